@@ -1,0 +1,35 @@
+// What every answer function gets: the question understood, the store, the language, today.
+import type { FactSource } from '../knowledge/model.js';
+import type { KnowledgeStore } from '../knowledge/store.js';
+import type { Lang } from './format.js';
+import { sourceRef, type SourceRef } from './reply.js';
+import type { Understanding } from './understand.js';
+
+export interface AnswerInput {
+  u: Understanding;
+  store: KnowledgeStore;
+  lang: Lang;
+  /** Today as an ISO date (from the clock port), for "passed" and "days left". */
+  today: string;
+}
+
+export function placeName(input: AnswerInput, id: string): string {
+  return input.store.place(id)?.name ?? id;
+}
+
+export function fundName(input: AnswerInput, id: string): string {
+  const fund = input.store.fund(id);
+  return fund ? fund.name[input.lang] : id;
+}
+
+export function source(input: AnswerInput, fact: FactSource): SourceRef {
+  const document = fact.document;
+  const place = input.store.place(document.place);
+  const origin = place?.aliases.find((alias) => /^Region /.test(alias)) ?? place?.name ?? document.place;
+  return sourceRef(fact, origin);
+}
+
+/** Swedish or English, chosen by the reply language. */
+export function t(input: { lang: Lang }, sv: string, en: string): string {
+  return input.lang === 'sv' ? sv : en;
+}

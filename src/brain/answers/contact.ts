@@ -1,0 +1,46 @@
+// "Vem är kontaktperson för Sydost?", "vem samordnar i Jämtland?".
+import type { ContactFact } from '../../knowledge/model.js';
+import { placeName, source, t, type AnswerInput } from '../answer-context.js';
+import { emptyReply, type Reply } from '../reply.js';
+import { clarifyPlace, resolvePlace } from './resolve.js';
+import { notFound } from './unknown.js';
+
+export function answerContact(input: AnswerInput): Reply {
+  const { u, store } = input;
+  const resolved = resolvePlace(input);
+  if (resolved.kind === 'ambiguous') return clarifyPlace(input, resolved.choices);
+  if (resolved.kind === 'none') {
+    const reply = notFound(input, 'vilken plats frågan gäller', 'which place the question is about');
+    reply.kind = 'clarify';
+    reply.text = t(input, 'Vilken region eller delregion gäller det? Jag har kontaktuppgifter för ', 'Which region or sub-region? I have contacts for ') + contactPlaces(input) + '.';
+    return reply;
+  }
+  const place = resolved.place;
+  const ids = [place.id, ...store.children(place.id).map((child) => child.id)];
+  let contacts = store.knowledge.contacts.filter((contact) => ids.includes(contact.place) && (!u.year || contact.year === u.year));
+  // The latest year's contacts first; older documents' people may have moved on.
+  contacts = contacts.sort((a, b) => b.year - a.year);
+  if (contacts.length === 0) {
+    const reply = notFound(input, `någon kontaktperson för ${place.name}`, `a contact for ${place.name}`);
+    reply.known = [t(input, `Kontaktuppgifter finns för ${contactPlaces(input)}.`, `Contacts exist for ${contactPlaces(input)}.`)];
+    return reply;
+  }
+  const latestYear = contacts[0]!.year;
+  const shown = contacts.filter((contact) => contact.year === latestYear);
+  const reply = emptyReply('contact', input.lang, t(input, `Kontakter för ${place.name} (${latestYear})`, `Contacts for ${place.name} (${latestYear})`), '');
+  reply.rows = shown.map((contact) => ({ label: contact.name ?? contact.role, value: [contact.email, contact.name ? contact.role : contact.organisation].filter(Boolean).join(' – ') }));
+  reply.text = `${reply.title}: ${shown.map(describe).join('; ')}.`;
+  reply.sources = [source(input, { document: shown[0]!.document, ...shown[0]!.source })];
+  reply.notes = [t(input, `Uppgifterna är från ${latestYear} års dokument och kan ha ändrats sedan dess.`, `These details are from the ${latestYear} document and may have changed since.`)];
+  reply.text += ` ${reply.notes[0]} ${t(input, 'Källa', 'Source')}: ${reply.sources[0]!.title} (${reply.sources[0]!.origin}).`;
+  return reply;
+
+  function describe(contact: ContactFact): string {
+    return [contact.name, contact.email, contact.name || contact.email ? `(${contact.role})` : contact.role].filter(Boolean).join(' ');
+  }
+}
+
+function contactPlaces(input: AnswerInput): string {
+  const ids = [...new Set(input.store.knowledge.contacts.map((contact) => contact.place))];
+  return ids.map((id) => placeName(input, id)).join(', ');
+}

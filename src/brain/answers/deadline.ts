@@ -1,0 +1,75 @@
+// "När ska fakturan skickas?", "vilka deadlines är på gång?": from the same calendar the reminders use.
+import { DateTime } from 'luxon';
+import type { DeadlineFact } from '../../knowledge/model.js';
+import { placeName, source, t, type AnswerInput } from '../answer-context.js';
+import { formatDate, formatMonth, formatPeriod, type Lang } from '../format.js';
+import { emptyReply, type Reply } from '../reply.js';
+import { countyOf, resolvePlace, clarifyPlace } from './resolve.js';
+import { notFound } from './unknown.js';
+
+/** "31 mars 2021", "september 2023", "1 mars–31 maj 2023". */
+export function describeWhen(deadline: DeadlineFact, lang: Lang): string {
+  const when = deadline.when;
+  if (when.type === 'day') return formatDate(when.date, lang);
+  if (when.type === 'month') return formatMonth(when.month, lang);
+  return formatPeriod(when.start, when.end, lang);
+}
+
+export function daysUntil(due: string, today: string): number {
+  return Math.round(DateTime.fromISO(due).diff(DateTime.fromISO(today), 'days').days);
+}
+
+export function answerDeadline(input: AnswerInput): Reply {
+  const { u, store } = input;
+  const resolved = resolvePlace(input);
+  if (resolved.kind === 'ambiguous') return clarifyPlace(input, resolved.choices);
+  const place = resolved.kind === 'place' ? resolved.place : undefined;
+  const county = place ? countyOf(input, place) : undefined;
+  const placeIds = county ? [county.id, ...(place && place.id !== county.id ? [place.id] : [])] : undefined;
+  let deadlines = store.deadlines(u.year ? { year: u.year } : {}).filter((d) => !placeIds || placeIds.includes(d.place));
+  if (u.deadlineKind) deadlines = deadlines.filter((d) => d.kind === u.deadlineKind);
+  // Plan milestones ("other") only when nothing more binding matches.
+  const binding = deadlines.filter((d) => d.kind !== 'other');
+  if (binding.length > 0) deadlines = binding;
+  const where = place ? ` ${t(input, 'för', 'for')} ${place.name}${u.year ? ` ${u.year}` : ''}` : u.year ? ` ${u.year}` : '';
+  if (deadlines.length === 0) {
+    const reply = notFound(input, `någon sådan deadline${where}`, `such a deadline${where}`);
+    const known = store.deadlines().filter((d) => d.kind !== 'other');
+    reply.known = known.map((d) => `${d.title[input.lang]}: ${describeWhen(d, input.lang)} (${placeName(input, d.place)})`);
+    return reply;
+  }
+  const upcoming = deadlines.filter((d) => d.due >= input.today);
+  const reply = emptyReply('deadline', input.lang, t(input, `Deadlines${where}`, `Deadlines${where}`), '');
+  if (u.upcoming && upcoming.length === 0) {
+    const latest = deadlines.slice(-3).reverse();
+    reply.title = t(input, 'Inga kommande deadlines', 'No upcoming deadlines');
+    reply.text = t(
+      input,
+      `Alla deadlines jag känner till${where} har passerat (i dag är det ${formatDate(input.today, 'sv')}). De senaste: ${latest.map((d) => `${d.title.sv} ${describeWhen(d, 'sv')}`).join('; ')}.`,
+      `Every deadline I know of${where} has passed (today is ${formatDate(input.today, 'en')}). The latest: ${latest.map((d) => `${d.title.en} ${describeWhen(d, 'en')}`).join('; ')}.`,
+    );
+    deadlines = latest;
+  } else {
+    if (u.upcoming) deadlines = upcoming;
+    const first = deadlines[0]!;
+    const lead =
+      deadlines.length === 1
+        ? `${first.title[input.lang]}: ${describeWhen(first, input.lang)}${statusText(input, first)}.`
+        : deadlines.map((d) => `${d.title[input.lang]}: ${describeWhen(d, input.lang)}${statusText(input, d)}`).join('; ') + '.';
+    const action = deadlines.length === 1 && first.action ? ` ${first.action}` : '';
+    reply.text = `${lead}${action}`;
+  }
+  reply.rows = deadlines.map((d) => ({ label: `${d.title[input.lang]} (${placeName(input, d.place)} ${d.year})`, value: describeWhen(d, input.lang), ...(d.action ? { note: d.action } : {}) }));
+  if (deadlines.length === 1) reply.figure = describeWhen(deadlines[0]!, input.lang);
+  reply.sources = deadlines.map((d) => source(input, { document: d.document, ...d.source }));
+  reply.text += ` ${t(input, 'Källa', 'Source')}: ${[...new Set(reply.sources.map((s) => `${s.title} (${s.origin})`))].join('; ')}.`;
+  reply.suggestions = deadlines.some((d) => d.kind === 'invoicing') ? [{ title: t(input, 'Fakturauppgifter', 'Invoice details'), question: t(input, `Vilka fakturauppgifter gäller för ${placeName(input, deadlines.find((d) => d.kind === 'invoicing')!.place)}?`, `What are the invoice details for ${placeName(input, deadlines.find((d) => d.kind === 'invoicing')!.place)}?`) }] : [];
+  return reply;
+}
+
+function statusText(input: AnswerInput, deadline: DeadlineFact): string {
+  const days = daysUntil(deadline.due, input.today);
+  if (days < 0) return t(input, ' (har passerat)', ' (has passed)');
+  if (days === 0) return t(input, ' (i dag)', ' (today)');
+  return t(input, ` (om ${days} dagar)`, ` (in ${days} days)`);
+}

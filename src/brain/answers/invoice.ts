@@ -1,0 +1,72 @@
+// "Vilken referenskod?", "GLN?", "och kostnadsstället?": invoice instructions, each field on its own.
+import type { InvoiceFact } from '../../knowledge/model.js';
+import type { InvoiceField } from '../context.js';
+import { placeName, source, t, type AnswerInput } from '../answer-context.js';
+import { joinList } from '../format.js';
+import { emptyReply, type Reply } from '../reply.js';
+import { countyOf, resolvePlace, clarifyPlace } from './resolve.js';
+import { notFound } from './unknown.js';
+
+const FIELD_NAMES: Record<InvoiceField, [string, string]> = {
+  gln: ['GLN-kod', 'GLN code'],
+  referenceCode: ['referenskod', 'reference code'],
+  costCentre: ['kostnadsställe', 'cost centre'],
+  address: ['fakturaadress', 'invoice address'],
+  paymentTerms: ['betalningsvillkor', 'payment terms'],
+  heading: ['rubrik på fakturan', 'invoice heading'],
+  recipientReference: ['mottagarens referens', 'recipient reference'],
+  channel: ['fakturakanal', 'invoice channel'],
+  period: ['faktureringsperiod', 'invoicing period'],
+  requisition: ['rekvisition', 'requisition'],
+  required: ['informationskrav på fakturan', 'information required on the invoice'],
+};
+
+export function answerInvoice(input: AnswerInput): Reply {
+  const { u, store } = input;
+  const resolved = resolvePlace(input);
+  if (resolved.kind === 'ambiguous') return clarifyPlace(input, resolved.choices);
+  const county = resolved.kind === 'place' ? countyOf(input, resolved.place) : undefined;
+  const field = u.invoiceField;
+  const [fieldSv, fieldEn] = field ? FIELD_NAMES[field] : ['fakturauppgifter', 'invoice details'];
+  const hasField = (entry: InvoiceFact) => !field || (field === 'required' ? entry.requiredInformation.length > 0 : entry.fields.some((f) => f.id === field));
+  const all = store.invoicing(u.year ? { year: u.year } : {}).filter(hasField);
+  const candidates = county ? all.filter((entry) => entry.place === county.id) : all;
+  const where = county ? ` ${t(input, 'för', 'for')} ${county.name}${u.year ? ` ${u.year}` : ''}` : u.year ? ` ${u.year}` : '';
+  if (candidates.length === 0) {
+    const reply = notFound(input, `${fieldSv}${where}`, `the ${fieldEn}${where}`);
+    const others = [...new Set(store.invoicing().filter(hasField).map((entry) => `${placeName(input, entry.place)} ${entry.year}`))];
+    reply.known = others.length > 0 ? [t(input, `${capitalise(fieldSv)} finns i dokumenten bara för ${joinList(others, 'sv')}.`, `The documents give the ${fieldEn} only for ${joinList(others, 'en')}.`)] : [];
+    return reply;
+  }
+  // The latest instructions when several years match.
+  const entry = [...candidates].sort((a, b) => b.year - a.year)[0]!;
+  const name = placeName(input, entry.place);
+  const reply = emptyReply('invoice', input.lang, t(input, `Fakturering ${name} ${entry.year}`, `Invoicing ${name} ${entry.year}`), '');
+  const assumed = county ? '' : t(input, ` (gäller ${name} ${entry.year}; det är de fakturauppgifter dokumenten har)`, ` (for ${name} ${entry.year}: the invoice details the documents hold)`);
+  if (field === 'required') {
+    reply.rows = entry.requiredInformation.map((line) => ({ label: t(input, 'Krav', 'Required'), value: line }));
+    reply.text = t(input, `Fakturan${assumed} ska innehålla: ${entry.requiredInformation.join('; ')}.`, `The invoice${assumed} must contain: ${entry.requiredInformation.join('; ')}.`);
+    reply.sources = entry.requiredInformationSource ? [source(input, { document: entry.document, ...entry.requiredInformationSource })] : [];
+  } else if (field) {
+    const found = entry.fields.filter((f) => f.id === field);
+    reply.rows = found.map((f) => ({ label: f.label, value: f.value }));
+    reply.figure = found.map((f) => f.value).join(', ');
+    reply.text = `${capitalise(t(input, fieldSv, fieldEn))}${assumed}: ${found.map((f) => f.value).join('; ')}.`;
+    reply.sources = found.map((f) => source(input, { document: entry.document, ...f.source }));
+  } else {
+    reply.rows = entry.fields.map((f) => ({ label: f.label, value: f.value }));
+    if (entry.requiredInformation.length > 0) reply.rows.push({ label: t(input, 'Fakturan ska innehålla', 'The invoice must contain'), value: entry.requiredInformation.join('; ') });
+    reply.text = `${entry.summary}${assumed} ${entry.fields.map((f) => `${f.label}: ${f.value}`).join('. ')}.`;
+    reply.sources = [source(input, { document: entry.document, ...entry.fields[0]!.source })];
+  }
+  reply.text += ` ${t(input, 'Källa', 'Source')}: ${reply.sources[0]?.title ?? entry.document.title} (${reply.sources[0]?.origin ?? name}).`;
+  reply.suggestions = field ? [{ title: t(input, 'Alla fakturauppgifter', 'All invoice details'), question: t(input, `Fakturauppgifter för ${name} ${entry.year}`, `Invoice details for ${name} ${entry.year}`) }] : [];
+  if (store.deadlines({ place: entry.place, year: entry.year }).some((d) => d.kind === 'invoicing')) {
+    reply.suggestions.push({ title: t(input, 'När ska vi fakturera?', 'When do we invoice?'), question: t(input, `När ska fakturan skickas för ${name} ${entry.year}?`, `When must the invoice be sent for ${name} ${entry.year}?`) });
+  }
+  return reply;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,69 @@
+// "Hur fördelas samsjuklighetsmedlen 2020?", "hur räknades Moras belopp ut?": keys and derivations.
+import { formatSek, parseSek } from '../../allocation/index.js';
+import { fundName, source, t, type AnswerInput } from '../answer-context.js';
+import { keyDerivation } from '../derivation.js';
+import { emptyReply, type Reply } from '../reply.js';
+import { answerAmount } from './amount.js';
+import { notFound } from './unknown.js';
+import type { KeyFact } from '../../knowledge/model.js';
+
+export function answerKey(input: AnswerInput): Reply {
+  const { u, store } = input;
+  // About a place's own amount: show that amount with its calculation first.
+  if (u.places.length > 0 || (u.place && !u.fund)) {
+    const amount = answerAmount(input);
+    if (amount.kind !== 'amount') return amount;
+    const reply = { ...amount, kind: 'key' as const };
+    reply.title = t(input, `Beräkning: ${amount.title}`, `Calculation: ${amount.title}`);
+    const table = store.knowledge.tables.find((tbl) => tbl.checks.some((check) => check.kind === 'basePlusShare') && amount.sources.some((s) => s.file === tbl.document.file));
+    const model = table?.checks.find((check) => check.kind === 'basePlusShare');
+    if (model && model.kind === 'basePlusShare') {
+      reply.derivation = [...reply.derivation, t(input, `Modell enligt dokumentet: ”${model.statedIn.quote}”`, `Model as the document states it (in Swedish): “${model.statedIn.quote}”`)];
+    }
+    if (!reply.derivation.some((line) => /nyckel|key|befolkning|population/i.test(line)) && reply.derivation.length > 0) {
+      reply.notes = [...reply.notes, t(input, 'Dokumenten anger ingen fördelningsnyckel för detta belopp; beräkningen visar hur det är sammansatt.', 'The documents state no distribution key for this amount; the calculation shows how it is made up.')];
+    }
+    reply.text = `${amount.text.split(/ (Källa|Source): /)[0]} ${t(input, 'Beräkning', 'Calculation')}: ${reply.derivation.join('; ')}. ${t(input, 'Källa', 'Source')}: ${reply.sources[0]!.title} (${reply.sources[0]!.origin}).`;
+    return reply;
+  }
+  const keys = store.keys({ ...(u.fund ? { fund: u.fund } : {}), ...(u.year ? { year: u.year } : {}) });
+  if (keys.length === 0) {
+    const reply = notFound(input, 'någon fördelningsnyckel för det', 'a distribution key for that');
+    reply.known = store.keys().map((key) => `${fundName(input, key.fund)} ${key.year}: ${formatSek(parseSek(key.pot), input.lang)}`);
+    return reply;
+  }
+  const reply = emptyReply('key', input.lang, keys.length === 1 ? t(input, `Fördelning: ${fundName(input, keys[0]!.fund)} ${keys[0]!.year}`, `Distribution: ${fundName(input, keys[0]!.fund)} ${keys[0]!.year}`) : t(input, 'Fördelningsnycklar', 'Distribution keys'), '');
+  reply.rows = keys.map((key) => ({ label: `${fundName(input, key.fund)} ${key.year} (${formatSek(parseSek(key.pot), input.lang)})`, value: describeKey(input, key) }));
+  reply.text = keys.map((key) => `${fundName(input, key.fund)} ${key.year}: ${formatSek(parseSek(key.pot), input.lang)}, ${describeKey(input, key)}`).join('. ') + '.';
+  for (const key of keys) {
+    for (const place of key.verifyAgainst) {
+      const fact = store.amounts({ place, fund: key.fund, year: key.year }).find((f) => f.status === 'stated');
+      if (fact) reply.derivation.push(`${store.place(place)?.name ?? place}: ${keyDerivation(input, key, fact)[0]}`);
+    }
+  }
+  reply.sources = keys.map((key) => source(input, { document: key.document, ...key.source }));
+  if (input.lang === 'en') reply.notes.push('The key is quoted in Swedish, as the document writes it.');
+  reply.text += ` ${reply.notes.join(' ')} ${t(input, 'Källa', 'Source')}: ${reply.sources[0]!.title} (${reply.sources[0]!.origin}).`.replace(/^ +/, ' ');
+  return reply;
+}
+
+function describeKey(input: AnswerInput, key: KeyFact): string {
+  const k = key.key;
+  const money = (text: string) => formatSek(parseSek(text), input.lang);
+  switch (k.type) {
+    case 'basePlusProRata':
+      return t(input, `${money(k.base)} per län och resten efter befolkningsmängd (”${key.source.quote}”)`, `${money(k.base)} per county and the rest by population (“${key.source.quote}”)`);
+    case 'proRata':
+      return k.weight === 'population0to25'
+        ? t(input, `efter andel av befolkningen som är 0–25 år (”${key.source.quote}”)`, `by each county's share of the population aged 0–25 (“${key.source.quote}”)`)
+        : t(input, `efter befolkningsmängd (”${key.source.quote}”)`, `by population (“${key.source.quote}”)`);
+    case 'fixed':
+      return t(
+        input,
+        `${money(k.amount)} per län${k.exceptions.map((e) => `, ${e.description} ${money(e.amount)}`).join('')} (”${key.source.quote}”)`,
+        `${money(k.amount)} per county${k.exceptions.map((e) => `, ${e.count} exceptions at ${money(e.amount)}`).join('')} (“${key.source.quote}”)`,
+      );
+    case 'notStated':
+      return t(input, `dokumentet anger ingen fördelningsnyckel (”${key.source.quote}”)`, `the document states no key (“${key.source.quote}”)`);
+  }
+}

@@ -1,0 +1,41 @@
+// Dates and amounts as the people reading the answers write them.
+import type { Decimal } from 'decimal.js';
+import { DateTime } from 'luxon';
+import { formatSek } from '../allocation/money.js';
+
+export type Lang = 'sv' | 'en';
+
+const MONTHS: Record<Lang, string[]> = {
+  sv: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** "31 mars 2021" / "31 March 2021". */
+export function formatDate(iso: string, lang: Lang): string {
+  const date = DateTime.fromISO(iso);
+  return `${date.day} ${MONTHS[lang][date.month - 1]} ${date.year}`;
+}
+
+/** "september 2023" / "September 2023". */
+export function formatMonth(isoMonth: string, lang: Lang): string {
+  const date = DateTime.fromISO(`${isoMonth}-01`);
+  return `${MONTHS[lang][date.month - 1]} ${date.year}`;
+}
+
+/** "1 mars–31 maj 2023" / "1 March–31 May 2023". */
+export function formatPeriod(start: string, end: string, lang: Lang): string {
+  const a = DateTime.fromISO(start);
+  const b = DateTime.fromISO(end);
+  const first = a.year === b.year ? `${a.day} ${MONTHS[lang][a.month - 1]}` : formatDate(start, lang);
+  return `${first}–${formatDate(end, lang)}`;
+}
+
+export function money(amount: Decimal, lang: Lang): string {
+  return formatSek(amount, lang);
+}
+
+/** Joins "a, b och c" / "a, b and c". */
+export function joinList(items: string[], lang: Lang): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${lang === 'sv' ? 'och' : 'and'} ${items[items.length - 1]}`;
+}

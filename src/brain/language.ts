@@ -1,0 +1,31 @@
+// Which language to answer in: the question's own words first, then the Teams locale, Swedish by default.
+import { words } from '../text/normalize.js';
+import type { Lang } from './format.js';
+
+const SWEDISH = new Set(
+  'hur mycket mkt far fick vad nar vilken vilka vilket vem och ar att ska skall kan finns till for med om pa det den som jag vi mina min kommun kommunen kommuner lan belopp pengar medel faktura fakturan fakturera sista hjalp hej tack datum referenskod kostnadsstallet kostnadsstalle manga mest minst alla visa berakning kalla inom fordelas fordelning fordelningsnyckel varfor hur mkt nagon nagot eller samt redovisa redovisning slutredovisning lagesrapport summan totalt'.split(' '),
+);
+const ENGLISH = new Set(
+  'how much does do did get got what when which who whom is are the and of for to in on with show me my municipality municipalities county region amount money funds invoice invoicing deadline deadlines reference code cost centre center help hello hi thanks please can you list most least all calculated computed distribution key contact focus area areas activities report due date year much many where why whats'.split(' '),
+);
+
+export function detectLanguage(text: string): Lang | undefined {
+  // Place names carry å, ä and ö in English questions too, so they only tip the balance.
+  let sv = /[åäö]/i.test(text) ? 0.5 : 0;
+  let en = 0;
+  for (const word of words(text)) {
+    if (SWEDISH.has(word)) sv++;
+    if (ENGLISH.has(word)) en++;
+  }
+  if (sv === en) return undefined;
+  return sv > en ? 'sv' : 'en';
+}
+
+/** The question's language, else the previous turn's, else the locale's, else Swedish. */
+export function chooseLanguage(text: string, previous: Lang | undefined, locale: string | undefined): Lang {
+  const detected = detectLanguage(text);
+  if (detected) return detected;
+  if (previous) return previous;
+  if (locale && /^en\b/i.test(locale)) return 'en';
+  return 'sv';
+}

@@ -1,0 +1,139 @@
+// Reads a question: what is asked, about which place, fund and year, in which language. A small
+// deterministic pipeline: fold the text, find places and funds, match intent patterns, then fill
+// what is missing from the conversation context when the question is a follow-up.
+import type { PlaceMatch } from '../knowledge/places.js';
+import type { KnowledgeStore } from '../knowledge/store.js';
+import type { Fund } from '../knowledge/schema.js';
+import { foldText, words } from '../text/normalize.js';
+import type { ConversationContext, Intent, InvoiceField } from './context.js';
+import type { Lang } from './format.js';
+import { chooseLanguage } from './language.js';
+import * as v from './vocabulary.js';
+
+export interface Understanding {
+  text: string;
+  folded: string;
+  lang: Lang;
+  intent: Intent;
+  /** Places named in this question, best match first; several when a name is ambiguous. */
+  places: PlaceMatch[];
+  /** The place the answer is about: named now, or carried over from the conversation. */
+  place?: string;
+  placeFromContext: boolean;
+  fund?: string;
+  year?: number;
+  yearFromContext: boolean;
+  invoiceField?: InvoiceField;
+  deadlineKind?: string;
+  order?: 'most' | 'least';
+  upcoming: boolean;
+  followUp: boolean;
+  /** Words left after removing everything understood: a place or topic the store does not know. */
+  unknownWords: string[];
+}
+
+export function understand(text: string, context: ConversationContext, store: KnowledgeStore, locale?: string): Understanding {
+  const folded = foldText(text);
+  const lang = chooseLanguage(text, context.lang, locale);
+  const places = distinctPlaces(store.placeIndex.mentions(text));
+  const fundMatch = findFund(folded, store.knowledge.funds);
+  const years = [...folded.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
+  const invoiceField = v.INVOICE_FIELDS.find(([, pattern]) => pattern.test(folded))?.[0];
+  const followUp = v.FOLLOW_UP.test(folded);
+
+  let intent = detectIntent(folded, invoiceField);
+  const explicit = intent !== undefined;
+  const carriesSomething = places.length > 0 || years.length > 0 || fundMatch !== undefined || invoiceField !== undefined;
+  if (!intent && context.intent && (followUp || carriesSomething) && context.intent !== 'help' && context.intent !== 'greeting') intent = context.intent;
+  if (!intent) intent = places.length > 0 || fundMatch ? 'amount' : 'search';
+  // "och kostnadsstället?" after a deadline question is still about the invoice.
+  if (invoiceField && intent === 'deadline' && !v.DEADLINE.test(folded)) intent = 'invoice';
+
+  const sameTopic = !explicit || intent === context.intent;
+  const place = places[0]?.place.id ?? context.place;
+  const year = years[0] ?? (places.length === 0 || places[0]?.place.id === context.place ? context.year : undefined);
+  const deadlineKind = v.DEADLINE_KINDS.find(([, pattern]) => pattern.test(folded))?.[0] ?? (sameTopic && !explicit ? context.deadlineKind : undefined);
+
+  const understood = new Set<string>();
+  for (const match of places) for (const word of match.text.split(' ')) understood.add(word);
+  for (const word of fundMatch?.words ?? []) understood.add(word);
+  const unknownWords = words(text).filter(
+    (word) => !understood.has(word) && !v.STOP_WORDS.has(word) && !/^\d+$/.test(word) && !patternWord(word, invoiceField !== undefined) && word.length > 1,
+  );
+
+  return {
+    text,
+    folded,
+    lang,
+    intent,
+    places,
+    ...(place ? { place } : {}),
+    placeFromContext: places.length === 0 && place !== undefined,
+    ...(fundMatch ? { fund: fundMatch.fund.id } : sameTopic && context.fund && places.length === 0 ? { fund: context.fund } : {}),
+    ...(year ? { year } : {}),
+    yearFromContext: years.length === 0 && year !== undefined,
+    ...((invoiceField ?? (intent === 'invoice' && !explicit ? context.invoiceField : undefined)) ? { invoiceField: invoiceField ?? context.invoiceField! } : {}),
+    ...(deadlineKind ? { deadlineKind } : {}),
+    ...(v.MOST.test(folded) ? { order: 'most' as const } : v.LEAST.test(folded) ? { order: 'least' as const } : {}),
+    upcoming: v.UPCOMING.test(folded),
+    followUp,
+    unknownWords,
+  };
+}
+
+function detectIntent(folded: string, invoiceField: InvoiceField | undefined): Intent | undefined {
+  const wordCount = folded.split(' ').length;
+  if (v.GREETING.test(folded) && wordCount <= 4 && !v.AMOUNT.test(folded.replace(v.GREETING, ''))) return 'greeting';
+  if (v.HELP.test(folded) && wordCount <= 6) return 'help';
+  if (v.DEADLINE.test(folded) && (v.INVOICE.test(folded) || !invoiceField) && !v.COST_OR_COUNT.test(folded)) {
+    // "vem ska ta emot slutredovisningen" is a contact question, not a date.
+    if (!(v.CONTACT.test(folded) && !/\b(nar|when|datum|deadline\w*|senast|sista)\b/.test(folded))) return 'deadline';
+  }
+  if (invoiceField || v.INVOICE.test(folded)) return 'invoice';
+  if (v.CONTACT.test(folded) && !/\bvilka (kommuner|delregioner)\b/.test(folded)) return 'contact';
+  if (v.KEY.test(folded)) return 'key';
+  if (v.LIST.test(folded)) return 'list';
+  if (v.FOCUS.test(folded)) return 'focusArea';
+  if (v.COST_OR_COUNT.test(folded) || v.WHAT_IS.test(folded)) return 'search';
+  if (v.AMOUNT.test(folded)) return 'amount';
+  return undefined;
+}
+
+/** Words that only say what is asked ("referenskod", "faktura", "när"), never a subject of their own. */
+function patternWord(word: string, invoice: boolean): boolean {
+  const patterns = [v.DEADLINE, v.INVOICE, v.CONTACT, v.KEY, v.LIST, v.FOCUS, v.COST_OR_COUNT, v.AMOUNT, v.HELP, v.GREETING, v.KOMMUN, v.UPCOMING];
+  if (invoice) patterns.push(...v.INVOICE_FIELDS.map(([, pattern]) => pattern));
+  return patterns.some((pattern) => pattern.test(word));
+}
+
+function distinctPlaces(matches: PlaceMatch[]): PlaceMatch[] {
+  const seen = new Set<string>();
+  return matches.filter((match) => !seen.has(match.place.id) && seen.add(match.place.id));
+}
+
+interface FundMatch {
+  fund: Fund;
+  words: string[];
+}
+
+/** The fund named by the longest synonym in the text; single words also match as a word's start ("samsjuklighetsmedlen"). */
+export function findFund(folded: string, funds: Fund[]): FundMatch | undefined {
+  const tokens = folded.split(' ');
+  let best: { fund: Fund; words: string[]; length: number } | undefined;
+  for (const fund of funds) {
+    for (const synonym of [fund.name.sv, fund.name.en, ...fund.synonyms]) {
+      const phrase = foldText(synonym);
+      if (phrase.length < 3) continue;
+      const parts = phrase.split(' ');
+      let hit: string[] | undefined;
+      if (parts.length === 1) {
+        const word = tokens.find((token) => token === phrase || (phrase.length >= 6 && token.startsWith(phrase)));
+        if (word) hit = [word];
+      } else if (` ${folded} `.includes(` ${phrase} `) || folded.includes(` ${phrase}`) || folded.startsWith(phrase)) {
+        hit = parts;
+      }
+      if (hit && (!best || phrase.length > best.length)) best = { fund, words: hit, length: phrase.length };
+    }
+  }
+  return best ? { fund: best.fund, words: best.words } : undefined;
+}

@@ -1,0 +1,53 @@
+// The words that tell what is asked. Patterns run on folded text (lower case, no diacritics).
+import type { InvoiceField } from './context.js';
+
+export const INVOICE_FIELDS: [InvoiceField, RegExp][] = [
+  ['referenceCode', /\breferens ?kod\w*|\breference ?code|\breferens ?nummer|\bref ?kod/],
+  ['gln', /\bgln\b/],
+  ['costCentre', /\bkostnadsst\w*|\bcost ?cent(re|er)s?\b/],
+  ['recipientReference', /\b(skanes kommuner referens|var referens|er referens|referensperson|their reference|whose reference|reference person)\b/],
+  ['paymentTerms', /\bbetalningsvillkor\w*|\bbetalningstid\w*|\bpayment terms?\b/],
+  ['heading', /\brubrik\w*|\bheading\b|\binvoice title\b/],
+  ['address', /\b(faktura)?adress\w*|\baddress\w*|\bvart skickas fakturan|\bwhere (do i|to|should i) send\b/],
+  ['channel', /\binexchange\b|\be-?faktura\w*|\belektronisk faktura|\be-?invoic\w*|\belectronic invoic\w*/],
+  ['required', /\binformationskrav\w*|\bvad ska (sta|finnas|med) (pa|i) fakturan|\bkrav pa fakturan|\brequired (fields|information)|\bwhat must (be on|the invoice)/],
+  ['requisition', /\brekvir\w*|\brequisition\w*/],
+];
+
+export const INVOICE = /\bfaktur\w*|\binvoic\w*|\bbilling\b/;
+export const DEADLINE =
+  /\b(nar|senast|sista dag\w*|deadline\w*|datum|due|when|pa gang|kommande|upcoming|next|nasta|fristen?|frister|tidsfrist\w*|last day|slutredovisning\w*|lagesrapport\w*|redovis\w*|aterrapport\w*|final report|status report|reporting|report due)\b/;
+export const UPCOMING = /\b(pa gang|kommande|upcoming|next|nasta|framover|coming)\b/;
+export const DEADLINE_KINDS: [string, RegExp][] = [
+  ['finalReport', /\bslutredovisning\w*|\bfinal report\w*|\bredovisning\w*|\bredovisa\w*|\baterrapport\w*/],
+  ['statusReport', /\blagesrapport\w*|\bstatus report\w*|\bprogress report\w*/],
+  ['invoicing', /\bfaktur\w*|\binvoic\w*/],
+  ['useOfFunds', /\b(anvand\w*|nyttja\w*|forbruka\w*|spend\w*|use[ds]?|used up)\b/],
+];
+export const CONTACT = /\b(vem|vilken person|kontakt\w*|who|whom|contact\w*|e-?post|mejl\w*|e-?mail\w*|samordnar\w*|coordinat\w*|sammankallande|ansvarig\w*|responsible)\b/;
+export const KEY =
+  /\b(fordelningsnyckel\w*|nyckel\w*|fordela\w*|fordelning\w*|fordelat|berakn\w*|raknades|raknas|raknat|hur kom\w* .* fram|distribution key|distribut\w*|calculat\w*|comput\w*|how was|how were|how is .* split|derivation|formula|split)\b/;
+export const LIST =
+  /\b(vilka (kommuner|delregioner|lan|regioner|orter)|alla (kommuner|delregioner|lan)|mest|minst|storst\w*|minst\w*|lagst\w*|hogst\w*|jamfor\w*|ranking|topp\w*|lista\w*|rangordna\w*|which (municipalities|sub-?regions|counties)|all (municipalities|sub-?regions|counties)|most|least|largest|smallest|highest|lowest|compare\w*|rank\w*|list)\b/;
+export const MOST = /\b(mest|storst\w*|hogst\w*|most|largest|highest|biggest|top)\b/;
+export const LEAST = /\b(minst\w*|lagst\w*|least|smallest|lowest)\b/;
+export const FOCUS =
+  /\b(fokusomrade\w*|inriktning\w*|aktivitet\w*|insats\w*|prioriterade? omrade\w*|malomrade\w*|anvand\w* (till|for)|vad (ska|gors|gor) .* (med|for)|focus areas?|activit\w*|measures?|planned|priority areas?|what .* (used|spent) for|spend\w* on)\b/;
+export const COST_OR_COUNT = /\b(kostar|kostnad\w*|hur manga|antal\w*|how many|number of|cost\w*)\b/;
+export const WHAT_IS = /\b(vad ar|vad betyder|vad innebar|beratta om|forklara|what is|what are|whats|what does .* mean|tell me about|explain)\b/;
+export const AMOUNT =
+  /\b(hur (mycket|mkt)|belopp\w*|pengar\w*|summa\w*|kronor|kr|far|fick|fatt|tilldela\w*|erhall\w*|medel|andel\w*|how much|amount\w*|money|funds?|funding|gets?|got|receives?|received|allocat\w*|share|sek)\b/;
+export const HELP = /\b(hjalp|help|vad kan (du|jag)|what can (you|i)|hur funkar|how does (this|it) work|kommandon|commands|instruktion\w*|exempel|examples?)\b/;
+export const GREETING = /^(hej\w*|halla|tjena|tja|god (morgon|dag|kvall|eftermiddag)|hello|hi|hey|good (morning|afternoon|evening)|tack\w*|thanks?|thank you)\b/;
+export const FOLLOW_UP = /^(och|and|samma|same|hur ar det med|what about|how about|an|men|but)\b/;
+export const KOMMUN = /\bkommun\w*|\bmunicipalit\w*/;
+
+/** Words that carry no subject: left over after everything known is removed, they mean nothing. */
+export const STOP_WORDS = new Set(
+  `hur mycket mkt far fick fatt vad nar vilken vilka vilket vem och ar att ska skall kan finns till for med om pa det den de som jag vi mina min mig du ni er era sin sina
+  kommun kommunen kommuner kommuns lan lanet region regionen belopp beloppet pengar pengarna medel medlen summa summan totalt total kronor kr ar aret i av fran
+  den detta denna dessa har hade blir blev bli enligt gallande galler angaende om mer mest minst alla hela ocksa aven da sa nu just bara vara var varit the a an
+  of for to in on at by is are was were be been does do did get gets got how much many what when which who whom where why and or with from about money amount
+  amounts funds fund municipality county region year years sek please tack thanks snalla hej hello hi visa show me tell berätta beratta kan du could would
+  nagot nagon nagra some any there det star stod star skrivet`.split(/\s+/),
+);

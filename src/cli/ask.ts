@@ -1,0 +1,63 @@
+// npm run ask -- "Hur mycket får Mora?" ["och Falun?" …] [--json] [--lang en]
+// Several questions in one call are one conversation, so follow-ups work.
+import { createBrain } from '../brain/brain.js';
+import type { ConversationContext } from '../brain/context.js';
+import type { Reply } from '../brain/reply.js';
+import { systemClock } from '../platform/clock.js';
+import { KnowledgeLoadError, loadKnowledge } from '../knowledge/index.js';
+
+const DEMO = ['Hur mycket får Mora?', 'och Falun?', 'Vilken referenskod ska stå på fakturan i Skåne?', 'och kostnadsstället?', 'När ska slutredovisningen in för Dalarna 2020?', 'How much does Säter get?'];
+
+function main(argv: string[]): number {
+  const json = argv.includes('--json');
+  const langIndex = argv.indexOf('--lang');
+  const locale = langIndex >= 0 ? argv[langIndex + 1] : undefined;
+  const questions = argv.filter((arg, i) => !arg.startsWith('--') && !(langIndex >= 0 && i === langIndex + 1));
+  const demo = argv.includes('--demo');
+  const asked = demo ? DEMO : questions;
+  if (asked.length === 0) {
+    console.error('Usage: npm run ask -- "Hur mycket får Mora?" ["och Falun?" …] [--json] [--lang en|sv]');
+    return 2;
+  }
+  let loaded;
+  try {
+    loaded = loadKnowledge();
+  } catch (error) {
+    if (error instanceof KnowledgeLoadError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  const brain = createBrain(loaded.store, systemClock);
+  let context: ConversationContext = {};
+  const replies: Reply[] = [];
+  for (const question of asked) {
+    const answer = brain.answer(question, context, locale ? { locale: locale === 'en' ? 'en-US' : locale === 'sv' ? 'sv-SE' : locale } : {});
+    context = answer.context;
+    replies.push(answer.reply);
+    if (!json) console.log(`\n> ${question}\n${render(answer.reply)}`);
+  }
+  if (json) console.log(JSON.stringify(replies.length === 1 ? replies[0] : replies, null, 2));
+  return 0;
+}
+
+/** The reply as a person reads it in a terminal. */
+function render(reply: Reply): string {
+  const lines = [reply.text];
+  if (reply.rows.length > 1 || (reply.rows.length === 1 && reply.kind !== 'figure')) {
+    for (const row of reply.rows) lines.push(`  • ${row.label}: ${row.value}${row.note ? ` (${row.note})` : ''}`);
+  }
+  if (reply.derivation.length > 0) {
+    lines.push(reply.lang === 'sv' ? '  Beräkning:' : '  Calculation:');
+    for (const step of reply.derivation) lines.push(`    ${step}`);
+  }
+  if (reply.known.length > 0) {
+    lines.push(reply.lang === 'sv' ? '  Det här vet jag:' : '  What I do know:');
+    for (const line of reply.known) lines.push(`    ${line}`);
+  }
+  if (reply.suggestions.length > 0) lines.push(`  ${reply.lang === 'sv' ? 'Förslag' : 'Suggestions'}: ${reply.suggestions.map((s) => `[${s.title}]`).join(' ')}`);
+  return lines.join('\n');
+}
+
+process.exitCode = main(process.argv.slice(2));

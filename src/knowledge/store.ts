@@ -1,0 +1,123 @@
+// The query API the bot uses: what the documents say about a place, a fund, a year, and what the
+// store knows at all (so the bot can say what it does know when it cannot answer).
+import { splitPassages, type Passage } from './passages.js';
+import { PlaceIndex, type PlaceMatch } from './places.js';
+import type { AmountFact, ContactFact, DeadlineFact, FigureFact, FocusAreaFact, InvoiceFact, KeyFact, Knowledge } from './model.js';
+import type { Fund, Place } from './schema.js';
+
+export interface FactQuery {
+  place?: string;
+  fund?: string;
+  year?: number;
+}
+
+export class KnowledgeStore {
+  readonly placeIndex: PlaceIndex;
+  readonly passages: Passage[];
+  private readonly placesById: Map<string, Place>;
+  private readonly fundsById: Map<string, Fund>;
+
+  constructor(readonly knowledge: Knowledge) {
+    this.placeIndex = new PlaceIndex(knowledge.places);
+    this.placesById = new Map(knowledge.places.map((place) => [place.id, place]));
+    this.fundsById = new Map(knowledge.funds.map((fund) => [fund.id, fund]));
+    this.passages = knowledge.documents.flatMap((document) => splitPassages(document, knowledge.texts[document.file] ?? ''));
+  }
+
+  place(id: string): Place | undefined {
+    return this.placesById.get(id);
+  }
+
+  fund(id: string): Fund | undefined {
+    return this.fundsById.get(id);
+  }
+
+  findPlaces(name: string): PlaceMatch[] {
+    return this.placeIndex.find(name);
+  }
+
+  /** Places directly under a place (the municipalities of a county, the sub-regions of Skåne). */
+  children(id: string): Place[] {
+    return this.knowledge.places.filter((place) => place.parent === id);
+  }
+
+  amounts(query: FactQuery = {}): AmountFact[] {
+    return this.knowledge.amounts.filter((fact) => matches(fact, query));
+  }
+
+  keys(query: FactQuery = {}): KeyFact[] {
+    return this.knowledge.keys.filter((fact) => matches(fact, query));
+  }
+
+  /** Deadlines due within [from, to] (ISO dates, inclusive), earliest first. */
+  deadlines(query: FactQuery & { from?: string; to?: string } = {}): DeadlineFact[] {
+    return this.knowledge.deadlines
+      .filter((fact) => matches(fact, query) && (!query.from || fact.due >= query.from) && (!query.to || fact.due <= query.to))
+      .sort((a, b) => a.due.localeCompare(b.due));
+  }
+
+  invoicing(query: FactQuery = {}): InvoiceFact[] {
+    return this.knowledge.invoicing.filter((fact) => matches(fact, query));
+  }
+
+  focusAreas(query: FactQuery = {}): FocusAreaFact[] {
+    return this.knowledge.focusAreas.filter((fact) => matches(fact, query));
+  }
+
+  contacts(query: FactQuery = {}): ContactFact[] {
+    return this.knowledge.contacts.filter((fact) => matches(fact, query));
+  }
+
+  figures(query: FactQuery = {}): FigureFact[] {
+    return this.knowledge.figures.filter((fact) => matches(fact, query));
+  }
+
+  /** Years for which the store holds amounts for a place (all years when no place is given). */
+  amountYears(place?: string): number[] {
+    return uniqueSorted(this.knowledge.amounts.filter((fact) => !place || fact.place === place).map((fact) => fact.year));
+  }
+
+  /** Years of any fact about a place or its children. */
+  yearsAbout(place: string): number[] {
+    const ids = new Set([place, ...this.children(place).map((child) => child.id)]);
+    const all = [
+      ...this.knowledge.amounts,
+      ...this.knowledge.deadlines,
+      ...this.knowledge.invoicing,
+      ...this.knowledge.focusAreas,
+      ...this.knowledge.contacts,
+      ...this.knowledge.figures,
+    ];
+    return uniqueSorted(all.filter((fact) => ids.has(fact.place)).map((fact) => fact.year));
+  }
+
+  /** Places the store holds amounts for. */
+  placesWithAmounts(): Place[] {
+    const ids = new Set(this.knowledge.amounts.map((fact) => fact.place));
+    return this.knowledge.places.filter((place) => ids.has(place.id));
+  }
+
+  /** Counts for health checks and the welcome card. */
+  counts(): Record<string, number> {
+    const k = this.knowledge;
+    return {
+      documents: k.documents.length,
+      places: k.places.length,
+      amounts: k.amounts.length,
+      deadlines: k.deadlines.length,
+      invoicing: k.invoicing.length,
+      contacts: k.contacts.length,
+      focusAreas: k.focusAreas.length,
+      figures: k.figures.length,
+      passages: this.passages.length,
+    };
+  }
+}
+
+function matches(fact: { place: string; year: number; fund?: string }, query: FactQuery): boolean {
+  return (!query.place || fact.place === query.place) && (!query.year || fact.year === query.year) && (!query.fund || fact.fund === query.fund);
+}
+
+function uniqueSorted(values: number[]): number[] {
+  return [...new Set(values)].sort((a, b) => a - b);
+}
