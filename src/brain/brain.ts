@@ -2,7 +2,7 @@
 // No bot SDK here: the Teams adapter, the CLI and the tests all call answer().
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { AnswerInput } from './answer-context.js';
-import { answerAmount } from './answers/amount.js';
+import { amountReply, answerAmount, matchItem } from './answers/amount.js';
 import { answerContact } from './answers/contact.js';
 import { answerDeadline } from './answers/deadline.js';
 import { answerFocusArea } from './answers/focus.js';
@@ -12,8 +12,10 @@ import { answerKey } from './answers/key.js';
 import { answerList } from './answers/list.js';
 import { answerSearch, PassageSearch } from './answers/search.js';
 import type { ConversationContext } from './context.js';
+import type { Lang } from './format.js';
 import type { Answer, Reply } from './reply.js';
 import { understand, type Understanding } from './understand.js';
+import { COST_OR_COUNT, WHAT_IS } from './vocabulary.js';
 
 export interface Clock {
   /** Today's date in Sweden, as YYYY-MM-DD. */
@@ -23,6 +25,8 @@ export interface Clock {
 export interface AskOptions {
   /** The Teams (or CLI) locale, e.g. "sv-SE", "en-US": used when the text does not tell. */
   locale?: string;
+  /** Answer in this language whatever the question's words (`ask --lang en`). */
+  lang?: Lang;
 }
 
 export interface Brain {
@@ -36,7 +40,7 @@ export function createBrain(store: KnowledgeStore, clock: Clock): Brain {
   return {
     answer(text, context = {}, options = {}) {
       const question = text.slice(0, MAX_QUESTION_LENGTH);
-      const u = understand(question, context, store, options.locale);
+      const u = understand(question, context, store, options);
       const input: AnswerInput = { u, store, lang: u.lang, today: clock.today() };
       const reply = route(input, search);
       return { reply, context: nextContext(u, reply) };
@@ -45,16 +49,26 @@ export function createBrain(store: KnowledgeStore, clock: Clock): Brain {
 }
 
 function route(input: AnswerInput, search: PassageSearch): Reply {
-  switch (input.u.intent) {
+  const { u, store } = input;
+  // "vilka skånegemensamma satsningar finns?": a fund made of named items is answered as their list.
+  if (u.fund && /\b(vilka|which|what are|alla|all|lista|list|finns)\b/.test(u.folded) && store.amounts({ fund: u.fund }).some((fact) => fact.label)) {
+    return answerList(input);
+  }
+  switch (u.intent) {
     case 'greeting':
     case 'help':
-      return answerHelp(input, input.u.intent);
+      return answerHelp(input, u.intent);
     case 'amount':
       return answerAmount(input);
     case 'list':
       return answerList(input);
-    case 'deadline':
-      return answerDeadline(input);
+    case 'deadline': {
+      // "När ska Jämtland återredovisa?": no date in the calendar, but the text may say why.
+      const reply = answerDeadline(input);
+      if (reply.kind !== 'unknown') return reply;
+      const quoted = answerSearch(input, search);
+      return quoted.kind === 'passage' ? quoted : reply;
+    }
     case 'invoice':
       return answerInvoice(input);
     case 'contact':
@@ -63,8 +77,11 @@ function route(input: AnswerInput, search: PassageSearch): Reply {
       return answerFocusArea(input);
     case 'key':
       return answerKey(input);
-    case 'search':
-      return answerSearch(input, search);
+    case 'search': {
+      // A bare item name ("naloxon", "traumamedveten omsorg") is a question about its amount.
+      const item = COST_OR_COUNT.test(u.folded) || WHAT_IS.test(u.folded) ? undefined : matchItem(input);
+      return item ? amountReply(input, item, []) : answerSearch(input, search);
+    }
   }
 }
 

@@ -39,3 +39,14 @@ export function joinList(items: string[], lang: Lang): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${lang === 'sv' ? 'och' : 'and'} ${items[items.length - 1]}`;
 }
+
+/**
+ * An amount as the reader expects it: what the document prints in millions ("200 Mkr", "1,5 mkr")
+ * stays in millions ("SEK 200 million" in English); everything else in kronor.
+ */
+export function displayAmount(amount: Decimal, printed: string, lang: Lang): string {
+  const millions = /^\s*(\d[\d\s]*(?:,\d+)?)\s*(mkr|Mkr|MKR|miljoner)\s*$/.exec(printed);
+  if (!millions) return formatSek(amount, lang);
+  if (lang === 'sv') return `${millions[1]!.trim().replace(/\s+/g, '\u00a0')}\u00a0${millions[2]}`;
+  return `SEK ${new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(amount.dividedBy(1_000_000).toNumber())} million`;
+}

@@ -28,31 +28,24 @@ export interface Understanding {
   order?: 'most' | 'least';
   upcoming: boolean;
   followUp: boolean;
+  /** Every year named ("jämför 2020 och 2022"). */
+  years: number[];
+  /** "kommunerna i Dalarna totalt": the sum over the places of a kind. */
+  together: boolean;
+  /** "vilka län finns med?": what the store covers. */
+  coverage: boolean;
   /** Words left after removing everything understood: a place or topic the store does not know. */
   unknownWords: string[];
 }
 
-export function understand(text: string, context: ConversationContext, store: KnowledgeStore, locale?: string): Understanding {
+export function understand(text: string, context: ConversationContext, store: KnowledgeStore, options: { locale?: string; lang?: Lang } = {}): Understanding {
   const folded = foldText(text);
-  const lang = chooseLanguage(text, context.lang, locale);
+  const lang = options.lang ?? chooseLanguage(text, context.lang, options.locale);
   const places = distinctPlaces(store.placeIndex.mentions(text));
   const fundMatch = findFund(folded, store.knowledge.funds);
   const years = [...folded.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
   const invoiceField = v.INVOICE_FIELDS.find(([, pattern]) => pattern.test(folded))?.[0];
   const followUp = v.FOLLOW_UP.test(folded);
-
-  let intent = detectIntent(folded, invoiceField);
-  const explicit = intent !== undefined;
-  const carriesSomething = places.length > 0 || years.length > 0 || fundMatch !== undefined || invoiceField !== undefined;
-  if (!intent && context.intent && (followUp || carriesSomething) && context.intent !== 'help' && context.intent !== 'greeting') intent = context.intent;
-  if (!intent) intent = places.length > 0 || fundMatch ? 'amount' : 'search';
-  // "och kostnadsstället?" after a deadline question is still about the invoice.
-  if (invoiceField && intent === 'deadline' && !v.DEADLINE.test(folded)) intent = 'invoice';
-
-  const sameTopic = !explicit || intent === context.intent;
-  const place = places[0]?.place.id ?? context.place;
-  const year = years[0] ?? (places.length === 0 || places[0]?.place.id === context.place ? context.year : undefined);
-  const deadlineKind = v.DEADLINE_KINDS.find(([, pattern]) => pattern.test(folded))?.[0] ?? (sameTopic && !explicit ? context.deadlineKind : undefined);
 
   const understood = new Set<string>();
   for (const match of places) for (const word of match.text.split(' ')) understood.add(word);
@@ -60,6 +53,22 @@ export function understand(text: string, context: ConversationContext, store: Kn
   const unknownWords = words(text).filter(
     (word) => !understood.has(word) && !v.STOP_WORDS.has(word) && !/^\d+$/.test(word) && !patternWord(word, invoiceField !== undefined) && word.length > 1,
   );
+
+  let intent = detectIntent(folded, invoiceField, places.length > 0 || fundMatch !== undefined);
+  const explicit = intent !== undefined;
+  const carriesSomething = places.length > 0 || years.length > 0 || fundMatch !== undefined || invoiceField !== undefined;
+  if (!intent && context.intent && (followUp || carriesSomething) && context.intent !== 'help' && context.intent !== 'greeting') intent = context.intent;
+  // A place or fund and nothing else understood ("Sater 2020", "comorbidity Jämtland") asks for the amount;
+  // with words left over ("vad gör suicidsamordnaren i Vansbro") the documents' text may know.
+  if (!intent) intent = (places.length > 0 || fundMatch) && unknownWords.length === 0 ? 'amount' : 'search';
+  // "och kostnadsstället?" after a deadline question is still about the invoice.
+  if (invoiceField && intent === 'deadline' && !v.DEADLINE.test(folded)) intent = 'invoice';
+
+  const sameTopic = !explicit || intent === context.intent;
+  const place = places[0]?.place.id ?? context.place;
+  // Only years the user said are carried (context.year holds no others).
+  const year = years[0] ?? context.year;
+  const deadlineKind = v.DEADLINE_KINDS.find(([, pattern]) => pattern.test(folded))?.[0] ?? (sameTopic && !explicit ? context.deadlineKind : undefined);
 
   return {
     text,
@@ -69,7 +78,7 @@ export function understand(text: string, context: ConversationContext, store: Kn
     places,
     ...(place ? { place } : {}),
     placeFromContext: places.length === 0 && place !== undefined,
-    ...(fundMatch ? { fund: fundMatch.fund.id } : sameTopic && context.fund && places.length === 0 ? { fund: context.fund } : {}),
+    ...(fundMatch ? { fund: fundMatch.fund.id } : sameTopic && context.fund ? { fund: context.fund } : {}),
     ...(year ? { year } : {}),
     yearFromContext: years.length === 0 && year !== undefined,
     ...((invoiceField ?? (intent === 'invoice' && !explicit ? context.invoiceField : undefined)) ? { invoiceField: invoiceField ?? context.invoiceField! } : {}),
@@ -77,14 +86,20 @@ export function understand(text: string, context: ConversationContext, store: Kn
     ...(v.MOST.test(folded) ? { order: 'most' as const } : v.LEAST.test(folded) ? { order: 'least' as const } : {}),
     upcoming: v.UPCOMING.test(folded),
     followUp,
+    years,
+    together: v.CHILDREN.test(folded) && v.TOGETHER.test(folded),
+    coverage: v.COVERAGE.test(folded),
     unknownWords,
   };
 }
 
-function detectIntent(folded: string, invoiceField: InvoiceField | undefined): Intent | undefined {
-  const wordCount = folded.split(' ').length;
+function detectIntent(folded: string, invoiceField: InvoiceField | undefined, hasSubject: boolean): Intent | undefined {
+  const wordCount = folded === '' ? 0 : folded.split(' ').length;
+  if (wordCount === 0) return 'help';
   if (v.GREETING.test(folded) && wordCount <= 4 && !v.AMOUNT.test(folded.replace(v.GREETING, ''))) return 'greeting';
-  if (v.HELP.test(folded) && wordCount <= 6) return 'help';
+  if (v.HELP.test(folded) && wordCount <= 10) return 'help';
+  if (v.MONTH.test(folded) && (v.INVOICE.test(folded) || v.DEADLINE.test(folded))) return 'deadline';
+  if (v.RULES.test(folded) && !invoiceField && !v.INVOICE.test(folded)) return 'search';
   if (v.DEADLINE.test(folded) && (v.INVOICE.test(folded) || !invoiceField) && !v.COST_OR_COUNT.test(folded)) {
     // "vem ska ta emot slutredovisningen" is a contact question, not a date.
     if (!(v.CONTACT.test(folded) && !/\b(nar|when|datum|deadline\w*|senast|sista)\b/.test(folded))) return 'deadline';
@@ -94,14 +109,16 @@ function detectIntent(folded: string, invoiceField: InvoiceField | undefined): I
   if (v.KEY.test(folded)) return 'key';
   if (v.LIST.test(folded)) return 'list';
   if (v.FOCUS.test(folded)) return 'focusArea';
-  if (v.COST_OR_COUNT.test(folded) || v.WHAT_IS.test(folded)) return 'search';
+  if (v.COST_OR_COUNT.test(folded)) return 'search';
+  // "what is the total amount for Dalarna" asks for an amount; "vad är BISAM" for an explanation.
+  if (v.WHAT_IS.test(folded)) return v.AMOUNT.test(folded) && hasSubject ? 'amount' : 'search';
   if (v.AMOUNT.test(folded)) return 'amount';
   return undefined;
 }
 
 /** Words that only say what is asked ("referenskod", "faktura", "när"), never a subject of their own. */
 function patternWord(word: string, invoice: boolean): boolean {
-  const patterns = [v.DEADLINE, v.INVOICE, v.CONTACT, v.KEY, v.LIST, v.FOCUS, v.COST_OR_COUNT, v.AMOUNT, v.HELP, v.GREETING, v.KOMMUN, v.UPCOMING];
+  const patterns = [v.DEADLINE, v.INVOICE, v.CONTACT, v.KEY, v.LIST, v.FOCUS, v.AMOUNT, v.HELP, v.GREETING, v.KOMMUN, v.UPCOMING, v.TOGETHER];
   if (invoice) patterns.push(...v.INVOICE_FIELDS.map(([, pattern]) => pattern));
   return patterns.some((pattern) => pattern.test(word));
 }
@@ -118,16 +135,18 @@ interface FundMatch {
 
 /** The fund named by the longest synonym in the text; single words also match as a word's start ("samsjuklighetsmedlen"). */
 export function findFund(folded: string, funds: Fund[]): FundMatch | undefined {
-  const tokens = folded.split(' ');
+  const tokens = folded.split(/[ -]/);
   let best: { fund: Fund; words: string[]; length: number } | undefined;
   for (const fund of funds) {
     for (const synonym of [fund.name.sv, fund.name.en, ...fund.synonyms]) {
       const phrase = foldText(synonym);
-      if (phrase.length < 3) continue;
+      if (phrase.length < 2) continue;
       const parts = phrase.split(' ');
       let hit: string[] | undefined;
       if (parts.length === 1) {
         const word = tokens.find((token) => token === phrase || (phrase.length >= 6 && token.startsWith(phrase)));
+        // "UM-pengar": short synonyms match whole words only.
+        if (word && phrase.length < 3 && word !== phrase) continue;
         if (word) hit = [word];
       } else if (` ${folded} `.includes(` ${phrase} `) || folded.includes(` ${phrase}`) || folded.startsWith(phrase)) {
         hit = parts;

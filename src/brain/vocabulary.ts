@@ -8,7 +8,7 @@ export const INVOICE_FIELDS: [InvoiceField, RegExp][] = [
   ['recipientReference', /\b(skanes kommuner referens|var referens|er referens|referensperson|their reference|whose reference|reference person)\b/],
   ['paymentTerms', /\bbetalningsvillkor\w*|\bbetalningstid\w*|\bpayment terms?\b/],
   ['heading', /\brubrik\w*|\bheading\b|\binvoice title\b/],
-  ['address', /\b(faktura)?adress\w*|\baddress\w*|\bvart skickas fakturan|\bwhere (do i|to|should i) send\b/],
+  ['address', /adress\w*|address\w*|\bvart skickas fakturan|\bwhere (do i|to|should i) send\b/],
   ['channel', /\binexchange\b|\be-?faktura\w*|\belektronisk faktura|\be-?invoic\w*|\belectronic invoic\w*/],
   ['required', /\binformationskrav\w*|\bvad ska (sta|finnas|med) (pa|i) fakturan|\bkrav pa fakturan|\brequired (fields|information)|\bwhat must (be on|the invoice)/],
   ['requisition', /\brekvir\w*|\brequisition\w*/],
@@ -16,28 +16,36 @@ export const INVOICE_FIELDS: [InvoiceField, RegExp][] = [
 
 export const INVOICE = /\bfaktur\w*|\binvoic\w*|\bbilling\b/;
 export const DEADLINE =
-  /\b(nar|senast|sista dag\w*|deadline\w*|datum|due|when|pa gang|kommande|upcoming|next|nasta|fristen?|frister|tidsfrist\w*|last day|slutredovisning\w*|lagesrapport\w*|redovis\w*|aterrapport\w*|final report|status report|reporting|report due)\b/;
+  /\b(nar|senast|sista dag\w*|deadline\w*|datum|due|when|pa gang|kommande|upcoming|next|nasta|fristen?|frister|tidsfrist\w*|last day|slutredovisning\w*|lagesrapport\w*|redovis\w*|aterredovis\w*|aterrapport\w*|final report|status report|reporting|report due|still)\b/;
+/** "kan vi fakturera i juni?": a month named is a question about dates. */
+export const MONTH = /\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|august|october|december)\b/;
+/** "får vi …?", "vad krävs …?": questions about rules, answered from the text. */
+export const RULES = /\b(far vi|kan vi|maste vi|ska vi|behover vi|can we|may we|must we|do we (have|need) to|are we allowed|kravs|kraver|krav|requirements?|required|tillatet|allowed)\b/;
+/** "kommunerna i Dalarna", "länen": all the places of a kind. */
+export const CHILDREN = /\b(kommunerna|lanen|delregionerna|municipalities|counties|sub-?regions)\b/;
+export const TOGETHER = /\b(totalt|sammanlagt|tillsammans|sammantaget|total|together|combined|altogether)\b/;
+export const COVERAGE = /\b(finns med|har du (data|uppgifter|information)|kanner du till|vet du nagot om|do you (have|know)|data for|covered|cover)\b/;
 export const UPCOMING = /\b(pa gang|kommande|upcoming|next|nasta|framover|coming)\b/;
 export const DEADLINE_KINDS: [string, RegExp][] = [
-  ['finalReport', /\bslutredovisning\w*|\bfinal report\w*|\bredovisning\w*|\bredovisa\w*|\baterrapport\w*/],
+  ['finalReport', /\bslutredovisning\w*|\bfinal report\w*|\bredovisning\w*|\bredovisa\w*|\baterrapport\w*|\baterredovis\w*/],
   ['statusReport', /\blagesrapport\w*|\bstatus report\w*|\bprogress report\w*/],
   ['invoicing', /\bfaktur\w*|\binvoic\w*/],
   ['useOfFunds', /\b(anvand\w*|nyttja\w*|forbruka\w*|spend\w*|use[ds]?|used up)\b/],
 ];
 export const CONTACT = /\b(vem|vilken person|kontakt\w*|who|whom|contact\w*|e-?post|mejl\w*|e-?mail\w*|samordnar\w*|coordinat\w*|sammankallande|ansvarig\w*|responsible)\b/;
 export const KEY =
-  /\b(fordelningsnyckel\w*|nyckel\w*|fordela\w*|fordelning\w*|fordelat|berakn\w*|raknades|raknas|raknat|hur kom\w* .* fram|distribution key|distribut\w*|calculat\w*|comput\w*|how was|how were|how is .* split|derivation|formula|split)\b/;
+  /\b(varfor|why|fordelningsnyckel\w*|nyckel\w*|fordela\w*|fordelning\w*|fordelat|berakn\w*|raknades|raknas|raknat|hur kom\w* .* fram|distribution key|distribut\w*|calculat\w*|comput\w*|how was|how were|how is .* split|derivation|formula|split)\b/;
 export const LIST =
-  /\b(vilka (kommuner|delregioner|lan|regioner|orter)|alla (kommuner|delregioner|lan)|mest|minst|storst\w*|minst\w*|lagst\w*|hogst\w*|jamfor\w*|ranking|topp\w*|lista\w*|rangordna\w*|which (municipalities|sub-?regions|counties)|all (municipalities|sub-?regions|counties)|most|least|largest|smallest|highest|lowest|compare\w*|rank\w*|list)\b/;
+  /\b(vilka (kommuner|delregioner|lan|regioner|orter|platser)|vilken (kommun|delregion|region)|alla (kommuner|delregioner|lan)|mest|minst|storst\w*|minst\w*|lagst\w*|hogst\w*|jamfor\w*|ranking|topp?\w*|lista\w*|rangordna\w*|which (municipalities|municipality|sub-?regions?|counties|county|places)|what (counties|places|regions)|all (municipalities|sub-?regions|counties)|most|least|largest|smallest|highest|lowest|compare\w*|rank\w*|list|kommunerna|lanen|delregionerna)\b/;
 export const MOST = /\b(mest|storst\w*|hogst\w*|most|largest|highest|biggest|top)\b/;
 export const LEAST = /\b(minst\w*|lagst\w*|least|smallest|lowest)\b/;
 export const FOCUS =
-  /\b(fokusomrade\w*|inriktning\w*|aktivitet\w*|insats\w*|prioriterade? omrade\w*|malomrade\w*|anvand\w* (till|for)|vad (ska|gors|gor) .* (med|for)|focus areas?|activit\w*|measures?|planned|priority areas?|what .* (used|spent) for|spend\w* on)\b/;
-export const COST_OR_COUNT = /\b(kostar|kostnad\w*|hur manga|antal\w*|how many|number of|cost\w*)\b/;
-export const WHAT_IS = /\b(vad ar|vad betyder|vad innebar|beratta om|forklara|what is|what are|whats|what does .* mean|tell me about|explain)\b/;
+  /\b(fokusomrade\w*|inriktning\w*|aktivitet\w*|insats\w*|prioriterade? omrade\w*|malomrade\w*|anvand\w*|vad (ska|gors|gor)( .*)? (med|for|till)|ga till|ska goras|gors for|tanken|syftet|focus areas?|activit\w*|measures?|planned|priority areas?|(used|spent|meant) for|funds for|money for|spend\w* on|do with)\b/;
+export const COST_OR_COUNT = /\b(kostar|kostade|kostnad\w*|hur manga|antal\w*|andel av|hur stor andel|procent|how many|number of|cost\w*|share of|percent\w*|inhabitants?|invanare|befolkning|population)\b/;
+export const WHAT_IS = /\b(vad ar|vad betyder|vad innebar|vad gor|vad hander|beratta om|forklara|what is|what are|whats|what does|what happens|tell me about|explain)\b/;
 export const AMOUNT =
-  /\b(hur (mycket|mkt)|belopp\w*|pengar\w*|summa\w*|kronor|kr|far|fick|fatt|tilldela\w*|erhall\w*|medel|andel\w*|how much|amount\w*|money|funds?|funding|gets?|got|receives?|received|allocat\w*|share|sek)\b/;
-export const HELP = /\b(hjalp|help|vad kan (du|jag)|what can (you|i)|hur funkar|how does (this|it) work|kommandon|commands|instruktion\w*|exempel|examples?)\b/;
+  /\b(hur (mycket|mkt)|hur stor|belopp\w*|pengar\w*|summa\w*|kronor|kr|far|fick|fatt|tilldela\w*|erhall\w*|medel|andel|storlek|omfattning|how much|how big|amount\w*|money|funds?|funding|gets?|got|receives?|received|allocat\w*|share|sek|size|total\w*)\b/;
+export const HELP = /\b(hjalp|help|vad kan (du|jag)|what can (you|i)|hur funkar|hur anvander jag|how do i use|how does (this|it) work|kommandon|commands|instruktion\w*|exempel pa fragor|example questions)\b/;
 export const GREETING = /^(hej\w*|halla|tjena|tja|god (morgon|dag|kvall|eftermiddag)|hello|hi|hey|good (morning|afternoon|evening)|tack\w*|thanks?|thank you)\b/;
 export const FOLLOW_UP = /^(och|and|samma|same|hur ar det med|what about|how about|an|men|but)\b/;
 export const KOMMUN = /\bkommun\w*|\bmunicipalit\w*/;

@@ -11,7 +11,12 @@ const DEMO = ['Hur mycket fÃ¥r Mora?', 'och Falun?', 'Vilken referenskod ska stÃ
 function main(argv: string[]): number {
   const json = argv.includes('--json');
   const langIndex = argv.indexOf('--lang');
-  const locale = langIndex >= 0 ? argv[langIndex + 1] : undefined;
+  const langArg = langIndex >= 0 ? argv[langIndex + 1] : undefined;
+  if (langArg !== undefined && langArg !== 'sv' && langArg !== 'en') {
+    console.error('--lang takes sv or en');
+    return 2;
+  }
+  const forced = langArg;
   const questions = argv.filter((arg, i) => !arg.startsWith('--') && !(langIndex >= 0 && i === langIndex + 1));
   const demo = argv.includes('--demo');
   const asked = demo ? DEMO : questions;
@@ -33,7 +38,7 @@ function main(argv: string[]): number {
   let context: ConversationContext = {};
   const replies: Reply[] = [];
   for (const question of asked) {
-    const answer = brain.answer(question, context, locale ? { locale: locale === 'en' ? 'en-US' : locale === 'sv' ? 'sv-SE' : locale } : {});
+    const answer = brain.answer(question, context, forced ? { lang: forced } : {});
     context = answer.context;
     replies.push(answer.reply);
     if (!json) console.log(`\n> ${question}\n${render(answer.reply)}`);

@@ -120,6 +120,7 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
       claimId(path, entry.id);
       checkPlace(path, entry.place);
       checkFund(path, entry.fund);
+      if (entry.focus) checkFund(`${path}.focus`, entry.focus);
       checkQuote(`${path}.source.quote`, entry.source.quote);
       const amount = parseAmount(`${path}.amount`, entry.amount);
       if (!amount) return;
@@ -129,6 +130,7 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
         place: entry.place,
         fund: entry.fund,
         ...(entry.label ? { label: entry.label } : {}),
+        ...(entry.focus ? { focus: entry.focus } : {}),
         amount,
         printed: entry.amount,
         status: 'stated',

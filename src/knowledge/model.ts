@@ -29,6 +29,8 @@ export interface AmountFact {
   fund: string;
   /** What the money is for when it is an item within a fund ("Case Management"). */
   label?: string;
+  /** The focus area an item serves. */
+  focus?: string;
   amount: Decimal;
   /** As printed in the document (for reconstructed cells: the reconstructed value). */
   printed: string;

@@ -128,6 +128,8 @@ export const amountSchema = z.strictObject({
   fund: id,
   /** What the money is for, in the document's words, when it is an item within a fund. */
   label: z.string().min(1).optional(),
+  /** The focus area an item serves, when the fund is a pool of items (Skåne-wide work). */
+  focus: id.optional(),
   amount: printedAmount,
   /** "drygt 18 mkr": an approximate figure, stated as such. */
   approximate: z.boolean().default(false),

@@ -91,19 +91,61 @@ describe('allocate', () => {
     );
   });
 
+  const byHeadcount = key({ type: 'proRata', weight: 'population' });
+  const brukarmedverkan = key({
+    type: 'fixed',
+    amount: 1_000_000,
+    exceptions: [{ recipients: ['Stockholm', 'Västra Götaland', 'Skåne'], amount: 2_000_000 }],
+  });
+  const fixedOne = (exceptions: { recipients: string[]; amount: number }[]) => key({ type: 'fixed', amount: 1, exceptions });
+  const counties = COUNTIES.map((id) => ({ id }));
+
   it.each([
-    ['a negative total', -1, key({ type: 'proRata', weight: 'population' }), byPopulation({ a: 1 }), /Negative total/],
-    ['a total with öre when rounding to kronor', '100.5', key({ type: 'proRata', weight: 'population' }), byPopulation({ a: 1 }), /cannot be split into whole kronor/],
-    ['no recipients', 100, key({ type: 'proRata', weight: 'population' }), [], /no recipients/],
-    ['a recipient listed twice', 100, key({ type: 'proRata', weight: 'population' }), byPopulation({ a: 1 }).concat({ id: 'a', weights: { population: 1 } }), /"a" is listed twice/],
-    ['a missing weight', 100, key({ type: 'proRata', weight: 'population0to25' }), byPopulation({ a: 1 }), /"a" has no weight "population0to25"/],
-    ['a negative weight', 100, key({ type: 'proRata', weight: 'population' }), byPopulation({ a: 1, b: -1 }), /Negative weight "population" of recipient "b"/],
-    ['all weights zero', 100, key({ type: 'proRata', weight: 'population' }), byPopulation({ a: 0, b: 0 }), /weight "population" zero/],
-    ['a total smaller than the bases', 9_000_000, key({ type: 'basePlusProRata', base: 5_000_000, weight: 'population' }), byPopulation({ a: 1, b: 1 }), /smaller than the bases, 2 × SEK 5,000,000 = SEK 10,000,000/],
-    ['fixed amounts that miss the total', 25_000_000, key({ type: 'fixed', amount: 1_000_000, exceptions: [{ recipients: ['Stockholm', 'Västra Götaland', 'Skåne'], amount: 2_000_000 }] }), COUNTIES.map((id) => ({ id })), /add up to SEK 24,000,000 but the total is SEK 25,000,000 \(difference SEK 1,000,000\)/],
-    ['an exception for an unknown recipient', 3, key({ type: 'fixed', amount: 1, exceptions: [{ recipients: ['Atlantis'], amount: 2 }] }), [{ id: 'a' }], /unknown recipient "Atlantis"/],
-    ['a recipient in two exceptions', 4, key({ type: 'fixed', amount: 1, exceptions: [{ recipients: ['a'], amount: 2 }, { recipients: ['a'], amount: 3 }] }), [{ id: 'a' }], /"a" is named in two/],
-    ['pots that miss the total', 100, key({ type: 'sum', parts: [{ amount: 60, key: { type: 'fixed', amount: 60 } }] }), [{ id: 'a' }], /difference SEK 40/],
+    ['a negative total', -1, byHeadcount, byPopulation({ a: 1 }), /Negative total/],
+    ['a total with öre when rounding to kronor', '100.5', byHeadcount, byPopulation({ a: 1 }), /into whole kronor/],
+    ['no recipients', 100, byHeadcount, [], /no recipients/],
+    ['a recipient listed twice', 100, byHeadcount, [...byPopulation({ a: 1 }), { id: 'a' }], /"a" is listed twice/],
+    [
+      'a missing weight',
+      100,
+      key({ type: 'proRata', weight: 'population0to25' }),
+      byPopulation({ a: 1 }),
+      /"a" has no weight "population0to25"/,
+    ],
+    ['a negative weight', 100, byHeadcount, byPopulation({ a: 1, b: -1 }), /Negative weight "population" of recipient "b"/],
+    ['all weights zero', 100, byHeadcount, byPopulation({ a: 0, b: 0 }), /weight "population" zero/],
+    [
+      'a total smaller than the bases',
+      9_000_000,
+      key({ type: 'basePlusProRata', base: 5_000_000, weight: 'population' }),
+      byPopulation({ a: 1, b: 1 }),
+      /smaller than the bases, 2 × SEK 5,000,000 = SEK 10,000,000/,
+    ],
+    [
+      'fixed amounts that miss the total',
+      25_000_000,
+      brukarmedverkan,
+      counties,
+      /add up to SEK 24,000,000 but the total is SEK 25,000,000 \(difference SEK 1,000,000\)/,
+    ],
+    ['an exception for an unknown recipient', 3, fixedOne([{ recipients: ['Atlantis'], amount: 2 }]), [{ id: 'a' }], /"Atlantis"/],
+    [
+      'a recipient in two exceptions',
+      4,
+      fixedOne([
+        { recipients: ['a'], amount: 2 },
+        { recipients: ['a'], amount: 3 },
+      ]),
+      [{ id: 'a' }],
+      /"a" is named in two/,
+    ],
+    [
+      'pots that miss the total',
+      100,
+      key({ type: 'sum', parts: [{ amount: 60, key: { type: 'fixed', amount: 60 } }] }),
+      [{ id: 'a' }],
+      /difference SEK 40/,
+    ],
     ['a ratio key', 100, key({ type: 'ratio', parts: [{ id: 'x', weight: 1 }] }), [{ id: 'a' }], /use splitByRatio/],
   ])('refuses %s', (_, total, distributionKey, recipients, message) => {
     expect(() => allocate(total, distributionKey, recipients, { unit: 'krona' })).toThrow(AllocationError);

@@ -14,7 +14,7 @@ export function converse(turns: string[], locale?: 'sv' | 'en'): Reply {
   let context: ConversationContext = {};
   let reply: Reply | undefined;
   for (const turn of turns) {
-    const answer = brain.answer(turn, context, locale ? { locale: locale === 'en' ? 'en-US' : 'sv-SE' } : {});
+    const answer = brain.answer(turn, context, locale ? { lang: locale } : {});
     context = answer.context;
     reply = answer.reply;
   }

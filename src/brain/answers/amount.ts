@@ -4,7 +4,7 @@ import type { AmountFact } from '../../knowledge/model.js';
 import { foldText } from '../../text/normalize.js';
 import { fundName, placeName, source, t, type AnswerInput } from '../answer-context.js';
 import { derivationFor } from '../derivation.js';
-import { joinList, money } from '../format.js';
+import { displayAmount, joinList, money } from '../format.js';
 import { emptyReply, type Reply, type ReplyRow } from '../reply.js';
 import { STOP_WORDS, KOMMUN } from '../vocabulary.js';
 import { clarifyPlace, resolvePlace } from './resolve.js';
@@ -14,15 +14,22 @@ const STATUS_RANK = { stated: 0, reconstructed: 1, derived: 2 } as const;
 
 export function answerAmount(input: AnswerInput): Reply {
   const { u, store } = input;
-  const item = matchItem(input);
+  const item = u.fund ? undefined : matchItem(input);
   if (item) return amountReply(input, item, []);
 
   const resolved = resolvePlace(input);
   if (resolved.kind === 'ambiguous') return clarifyPlace(input, resolved.choices);
   if (resolved.kind === 'none') {
     if (u.fund) {
-      const national = store.amounts({ place: 'sverige', fund: u.fund, ...(u.year ? { year: u.year } : {}) }).filter((fact) => !fact.label);
-      if (national.length > 0) return amountReply(input, national[0]!, []);
+      // A fund that only one place has ("skånegemensamt"), or a national pot ("ungdomsmottagningar 2020").
+      const facts = store.amounts({ fund: u.fund, ...(u.year ? { year: u.year } : {}) }).filter((fact) => !fact.label && !fact.part);
+      const places = [...new Set(facts.map((fact) => fact.place))];
+      const national = facts.filter((fact) => store.place(fact.place)?.kind === 'country');
+      if (places.length === 1 || national.length > 0) {
+        const fact = [...(national.length > 0 ? national : facts)].sort(byPreference)[0]!;
+        const note = t(input, `Ingen plats angavs: svaret gäller ${placeName(input, fact.place)}.`, `No place given: this is for ${placeName(input, fact.place)}.`);
+        return amountReply(input, fact, [note]);
+      }
     }
     if (u.unknownWords.length > 0) {
       const reply = notFound(input, `”${u.unknownWords.join(' ')}”`, `“${u.unknownWords.join(' ')}”`);
@@ -81,7 +88,8 @@ export function amountReply(input: AnswerInput, fact: AmountFact, notes: string[
   const { store } = input;
   const name = placeName(input, fact.place);
   const what = fact.label ?? fundName(input, fact.fund);
-  const figure = fact.approximate ? `${t(input, 'drygt', 'just over')} ${money(fact.amount, input.lang)}` : money(fact.amount, input.lang);
+  const shown = displayAmount(fact.amount, fact.printed, input.lang);
+  const figure = fact.approximate ? `${t(input, 'drygt', 'just over')} ${shown}` : shown;
   const reply = emptyReply('amount', input.lang, `${name} ${fact.year}: ${what}`, '');
   reply.figure = figure;
   reply.notes = [...notes, ...statusNotes(input, fact)];
@@ -96,7 +104,7 @@ export function amountReply(input: AnswerInput, fact: AmountFact, notes: string[
   reply.rows = rows.map((row) => rowFor(input, row));
   reply.derivation = derivationFor(input, fact);
   reply.sources = [source(input, fact.source)];
-  const parts = rows.length > 0 ? ` ${t(input, 'Fördelat på', 'Made up of')}: ${rows.map((row) => `${money(row.amount, input.lang)} ${row.label ?? rowLabel(input, row)}`).join('; ')}.` : '';
+  const parts = rows.length > 0 ? ` ${t(input, 'Fördelat på', 'Made up of')}: ${rows.map((row) => `${displayAmount(row.amount, row.printed, input.lang)} ${t(input, 'för', 'for')} ${rowLabel(input, row)}`).join('; ')}.` : '';
   const statusWord = fact.status === 'reconstructed' ? t(input, ' (rekonstruerat)', ' (reconstructed)') : fact.status === 'derived' ? t(input, ' (beräknat)', ' (derived)') : '';
   reply.text =
     `${name} ${fact.year}: ${figure}${statusWord} – ${what.charAt(0).toLowerCase()}${what.slice(1)}.${parts}` +
@@ -117,15 +125,20 @@ function parentSuggestion(input: AnswerInput, fact: AmountFact) {
   return [{ title: t(input, `Alla ${kind} i ${parent.name}`, `All ${kind} in ${parent.name}`), question: t(input, `Alla ${kind} i ${parent.name} ${fact.year}`, `All ${kind} in ${parent.name} ${fact.year}`) }];
 }
 
+/** How a part reads in a sentence: the fund in the reader's language, and which part of it. */
 function rowLabel(input: AnswerInput, fact: AmountFact): string {
-  const base = fact.table?.column ?? fundName(input, fact.fund);
-  return fact.part === 'base' ? base : base.charAt(0).toLowerCase() + base.slice(1);
+  if (fact.label) return fact.label;
+  const fund = fundName(input, fact.fund).toLowerCase();
+  if (fact.part === 'base') return `${fund} (${t(input, 'bas', 'base')})`;
+  if (fact.part === 'byPopulation') return `${fund} (${t(input, 'efter befolkning', 'by population')})`;
+  return fund;
 }
 
 export function rowFor(input: AnswerInput, fact: AmountFact): ReplyRow {
+  const label = rowLabel(input, fact);
   return {
-    label: fact.label ?? fact.table?.column ?? fundName(input, fact.fund),
-    value: money(fact.amount, input.lang),
+    label: label.charAt(0).toUpperCase() + label.slice(1),
+    value: displayAmount(fact.amount, fact.printed, input.lang),
     status: fact.approximate ? 'approximate' : fact.status,
     ...(fact.reconstruction ? { note: t(input, `rekonstruerat, tryckt som ”${fact.reconstruction.printed}”`, `reconstructed, printed as “${fact.reconstruction.printed}”`) } : {}),
   };
@@ -167,7 +180,7 @@ export function statusNotes(input: AnswerInput, fact: AmountFact): string[] {
 }
 
 /** A named item within a fund ("Case Management", "MHFA instruktörsutbildning") the question mentions. */
-function matchItem(input: AnswerInput): AmountFact | undefined {
+export function matchItem(input: AnswerInput): AmountFact | undefined {
   const { u, store } = input;
   const fundWords = new Set(store.knowledge.funds.flatMap((fund) => [fund.name.sv, fund.name.en, ...fund.synonyms].flatMap((s) => foldText(s).split(' '))));
   const placeWords = new Set(store.knowledge.places.flatMap((place) => [place.name, ...place.aliases].flatMap((s) => foldText(s).split(' '))));

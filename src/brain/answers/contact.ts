@@ -1,5 +1,6 @@
 // "Vem är kontaktperson för Sydost?", "vem samordnar i Jämtland?".
 import type { ContactFact } from '../../knowledge/model.js';
+import { foldText } from '../../text/normalize.js';
 import { placeName, source, t, type AnswerInput } from '../answer-context.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { clarifyPlace, resolvePlace } from './resolve.js';
@@ -18,6 +19,13 @@ export function answerContact(input: AnswerInput): Reply {
   const place = resolved.place;
   const ids = [place.id, ...store.children(place.id).map((child) => child.id)];
   let contacts = store.knowledge.contacts.filter((contact) => ids.includes(contact.place) && (!u.year || contact.year === u.year));
+  // "vem rapporterar för ungdomsmottagningen?": the contacts whose role names the fund, when any do.
+  if (u.fund) {
+    const fund = store.fund(u.fund)!;
+    const names = [fund.name.sv, ...fund.synonyms].map((name) => foldText(name)).filter((name) => name.length >= 5);
+    const forFund = contacts.filter((contact) => names.some((name) => foldText(contact.role).includes(name.slice(0, 12))));
+    if (forFund.length > 0) contacts = forFund;
+  }
   // The latest year's contacts first; older documents' people may have moved on.
   contacts = contacts.sort((a, b) => b.year - a.year);
   if (contacts.length === 0) {

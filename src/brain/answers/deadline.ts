@@ -26,16 +26,20 @@ export function answerDeadline(input: AnswerInput): Reply {
   const place = resolved.kind === 'place' ? resolved.place : undefined;
   const county = place ? countyOf(input, place) : undefined;
   const placeIds = county ? [county.id, ...(place && place.id !== county.id ? [place.id] : [])] : undefined;
-  let deadlines = store.deadlines(u.year ? { year: u.year } : {}).filter((d) => !placeIds || placeIds.includes(d.place));
-  if (u.deadlineKind) deadlines = deadlines.filter((d) => d.kind === u.deadlineKind);
+  const forPlace = store.deadlines().filter((d) => !placeIds || placeIds.includes(d.place));
+  let deadlines = forPlace.filter((d) => (!u.year || d.year === u.year) && (!u.deadlineKind || d.kind === u.deadlineKind));
+  // A follow-up ("och Skåne?") carries the last turn's year and kind; where the new place has none,
+  // its other deadlines are what the user wants.
+  if (deadlines.length === 0 && u.followUp) deadlines = forPlace.filter((d) => d.kind !== 'other');
   // Plan milestones ("other") only when nothing more binding matches.
   const binding = deadlines.filter((d) => d.kind !== 'other');
   if (binding.length > 0) deadlines = binding;
   const where = place ? ` ${t(input, 'för', 'for')} ${place.name}${u.year ? ` ${u.year}` : ''}` : u.year ? ` ${u.year}` : '';
   if (deadlines.length === 0) {
     const reply = notFound(input, `någon sådan deadline${where}`, `such a deadline${where}`);
+    // What exists, without dates: another place's date is not an answer to this question.
     const known = store.deadlines().filter((d) => d.kind !== 'other');
-    reply.known = known.map((d) => `${d.title[input.lang]}: ${describeWhen(d, input.lang)} (${placeName(input, d.place)})`);
+    reply.known = [...new Set(known.map((d) => `${d.title[input.lang]} (${placeName(input, d.place)} ${d.year})`))];
     return reply;
   }
   const upcoming = deadlines.filter((d) => d.due >= input.today);

@@ -1,5 +1,6 @@
 // "Hur fördelas samsjuklighetsmedlen 2020?", "hur räknades Moras belopp ut?": keys and derivations.
-import { formatSek, parseSek } from '../../allocation/index.js';
+import { parseSek } from '../../allocation/index.js';
+import { displayAmount } from '../format.js';
 import { fundName, source, t, type AnswerInput } from '../answer-context.js';
 import { keyDerivation } from '../derivation.js';
 import { emptyReply, type Reply } from '../reply.js';
@@ -11,7 +12,9 @@ export function answerKey(input: AnswerInput): Reply {
   const { u, store } = input;
   // About a place's own amount: show that amount with its calculation first.
   if (u.places.length > 0 || (u.place && !u.fund)) {
-    const amount = answerAmount(input);
+    // "hur räknades Dalarnas samsjuklighetsbelopp ut?": the year a stated key explains, when none is given.
+    const keyYear = u.year ?? (u.fund && u.place ? store.keys({ fund: u.fund }).find((key) => key.verifyAgainst.includes(u.place!))?.year : undefined);
+    const amount = answerAmount(keyYear ? { ...input, u: { ...u, year: keyYear } } : input);
     if (amount.kind !== 'amount') return amount;
     const reply = { ...amount, kind: 'key' as const };
     reply.title = t(input, `Beräkning: ${amount.title}`, `Calculation: ${amount.title}`);
@@ -29,12 +32,12 @@ export function answerKey(input: AnswerInput): Reply {
   const keys = store.keys({ ...(u.fund ? { fund: u.fund } : {}), ...(u.year ? { year: u.year } : {}) });
   if (keys.length === 0) {
     const reply = notFound(input, 'någon fördelningsnyckel för det', 'a distribution key for that');
-    reply.known = store.keys().map((key) => `${fundName(input, key.fund)} ${key.year}: ${formatSek(parseSek(key.pot), input.lang)}`);
+    reply.known = store.keys().map((key) => `${fundName(input, key.fund)} ${key.year}: ${displayAmount(parseSek(key.pot), key.pot, input.lang)}`);
     return reply;
   }
   const reply = emptyReply('key', input.lang, keys.length === 1 ? t(input, `Fördelning: ${fundName(input, keys[0]!.fund)} ${keys[0]!.year}`, `Distribution: ${fundName(input, keys[0]!.fund)} ${keys[0]!.year}`) : t(input, 'Fördelningsnycklar', 'Distribution keys'), '');
-  reply.rows = keys.map((key) => ({ label: `${fundName(input, key.fund)} ${key.year} (${formatSek(parseSek(key.pot), input.lang)})`, value: describeKey(input, key) }));
-  reply.text = keys.map((key) => `${fundName(input, key.fund)} ${key.year}: ${formatSek(parseSek(key.pot), input.lang)}, ${describeKey(input, key)}`).join('. ') + '.';
+  reply.rows = keys.map((key) => ({ label: `${fundName(input, key.fund)} ${key.year} (${displayAmount(parseSek(key.pot), key.pot, input.lang)})`, value: describeKey(input, key) }));
+  reply.text = keys.map((key) => `${fundName(input, key.fund)} ${key.year}: ${displayAmount(parseSek(key.pot), key.pot, input.lang)}, ${describeKey(input, key)}`).join('. ') + '.';
   for (const key of keys) {
     for (const place of key.verifyAgainst) {
       const fact = store.amounts({ place, fund: key.fund, year: key.year }).find((f) => f.status === 'stated');
@@ -49,7 +52,7 @@ export function answerKey(input: AnswerInput): Reply {
 
 function describeKey(input: AnswerInput, key: KeyFact): string {
   const k = key.key;
-  const money = (text: string) => formatSek(parseSek(text), input.lang);
+  const money = (text: string) => displayAmount(parseSek(text), text, input.lang);
   switch (k.type) {
     case 'basePlusProRata':
       return t(input, `${money(k.base)} per län och resten efter befolkningsmängd (”${key.source.quote}”)`, `${money(k.base)} per county and the rest by population (“${key.source.quote}”)`);

@@ -7,7 +7,7 @@ import { foldText } from '../../text/normalize.js';
 import { placeName, source, t, type AnswerInput } from '../answer-context.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { searchTerm } from '../swedish.js';
-import { STOP_WORDS } from '../vocabulary.js';
+import { COST_OR_COUNT, STOP_WORDS } from '../vocabulary.js';
 import { countyOf } from './resolve.js';
 import { knownPlaces, notFound } from './unknown.js';
 
@@ -34,7 +34,7 @@ export class PassageSearch {
       fields: ['text', 'section'],
       storeFields: ['kind', 'file', 'place', 'year'],
       processTerm,
-      searchOptions: { processTerm, boost: { section: 1.5 }, prefix: (term) => term.length >= 5, fuzzy: (term) => (term.length >= 7 ? 0.15 : 0) },
+      searchOptions: { processTerm, boost: { section: 1.5 }, prefix: (term) => term.length >= 3, fuzzy: (term) => (term.length >= 7 ? 0.15 : 0) },
     });
     const entries: Entry[] = [];
     for (const passage of store.passages) {
@@ -48,25 +48,61 @@ export class PassageSearch {
     this.index.addAll(entries);
   }
 
-  search(query: string, filter: { county?: string; year?: number }): { result: SearchResult; passage?: Passage; figure?: FigureFact; contentTerms: number } | undefined {
-    const contentTerms = new Set(foldText(query).split(' ').map((word) => searchTerm(word, SEARCH_STOP_WORDS)).filter((term): term is string => term !== null));
-    if (contentTerms.size === 0) return undefined;
-    const results = this.index.search(query, {
+  /**
+   * The best entry that matches enough of the question's content words. Figures (costs, counts) are
+   * preferred for "hur många"/"vad kostar" questions, passages otherwise; a figure about the very place
+   * asked wins over one about its county.
+   */
+  search(query: string, filter: { county?: string; year?: number; prefer: 'figure' | 'passage'; place?: string }): Found | undefined {
+    const terms = [...new Set(foldText(query).split(/[ -]/).map((word) => searchTerm(word, SEARCH_STOP_WORDS)).filter((term): term is string => term !== null))];
+    if (terms.length === 0) return undefined;
+    const results = this.index.search(terms.join(' '), {
       filter: (result) => (!filter.county || result.place === filter.county) && (!filter.year || result.year === filter.year),
     });
-    const needed = Math.max(1, Math.ceil(contentTerms.size * 0.6));
-    const best = results.find((result) => result.queryTerms.length >= needed);
+    const needed = Math.max(1, Math.ceil(terms.length * 0.6));
+    const good = results.filter((result) => result.queryTerms.length >= needed);
+    const ofKind = (kind: Entry['kind']) => good.filter((result) => result.kind === kind);
+    const figures = ofKind('figure');
+    const placed = filter.place ? figures.filter((result) => this.figures.get(String(result.id))?.place === filter.place) : [];
+    const best = filter.prefer === 'figure' ? (placed[0] ?? figures[0] ?? good[0]) : (ofKind('passage')[0] ?? good[0]);
     if (!best) return undefined;
     const id = String(best.id);
-    return { result: best, contentTerms: contentTerms.size, ...(best.kind === 'figure' ? { figure: this.figures.get(id)! } : { passage: this.passages.get(id)! }) };
+    return best.kind === 'figure' ? { result: best, figure: this.figures.get(id)! } : { result: best, passage: this.passages.get(id)! };
   }
+}
+
+type Found = { result: SearchResult; passage?: Passage; figure?: FigureFact };
+
+/** English words mapped to the Swedish the documents use, so English questions find Swedish text. */
+const GLOSSARY: Record<string, string> = {
+  week: 'vecka', housing: 'bostad', first: 'först', app: 'appen', youth: 'ungdom', young: 'unga', children: 'barn', child: 'barn',
+  coordinator: 'samordnare', coordinators: 'samordnare', training: 'utbildning', trained: 'utbildade', instructor: 'instruktör',
+  instructors: 'instruktörer', cost: 'kostar', costs: 'kostar', inhabitants: 'invånare', population: 'folkmängd', people: 'personer',
+  municipalities: 'kommuner', ongoing: 'pågående', work: 'arbeten', staff: 'medarbetare', employees: 'medarbetare', employee: 'medarbetare',
+  suicide: 'suicid', prevention: 'prevention', users: 'brukare', user: 'brukar', clinic: 'mottagning', clinics: 'mottagningar',
+  home: 'hem', report: 'rapport', requirements: 'krav', gender: 'jämställdhet', equality: 'jämställd', aged: 'år', live: 'bor',
+  offer: 'erbjuder', offers: 'erbjuder', share: 'andel', percentage: 'andel', survey: 'enkät', pilot: 'pilotprojekt', projects: 'projekt',
+  project: 'projekt', first_aid: 'första hjälpen', fountain: 'fontänhus', house: 'hus', use: 'använda', money: 'medlen',
+};
+
+function translate(text: string, lang: 'sv' | 'en'): string {
+  if (lang === 'sv') return text;
+  return text
+    .split(/\s+/)
+    .map((word) => GLOSSARY[foldText(word)] ?? word)
+    .join(' ');
 }
 
 export function answerSearch(input: AnswerInput, search: PassageSearch): Reply {
   const { u } = input;
   const place = u.places[0]?.place;
   const county = place ? countyOf(input, place) : undefined;
-  const found = search.search(stripPlaces(u.text, u.places.map((m) => m.text)), { ...(county ? { county: county.id } : {}), ...(u.year ? { year: u.year } : {}) });
+  const query = translate(stripPlaces(u.text, u.places.map((m) => m.text)), input.lang);
+  const prefer = COST_OR_COUNT.test(u.folded) ? 'figure' : 'passage';
+  const found =
+    search.search(query, { ...(county ? { county: county.id } : {}), ...(u.year ? { year: u.year } : {}), prefer, ...(place ? { place: place.id } : {}) }) ??
+    // A year may be the year of the figure rather than of the document: try without it.
+    (u.year ? search.search(query, { ...(county ? { county: county.id } : {}), prefer, ...(place ? { place: place.id } : {}) }) : undefined);
   if (!found) {
     const reply = notFound(input, 'något svar på det', 'an answer to that');
     reply.known = knownPlaces(input);
