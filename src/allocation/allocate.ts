@@ -38,6 +38,7 @@ export function allocate(
   const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
   if (duplicate !== undefined) throw new AllocationError(`Recipient "${duplicate}" is listed twice`);
 
+  // Code-unit order, not a locale's: ties must break the same way on every machine.
   const idsInOrder = [...ids].sort();
   const unit = unitSize(options.unit);
   const componentsPerRecipient = exactComponents(exactTotal, key, recipients);

@@ -41,18 +41,14 @@ export function exactComponents(
       return amounts.map((exact) => [{ kind: 'fixed', label: 'fixed', exact }]);
     }
     case 'ratio':
-      throw new AllocationError('A ratio key splits one amount into components, not among recipients: use splitByRatio');
+      throw new AllocationError('A ratio key splits one amount into parts, not among recipients: use splitByRatio');
     case 'sum': {
       const pots = key.parts.map((part, index) => ({
         key: part.key,
         amount: nonNegative(part.amount, 'pot amount'),
         label: part.label ?? `pot ${index + 1}`,
       }));
-      requireSum(
-        total,
-        pots.map((pot) => pot.amount),
-        'pot amounts',
-      );
+      requireSum(total, pots.map((pot) => pot.amount), 'pot amounts');
       const perPot = pots.map((pot) =>
         exactComponents(pot.amount, pot.key, recipients).map((components) =>
           components.map((component) => inPot(component, pot.label)),

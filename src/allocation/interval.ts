@@ -38,7 +38,11 @@ export function midpoint(interval: Interval): Rational {
 /** base + x · slope for x in the interval (slope ≥ 0). */
 export function affine(interval: Interval, base: Rational, slope: Rational): Interval {
   if (slope.isZero()) return { low: base, high: base, highOpen: false };
-  return { low: base.plus(interval.low.times(slope)), high: base.plus(interval.high.times(slope)), highOpen: interval.highOpen };
+  return {
+    low: base.plus(interval.low.times(slope)),
+    high: base.plus(interval.high.times(slope)),
+    highOpen: interval.highOpen,
+  };
 }
 
 /** The x for which base + x · slope lies in the interval: `affine` inverted (slope > 0). */

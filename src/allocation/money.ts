@@ -60,9 +60,8 @@ export interface FormatSekOptions {
 
 /** "593 461 kr" (no-break spaces) or "SEK 593,461". */
 export function formatSek(amount: Decimal.Value, lang: Lang, options: FormatSekOptions = {}): string {
-  const inOre = new Decimal(amount).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   const decimals = options.decimals ?? 'auto';
-  const places = decimals === 'auto' ? (inOre.isInteger() ? 0 : 2) : decimals;
+  const places = decimals === 'auto' ? (roundTo(amount, 'ore').isInteger() ? 0 : 2) : decimals;
   const rounded = new Decimal(amount).toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
   const sign = rounded.isNegative() && !rounded.isZero() ? '-' : '';
   const digits = groupDigits(rounded.abs().toFixed(places), lang);

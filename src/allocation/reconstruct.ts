@@ -107,6 +107,8 @@ interface Model {
 interface Constraint {
   id: string;
   shares: Interval;
+  /** False for a base-only figure: it can contradict the model but says nothing about the share. */
+  bindsShare: boolean;
 }
 
 export function reconstructBasePlusShare(input: ReconstructionInput): Reconstruction {
@@ -125,12 +127,13 @@ export function reconstructBasePlusShare(input: ReconstructionInput): Reconstruc
       ...constraintOf(totalModel, row.total, totalTolerance),
     ];
     const shares = constraints.reduce((interval, constraint) => intersect(interval, constraint.shares), UNIT_INTERVAL);
-    const usable = constraints.length > 0 && !isEmpty(shares);
+    const usable = constraints.some((constraint) => constraint.bindsShare) && !isEmpty(shares);
     return { row, shares: usable ? shares : undefined, conflicting: isEmpty(shares) ? conflicts(constraints) : [] };
   });
 
   const rows = solved.map(({ row, shares }, index) => {
-    const interval = shares ?? (input.sharesSumToOne ? closure(solved.filter((_, other) => other !== index)) : UNIT_INTERVAL);
+    const others = solved.filter((_, other) => other !== index);
+    const interval = shares ?? (input.sharesSumToOne ? closure(others) : UNIT_INTERVAL);
     const cell = (model: Model, printed: Decimal | null, tolerance: Rational) =>
       reconstructCell(interval, model, printed, tolerance, input.unit);
     return {
@@ -157,7 +160,9 @@ export function reconstructBasePlusShare(input: ReconstructionInput): Reconstruc
 
 /** "exakt (entydigt givet modellen)" or "±2 kr": how far the printed value could be off. */
 export function describeCertainty(cell: ReconstructedCell, lang: Lang): string {
-  if (cell.certainty === 'exact') return lang === 'sv' ? 'exakt (entydigt givet modellen)' : 'exact (unambiguous given the model)';
+  if (cell.certainty === 'exact') {
+    return lang === 'sv' ? 'exakt (entydigt givet modellen)' : 'exact (unambiguous given the model)';
+  }
   const below = cell.value.minus(cell.min);
   const above = cell.max.minus(cell.value);
   return `±${formatSek(below.greaterThan(above) ? below : above, lang)}`;
@@ -167,18 +172,18 @@ export function describeCertainty(cell: ReconstructedCell, lang: Lang): string {
 function constraintOf(model: Model, printed: Decimal | null, tolerance: Rational): Constraint[] {
   if (printed === null) return [];
   const range = printedRange(Rational.of(printed), tolerance);
-  if (!model.pot.isZero()) {
-    return [{ id: model.id, shares: intersect(UNIT_INTERVAL, solveAffine(range, model.base, model.pot)) }];
+  if (model.pot.isZero()) {
+    const fits = !isEmpty(intersect(range, affine(UNIT_INTERVAL, model.base, model.pot)));
+    return [{ id: model.id, shares: fits ? UNIT_INTERVAL : EMPTY_INTERVAL, bindsShare: false }];
   }
-  // A base-only figure says nothing about the share, but it can still be wrong.
-  const fits = !isEmpty(intersect(range, affine(UNIT_INTERVAL, model.base, model.pot)));
-  return [{ id: model.id, shares: fits ? UNIT_INTERVAL : EMPTY_INTERVAL }];
+  const shares = intersect(UNIT_INTERVAL, solveAffine(range, model.base, model.pot));
+  return [{ id: model.id, shares, bindsShare: true }];
 }
 
 /**
  * The figures to blame when a row's share intervals have no common point. Intervals on a line
- * that have no common point always include two that are disjoint (or one that is empty), so
- * naming those names exactly the figures that cannot all be right.
+ * without a common point always include an empty one or two disjoint ones (Helly), so this names
+ * every figure that contradicts another, and no other.
  */
 function conflicts(constraints: readonly Constraint[]): string[] {
   return constraints
@@ -195,7 +200,8 @@ function closure(others: readonly { shares?: Interval }[]): Interval {
   const unknown = (shares?: Interval) => shares ?? UNIT_INTERVAL;
   const lows = Rational.sum(others.map(({ shares }) => unknown(shares).low));
   const highs = Rational.sum(others.map(({ shares }) => unknown(shares).high));
-  const interval = intersect(UNIT_INTERVAL, { low: Rational.ONE.minus(highs), high: Rational.ONE.minus(lows), highOpen: false });
+  const left = { low: Rational.ONE.minus(highs), high: Rational.ONE.minus(lows), highOpen: false };
+  const interval = intersect(UNIT_INTERVAL, left);
   if (isEmpty(interval)) throw new ReconstructionError('The other rows already take more than the whole');
   return interval;
 }
@@ -239,7 +245,9 @@ function validColumns(input: ReconstructionInput): Model[] {
   if (unknown.length > 0) throw new ReconstructionError(`Cells for unknown columns: ${unknown.join(', ')}`);
   return input.columns.map((column) => {
     const [base, pot] = [Rational.of(column.base), Rational.of(column.pot)];
-    if (base.isNegative() || pot.isNegative()) throw new ReconstructionError(`Column "${column.id}" has a negative base or pot`);
+    if (base.isNegative() || pot.isNegative()) {
+      throw new ReconstructionError(`Column "${column.id}" has a negative base or pot`);
+    }
     return { id: column.id, base, pot };
   });
 }

@@ -133,7 +133,11 @@ export function verifyTable(table: PublishedTable): TableVerification {
 }
 
 /** Cells at the crossing of a failing row and a failing column that are off by the same amount. */
-function suspectCells(table: PublishedTable, discrepancies: readonly Discrepancy[], tolerance: Rational): SuspectCell[] {
+function suspectCells(
+  table: PublishedTable,
+  discrepancies: readonly Discrepancy[],
+  tolerance: Rational,
+): SuspectCell[] {
   const gaps = (check: Discrepancy['check'], at: (discrepancy: Discrepancy) => string | undefined) =>
     new Map(
       discrepancies

@@ -78,9 +78,12 @@ function route(input: AnswerInput, search: PassageSearch): Reply {
     case 'key':
       return answerKey(input);
     case 'search': {
-      // A bare item name ("naloxon", "traumamedveten omsorg") is a question about its amount.
-      const item = COST_OR_COUNT.test(u.folded) || WHAT_IS.test(u.folded) ? undefined : matchItem(input);
-      return item ? amountReply(input, item, []) : answerSearch(input, search);
+      // A bare item name ("naloxon", "traumamedveten omsorg") asks for its amount; "vad kostar …" asks
+      // for a cost figure first, and the item's amount when the documents have no such figure.
+      const item = WHAT_IS.test(u.folded) ? undefined : matchItem(input);
+      if (item && !COST_OR_COUNT.test(u.folded)) return amountReply(input, item, []);
+      const reply = answerSearch(input, search);
+      return item && reply.kind !== 'figure' ? amountReply(input, item, []) : reply;
     }
   }
 }

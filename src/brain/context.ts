@@ -15,7 +15,8 @@ export type InvoiceField =
   | 'channel'
   | 'period'
   | 'requisition'
-  | 'required';
+  | 'required'
+  | 'bankDetails';
 
 export interface ConversationContext {
   lang?: Lang;

@@ -3,10 +3,10 @@ import { words } from '../text/normalize.js';
 import type { Lang } from './format.js';
 
 const SWEDISH = new Set(
-  'hur mycket mkt far fick vad nar vilken vilka vilket vem och ar att ska skall kan finns till for med om pa det den som jag vi mina min kommun kommunen kommuner lan belopp pengar medel faktura fakturan fakturera sista hjalp hej tack datum referenskod kostnadsstallet kostnadsstalle manga mest minst alla visa berakning kalla inom fordelas fordelning fordelningsnyckel varfor hur mkt nagon nagot eller samt redovisa redovisning slutredovisning lagesrapport summan totalt'.split(' '),
+  'hur mycket mkt far fick vad nar vilken vilka vilket vem och ar att ska skall kan finns till for med om pa det den som jag vi mina min kommun kommunen kommuner lan belopp pengar medel faktura fakturan fakturera sista hjalp hej tack datum referenskod kostnadsstallet kostnadsstalle manga mest minst alla visa berakning kalla inom fordelas fordelning fordelningsnyckel varfor hur mkt nagon nagot eller samt redovisa redovisning slutredovisning lagesrapport summan totalt rapport brukarmedverkan suicidprevention samsjuklighet ungdomsmottagningar ungdomsmottagning stimulansmedel delregion delregioner fakturering betalningsvillkor kontaktperson fokusomraden'.split(' '),
 );
 const ENGLISH = new Set(
-  'how much does do did get got what when which who whom is are the and of for to in on with show me my municipality municipalities county region amount money funds invoice invoicing deadline deadlines reference code cost centre center help hello hi thanks please can you list most least all calculated computed distribution key contact focus area areas activities report due date year much many where why whats'.split(' '),
+  'how much does do did get got what when which who whom is are was were the and of for to in on with show me my municipality municipalities county amount amounts money funds invoice invoicing deadline deadlines reference code cost centre center help hello hi thanks please can you list most least all calculated computed distribution key contact focus area areas activities report due date year much many where why whats payment terms address youth clinics clinic comorbidity participation user users suicide prevention big total inhabitants have has does live'.split(' '),
 );
 
 export function detectLanguage(text: string): Lang | undefined {

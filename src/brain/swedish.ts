@@ -1,13 +1,20 @@
-// Light Swedish stemming for search: "ungdomsmottagningarna" and "ungdomsmottagningar" meet.
+// Light Swedish stemming for search: "ungdomsmottagningarna" and "ungdomsmottagningar" meet, so do
+// "gemensamma" and "gemensamt", "hemmet" and "hem".
 import { foldText } from '../text/normalize.js';
 
-const SUFFIXES = ['arnas', 'ernas', 'ornas', 'arna', 'erna', 'orna', 'heten', 'heter', 'ande', 'ende', 'aste', 'are', 'ast', 'het', 'ens', 'ets', 'en', 'ar', 'er', 'or', 'et', 'na', 's', 'a', 'e'];
+const SUFFIXES = ['arnas', 'ernas', 'ornas', 'arna', 'erna', 'orna', 'heten', 'heter', 'ande', 'ende', 'aste', 'are', 'ast', 'het', 'ens', 'ets', 'en', 'ar', 'er', 'or', 'et', 'na', 's', 'a', 'e', 't'];
 
 export function stem(term: string): string {
+  let stemmed = term;
   for (const suffix of SUFFIXES) {
-    if (term.endsWith(suffix) && term.length - suffix.length >= 4) return term.slice(0, -suffix.length);
+    if (term.endsWith(suffix) && term.length - suffix.length >= 4) {
+      stemmed = term.slice(0, -suffix.length);
+      break;
+    }
   }
-  return term;
+  // "hemm" → "hem", "gemensamm" → "gemensam".
+  if (stemmed.length >= 4 && /([bcdfghjklmnpqrstvwxz])\1$/.test(stemmed)) stemmed = stemmed.slice(0, -1);
+  return stemmed;
 }
 
 /** One search term: folded, stemmed; null drops it. */

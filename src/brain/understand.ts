@@ -134,12 +134,14 @@ interface FundMatch {
 }
 
 /** The fund named by the longest synonym in the text; single words also match as a word's start ("samsjuklighetsmedlen"). */
-export function findFund(folded: string, funds: Fund[]): FundMatch | undefined {
-  const tokens = folded.split(/[ -]/);
+export function findFund(text: string, funds: Fund[]): FundMatch | undefined {
+  // "Skåne-wide", "UM-pengar": dashes separate words here.
+  const folded = text.replace(/-/g, ' ');
+  const tokens = folded.split(' ');
   let best: { fund: Fund; words: string[]; length: number } | undefined;
   for (const fund of funds) {
     for (const synonym of [fund.name.sv, fund.name.en, ...fund.synonyms]) {
-      const phrase = foldText(synonym);
+      const phrase = foldText(synonym).replace(/-/g, ' ');
       if (phrase.length < 2) continue;
       const parts = phrase.split(' ');
       let hit: string[] | undefined;

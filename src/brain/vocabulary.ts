@@ -12,6 +12,8 @@ export const INVOICE_FIELDS: [InvoiceField, RegExp][] = [
   ['channel', /\binexchange\b|\be-?faktura\w*|\belektronisk faktura|\be-?invoic\w*|\belectronic invoic\w*/],
   ['required', /\binformationskrav\w*|\bvad ska (sta|finnas|med) (pa|i) fakturan|\bkrav pa fakturan|\brequired (fields|information)|\bwhat must (be on|the invoice)/],
   ['requisition', /\brekvir\w*|\brequisition\w*/],
+  // Asked often, never in the documents: answered with an honest "not found".
+  ['bankDetails', /\b(bankgiro\w*|plusgiro\w*|organisationsnummer\w*|orgnr|org nr|momsnummer|momsregistreringsnummer|vat number|bank account|bankkonto\w*|iban)\b/],
 ];
 
 export const INVOICE = /\bfaktur\w*|\binvoic\w*|\bbilling\b/;
@@ -20,7 +22,7 @@ export const DEADLINE =
 /** "kan vi fakturera i juni?": a month named is a question about dates. */
 export const MONTH = /\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|august|october|december)\b/;
 /** "får vi …?", "vad krävs …?": questions about rules, answered from the text. */
-export const RULES = /\b(far vi|kan vi|maste vi|ska vi|behover vi|can we|may we|must we|do we (have|need) to|are we allowed|kravs|kraver|krav|requirements?|required|tillatet|allowed)\b/;
+export const RULES = /^(far vi|kan vi|maste vi|ska vi|behover vi|far man|kan man|can we|may we|must we|do we|are we|is it allowed)\b|\b(kravs|kraver|krav|requirements?|required|tillatet|allowed)\b/;
 /** "kommunerna i Dalarna", "länen": all the places of a kind. */
 export const CHILDREN = /\b(kommunerna|lanen|delregionerna|municipalities|counties|sub-?regions)\b/;
 export const TOGETHER = /\b(totalt|sammanlagt|tillsammans|sammantaget|total|together|combined|altogether)\b/;
@@ -40,11 +42,11 @@ export const LIST =
 export const MOST = /\b(mest|storst\w*|hogst\w*|most|largest|highest|biggest|top)\b/;
 export const LEAST = /\b(minst\w*|lagst\w*|least|smallest|lowest)\b/;
 export const FOCUS =
-  /\b(fokusomrade\w*|inriktning\w*|aktivitet\w*|insats\w*|prioriterade? omrade\w*|malomrade\w*|anvand\w*|vad (ska|gors|gor)( .*)? (med|for|till)|ga till|ska goras|gors for|tanken|syftet|focus areas?|activit\w*|measures?|planned|priority areas?|(used|spent|meant) for|funds for|money for|spend\w* on|do with)\b/;
-export const COST_OR_COUNT = /\b(kostar|kostade|kostnad\w*|hur manga|antal\w*|andel av|hur stor andel|procent|how many|number of|cost\w*|share of|percent\w*|inhabitants?|invanare|befolkning|population)\b/;
+  /\b(fokusomrade\w*|inriktning\w*|aktivitet\w*|insats\w*|prioriterade? omrade\w*|malomrade\w*|anvand\w*|vad (ska|gors|gor)( .*)? (med|for|till)|ga till|ska goras|gors for|tanken|syftet|focus areas?|activit\w*|measures?|planned|priority areas?|(used|spent|meant) for|spend\w* on|do with)\b|\bwhat (are|is)\b.*\bfor$/;
+export const COST_OR_COUNT = /\b(kostar|kostade|dyr|dyrt|dyra|expensive|kostnad\w*|hur manga|antal\w*|andel av|hur stor andel|procent|how many|number of|cost\w*|share of|percent\w*|inhabitants?|invanare|befolkning|population)\b/;
 export const WHAT_IS = /\b(vad ar|vad betyder|vad innebar|vad gor|vad hander|beratta om|forklara|what is|what are|whats|what does|what happens|tell me about|explain)\b/;
 export const AMOUNT =
-  /\b(hur (mycket|mkt)|hur stor|belopp\w*|pengar\w*|summa\w*|kronor|kr|far|fick|fatt|tilldela\w*|erhall\w*|medel|andel|storlek|omfattning|how much|how big|amount\w*|money|funds?|funding|gets?|got|receives?|received|allocat\w*|share|sek|size|total\w*)\b/;
+  /\b(hur (mycket|mkt)|hur stor|belopp\w*|pengar\w*|summa\w*|kronor|kr|far|fick|fatt|tilldela\w*|erhall\w*|medel|andel|storlek|omfattning|stimulansmedel\w*|statsbidrag\w*|how much|how big|amount\w*|money|funds?|funding|gets?|got|receives?|received|allocat\w*|share|sek|size|total\w*)\b/;
 export const HELP = /\b(hjalp|help|vad kan (du|jag)|what can (you|i)|hur funkar|hur anvander jag|how do i use|how does (this|it) work|kommandon|commands|instruktion\w*|exempel pa fragor|example questions)\b/;
 export const GREETING = /^(hej\w*|halla|tjena|tja|god (morgon|dag|kvall|eftermiddag)|hello|hi|hey|good (morning|afternoon|evening)|tack\w*|thanks?|thank you)\b/;
 export const FOLLOW_UP = /^(och|and|samma|same|hur ar det med|what about|how about|an|men|but)\b/;

@@ -16,7 +16,9 @@ const MAX_PASSAGE_CHARS = 900;
 function headingOf(line: string): string | undefined {
   const text = line.replace(/^#+\s*/, '').replace(/\*\*/g, '').trim();
   if (text.length < 3 || text.length > 140) return undefined;
-  if (/^(\d+(\.\d+)*\.?|[a-d]\)|Del [IVX]+:)\s+\S/.test(text) && !/[.:;,]$/.test(text) && !/\d\s*(kr|mkr)/i.test(text)) return text;
+  // "3.1.2 Stärka …" is a heading; "1. Kommunerna och regionen ska redovisa …" is a numbered list item.
+  const numbered = /^(\d+\.\d+(\.\d+)*\.?|[a-d]\)|Del [IVX]+:)\s+\S/.test(text) || (/^\d+\.?\s+\S/.test(text) && text.length <= 40);
+  if (numbered && !/[.:;,]$/.test(text) && !/\d\s*(kr|mkr)/i.test(text)) return text;
   if (/^#+\s/.test(line)) return text;
   return undefined;
 }

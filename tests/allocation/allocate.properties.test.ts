@@ -38,12 +38,20 @@ const unitsArbitrary = fc.nat(2_000_000_000);
 /** A total and a key sharing it pro rata, as base plus pro rata, or as the sum of two such pots. */
 function proportionalScenario(recipients: Recipient[], unit: RoundingUnit): fc.Arbitrary<Scenario> {
   const size = UNIT_SIZE[unit];
-  const scenario = (units: number, key: DistributionKey): Scenario => ({ total: size.times(units), key, recipients, unit });
+  const scenario = (units: number, key: DistributionKey): Scenario => ({
+    total: size.times(units),
+    key,
+    recipients,
+    unit,
+  });
+  const basePlusProRata = (baseUnits: number): DistributionKey => ({
+    type: 'basePlusProRata',
+    base: size.times(baseUnits),
+    weight: 'population',
+  });
   const proRata = unitsArbitrary.map((units) => scenario(units, { type: 'proRata', weight: 'population' }));
-  const basePlusProRata = unitsArbitrary.chain((units) =>
-    fc
-      .nat(Math.floor(units / recipients.length))
-      .map((baseUnits) => scenario(units, { type: 'basePlusProRata', base: size.times(baseUnits), weight: 'population' })),
+  const withBases = unitsArbitrary.chain((units) =>
+    fc.nat(Math.floor(units / recipients.length)).map((baseUnits) => scenario(units, basePlusProRata(baseUnits))),
   );
   const sumOfTwo = unitsArbitrary.chain((units) =>
     fc.nat(units).map((firstUnits) =>
@@ -54,13 +62,13 @@ function proportionalScenario(recipients: Recipient[], unit: RoundingUnit): fc.A
           {
             label: 'B',
             amount: size.times(units - firstUnits),
-            key: { type: 'basePlusProRata', base: size.times(Math.floor((units - firstUnits) / recipients.length)), weight: 'population' },
+            key: basePlusProRata(Math.floor((units - firstUnits) / recipients.length)),
           },
         ],
       }),
     ),
   );
-  return fc.oneof(proRata, basePlusProRata, sumOfTwo);
+  return fc.oneof(proRata, withBases, sumOfTwo);
 }
 
 /** A fixed amount for everyone, another for a few; the total is what that adds up to. */

@@ -20,7 +20,11 @@ describe('distribution key schemas', () => {
     const key = distributionKeySchema.parse({
       type: 'sum',
       parts: [
-        { label: 'Samverkan', amount: '14637112', key: { type: 'basePlusProRata', base: '1000000', weight: 'population' } },
+        {
+          label: 'Samverkan',
+          amount: '14637112',
+          key: { type: 'basePlusProRata', base: '1000000', weight: 'population' },
+        },
         {
           label: 'Övrigt',
           amount: 100,

@@ -18,6 +18,7 @@ import {
   reconstructBasePlusShare,
   verifyTable,
   type PartlyLegibleRow,
+  type ReconstructedCell,
   type Reconstruction,
   type ShareColumn,
 } from '../../src/allocation/index.js';
@@ -80,6 +81,13 @@ function reconstruct(tolerance = '0.5', changes = {}): Reconstruction {
   });
 }
 
+const summary = (cell: ReconstructedCell) => [
+  cell.value.toNumber(),
+  cell.min.toNumber(),
+  cell.max.toNumber(),
+  cell.certainty,
+];
+
 const cellOf = (reconstruction: Reconstruction, row: string, column: Fund | 'total') => {
   const found = reconstruction.rows.find((candidate) => candidate.id === row);
   const cell = column === 'total' ? found?.total : found?.cells[column];
@@ -120,8 +128,9 @@ describe('reconstructing the Skåne 2023 sub-region table', () => {
   });
 
   it('says how certain a reconstructed cell is', () => {
-    expect(describeCertainty(cellOf(skane, 'Mellersta', 'samverkan'), 'sv')).toBe('exakt (entydigt givet modellen)');
-    expect(describeCertainty(cellOf(skane, 'Mellersta', 'samverkan'), 'en')).toBe('exact (unambiguous given the model)');
+    const determined = cellOf(skane, 'Mellersta', 'samverkan');
+    expect(describeCertainty(determined, 'sv')).toBe('exakt (entydigt givet modellen)');
+    expect(describeCertainty(determined, 'en')).toBe('exact (unambiguous given the model)');
     expect(describeCertainty(cellOf(skane, 'Sydväst', 'total'), 'sv')).toBe(`±2${NBSP}kr`);
     expect(describeCertainty(cellOf(skane, 'Sydväst', 'suicidprevention'), 'en')).toBe('±SEK 1');
   });
@@ -166,6 +175,20 @@ describe('reconstructing the Skåne 2023 sub-region table', () => {
     expect([malmo?.total.min.toNumber(), malmo?.total.max.toNumber()]).toEqual([9_583_978, 9_583_979]);
   });
 
+  it('recovers a row with nothing legible but its bases from what the other rows leave', () => {
+    const withoutMellersta = reconstruct('0.5', { Mellersta: { total: null } });
+    expect(
+      (['samverkan', 'brukarmedverkan', 'suicidprevention', 'total'] as const).map((column) =>
+        summary(cellOf(withoutMellersta, 'Mellersta', column)),
+      ),
+    ).toEqual([
+      [1_833_271, 1_833_270, 1_833_272, 'range'],
+      [42_451, 42_451, 42_451, 'exact'],
+      [4_246_827, 4_246_825, 4_246_830, 'range'],
+      [8_422_549, 8_422_546, 8_422_553, 'range'],
+    ]);
+  });
+
   it('refuses to invent when the OCR misreads a cell, and recovers the row from the other rows', () => {
     // The OCR text reads Malmö's brukarmedverkan as 50508.
     const misread = reconstruct('0.5', { Malmö: { brukarmedverkan: 50_508 } });
@@ -177,7 +200,7 @@ describe('reconstructing the Skåne 2023 sub-region table', () => {
     const brukar = cellOf(misread, 'Malmö', 'brukarmedverkan');
     expect([brukar.value.toNumber(), brukar.certainty, brukar.agrees]).toEqual([50_504, 'exact', false]);
     const samverkan = cellOf(misread, 'Malmö', 'samverkan');
-    expect([samverkan.min.toNumber(), samverkan.max.toNumber(), samverkan.agrees]).toEqual([2_181_035, 2_181_037, true]);
+    expect([...summary(samverkan), samverkan.agrees]).toEqual([2_181_036, 2_181_035, 2_181_037, 'range', true]);
   });
 
   it('verifies the printed table as far as it is legible, and the completed table to within a krona or two', () => {

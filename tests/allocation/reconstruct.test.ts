@@ -47,7 +47,9 @@ describe('reconstructBasePlusShare on a synthetic table with a known truth', () 
   const illegible: Record<string, string[]> = { r1: ['b'], r2: ['a'], r3: ['a', 'b', 'total'], r4: ['total'] };
   const rows = truth.map(({ id, cells, total }) => ({
     id,
-    cells: Object.fromEntries(Object.entries(cells).map(([column, value]) => [column, illegible[id]?.includes(column) ? null : value])),
+    cells: Object.fromEntries(
+      Object.entries(cells).map(([column, value]) => [column, illegible[id]?.includes(column) ? null : value]),
+    ),
     total: illegible[id]?.includes('total') ? null : total,
   }));
   const reconstruction = reconstructBasePlusShare(input(rows));
@@ -90,19 +92,18 @@ describe('reconstructBasePlusShare on a synthetic table with a known truth', () 
 });
 
 describe('reconstructBasePlusShare', () => {
+  const oneCell = input([{ id: 'only', cells: { share: new Decimal(500) }, total: null }], [
+    { id: 'share', base: 0, pot: 1000 },
+  ]);
+
   it('does not widen a cell to the rounding edge of its own printed value', () => {
     // Printed 500 covers exact values in [499.5, 500.5): 500.5 itself would have been printed 501.
-    const reconstruction = reconstructBasePlusShare(
-      input([{ id: 'only', cells: { share: new Decimal(500) }, total: null }], [{ id: 'share', base: 0, pot: 1000 }]),
-    );
+    const reconstruction = reconstructBasePlusShare(oneCell);
     expect(summary(reconstruction.rows[0]?.cells.share)).toEqual([500, 500, 500, 'exact']);
   });
 
   it('takes a tolerance of 0 to mean the exact figure', () => {
-    const reconstruction = reconstructBasePlusShare({
-      ...input([{ id: 'only', cells: { share: new Decimal(500) }, total: null }], [{ id: 'share', base: 0, pot: 1000 }]),
-      cellTolerance: 0,
-    });
+    const reconstruction = reconstructBasePlusShare({ ...oneCell, cellTolerance: 0 });
     expect(reconstruction.rows[0]?.share.low.toFixed()).toBe('0.5');
     expect(reconstruction.rows[0]?.share.high.toFixed()).toBe('0.5');
   });
@@ -149,7 +150,8 @@ describe('reconstructBasePlusShare', () => {
       },
     ],
   ])('refuses %s', (_, change) => {
-    expect(() => reconstructBasePlusShare({ ...input([]), ...change } as ReconstructionInput)).toThrow(ReconstructionError);
+    const invalid = { ...input([]), ...change } as ReconstructionInput;
+    expect(() => reconstructBasePlusShare(invalid)).toThrow(ReconstructionError);
   });
 });
 
@@ -180,11 +182,12 @@ describe('reconstruction soundness', () => {
     fc.assert(
       fc.property(scenarioArbitrary, ({ shares, columns, legible }) => {
         const modelColumns = columns.map((column, index) => ({ id: `c${index}`, ...column }));
-        const truth = printedTable(Object.fromEntries(shares.map((share, index) => [`r${index}`, share])), modelColumns);
+        const sharesById = Object.fromEntries(shares.map((share, index) => [`r${index}`, share]));
+        const truth = printedTable(sharesById, modelColumns);
         const rows = truth.map(({ id, cells, total }, index) => ({
           id,
           cells: Object.fromEntries(
-            Object.entries(cells).map(([column, value], columnIndex) => [column, legible[index]?.[columnIndex] ? value : null]),
+            Object.entries(cells).map(([column, value], at) => [column, legible[index]?.[at] ? value : null]),
           ),
           total: legible[index]?.[4] ? total : null,
         }));

@@ -184,14 +184,16 @@ export function matchItem(input: AnswerInput): AmountFact | undefined {
   const { u, store } = input;
   const fundWords = new Set(store.knowledge.funds.flatMap((fund) => [fund.name.sv, fund.name.en, ...fund.synonyms].flatMap((s) => foldText(s).split(' '))));
   const placeWords = new Set(store.knowledge.places.flatMap((place) => [place.name, ...place.aliases].flatMap((s) => foldText(s).split(' '))));
-  const question = u.folded.split(' ').filter((word) => word.length >= 4 && !STOP_WORDS.has(word) && !fundWords.has(word) && !placeWords.has(word));
+  const question = u.folded.split(/[ -]/).filter((word) => word.length >= 4 && !STOP_WORDS.has(word) && !fundWords.has(word) && !placeWords.has(word));
+  const close = (q: string, w: string) => q === w || (q.length >= 7 && w.startsWith(q.slice(0, 7))) || (w.length >= 7 && q.startsWith(w.slice(0, 7))) || (w.length >= 8 && q.includes(w)) || (q.length >= 8 && w.includes(q));
+  // The item that explains most of the question's own words ("gamingprojektet på mariamottagningarna").
   let best: { fact: AmountFact; score: number } | undefined;
   for (const fact of store.knowledge.amounts) {
     if (!fact.label) continue;
     if (u.place && u.place !== fact.place) continue;
     if (u.year && u.year !== fact.year) continue;
-    const labelWords = foldText(fact.label).split(' ').filter((word) => word.length >= 4 && !fundWords.has(word) && !placeWords.has(word) && !STOP_WORDS.has(word));
-    const score = labelWords.filter((word) => question.some((q) => q === word || (q.length >= 7 && word.startsWith(q.slice(0, 7))) || (word.length >= 7 && q.startsWith(word.slice(0, 7))))).length;
+    const labelWords = foldText(fact.label).split(/[ -]/).filter((word) => word.length >= 4 && !placeWords.has(word) && !STOP_WORDS.has(word));
+    const score = question.filter((q) => labelWords.some((w) => close(q, w))).length;
     if (score > 0 && (!best || score > best.score)) best = { fact, score };
   }
   return best?.fact;

@@ -19,6 +19,7 @@ const FIELD_NAMES: Record<InvoiceField, [string, string]> = {
   period: ['faktureringsperiod', 'invoicing period'],
   requisition: ['rekvisition', 'requisition'],
   required: ['informationskrav på fakturan', 'information required on the invoice'],
+  bankDetails: ['bankgiro, plusgiro eller organisationsnummer', 'bank giro, plus giro or organisation number'],
 };
 
 export function answerInvoice(input: AnswerInput): Reply {
@@ -36,6 +37,10 @@ export function answerInvoice(input: AnswerInput): Reply {
     const reply = notFound(input, `${fieldSv}${where}`, `the ${fieldEn}${where}`);
     const others = [...new Set(store.invoicing().filter(hasField).map((entry) => `${placeName(input, entry.place)} ${entry.year}`))];
     reply.known = others.length > 0 ? [t(input, `${capitalise(fieldSv)} finns i dokumenten bara för ${joinList(others, 'sv')}.`, `The documents give the ${fieldEn} only for ${joinList(others, 'en')}.`)] : [];
+    // What the invoice instructions do hold, by name only: another field's value is not this answer.
+    for (const entry of store.invoicing().filter((e) => !county || e.place === county.id)) {
+      reply.known.push(t(input, `Fakturauppgifter för ${placeName(input, entry.place)} ${entry.year}: ${entry.fields.map((f) => f.label.toLowerCase()).join(', ')}`, `Invoice details for ${placeName(input, entry.place)} ${entry.year}: ${entry.fields.map((f) => f.label.toLowerCase()).join(', ')}`));
+    }
     return reply;
   }
   // The latest instructions when several years match.

@@ -20,6 +20,8 @@ export function answerKey(input: AnswerInput): Reply {
     reply.title = t(input, `Beräkning: ${amount.title}`, `Calculation: ${amount.title}`);
     const table = store.knowledge.tables.find((tbl) => tbl.checks.some((check) => check.kind === 'basePlusShare') && amount.sources.some((s) => s.file === tbl.document.file));
     const model = table?.checks.find((check) => check.kind === 'basePlusShare');
+    const stated = keyYear && u.fund && u.place ? store.keys({ fund: u.fund, year: keyYear }).filter((key) => key.verifyAgainst.includes(u.place!)) : [];
+    if (stated.length > 0) reply.derivation = [...stated.map((key) => t(input, `Fördelningsnyckel: ${describeKey(input, key)}`, `Distribution key: ${describeKey(input, key)}`)), ...reply.derivation];
     if (model && model.kind === 'basePlusShare') {
       reply.derivation = [...reply.derivation, t(input, `Modell enligt dokumentet: ”${model.statedIn.quote}”`, `Model as the document states it (in Swedish): “${model.statedIn.quote}”`)];
     }
@@ -32,7 +34,7 @@ export function answerKey(input: AnswerInput): Reply {
   const keys = store.keys({ ...(u.fund ? { fund: u.fund } : {}), ...(u.year ? { year: u.year } : {}) });
   if (keys.length === 0) {
     const reply = notFound(input, 'någon fördelningsnyckel för det', 'a distribution key for that');
-    reply.known = store.keys().map((key) => `${fundName(input, key.fund)} ${key.year}: ${displayAmount(parseSek(key.pot), key.pot, input.lang)}`);
+    reply.known = [...new Set(store.keys().map((key) => `${fundName(input, key.fund)} ${key.year}`))];
     return reply;
   }
   const reply = emptyReply('key', input.lang, keys.length === 1 ? t(input, `Fördelning: ${fundName(input, keys[0]!.fund)} ${keys[0]!.year}`, `Distribution: ${fundName(input, keys[0]!.fund)} ${keys[0]!.year}`) : t(input, 'Fördelningsnycklar', 'Distribution keys'), '');

@@ -5,104 +5,175 @@ import type { Passage } from '../../knowledge/passages.js';
 import type { KnowledgeStore } from '../../knowledge/store.js';
 import { foldText } from '../../text/normalize.js';
 import { placeName, source, t, type AnswerInput } from '../answer-context.js';
+import type { Lang } from '../format.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { searchTerm } from '../swedish.js';
 import { COST_OR_COUNT, STOP_WORDS } from '../vocabulary.js';
 import { countyOf } from './resolve.js';
 import { knownPlaces, notFound } from './unknown.js';
 
-const SEARCH_STOP_WORDS = new Set([...STOP_WORDS, ...'vad ar betyder innebar beratta forklara what is are does mean tell explain kostar kostnad kostade cost costs manga antal number fanns finns there hur how mycket'.split(' ')]);
+const SEARCH_STOP_WORDS = new Set([
+  ...STOP_WORDS,
+  ...'can could would should we our vad ar betyder innebar beratta forklara gor gora gjort hander hande what is are does do did mean tell explain happen happens have has had kostar kostade kostnad dyr dyrt cost costs expensive manga antal number fanns finns there hur how mycket per person personer var det vilken vilket'.split(' '),
+]);
+
+/** Words the documents use for the same thing: either satisfies the question. */
+const ALTERNATIVES: Record<string, string[]> = { invanar: ['folkmangd', 'befolkning'], befolkning: ['folkmangd', 'invanar'], folkmangd: ['invanar', 'befolkning'] };
+
+/** English words mapped to the Swedish the documents use, so English questions find Swedish text. */
+const GLOSSARY: Record<string, string> = {
+  week: 'vecka', housing: 'bostad', app: 'appen', youth: 'ungdom', young: 'unga', children: 'barn', child: 'barn',
+  coordinator: 'samordnare', coordinators: 'samordnare', training: 'utbildning', trained: 'utbildade', instructor: 'instruktör',
+  instructors: 'instruktörer', inhabitants: 'invånare', population: 'folkmängd', municipalities: 'kommuner', ongoing: 'pågående',
+  work: 'arbeten', staff: 'medarbetare', employees: 'medarbetare', employee: 'medarbetare', suicide: 'suicid', users: 'brukare',
+  user: 'brukar', clinic: 'mottagning', clinics: 'mottagningar', home: 'hem', report: 'rapport', requirements: 'krav', gender: 'jämställdhet',
+  equality: 'jämställd', offer: 'erbjuder', offers: 'erbjuder', percentage: 'andel', survey: 'enkät', pilot: 'pilotprojekt',
+  project: 'projekt', projects: 'projekt', fountain: 'fontänhus', use: 'använda', money: 'medlen', aid: 'hjälpen', first: 'första',
+};
 
 interface Entry {
   id: string;
   kind: 'passage' | 'figure';
   text: string;
   section: string;
-  file: string;
   place: string;
   year: number;
 }
+
+export interface SearchFilter {
+  county?: string;
+  year?: number;
+  prefer: 'figure' | 'passage';
+  /** A municipality or sub-region the answer must be about. */
+  place?: { id: string; name: string };
+  /** "vad kostar …" needs an amount in the answer, "hur många …" a number. */
+  needs?: 'money' | 'number';
+}
+
+type Found = { result: SearchResult; passage?: Passage; figure?: FigureFact };
 
 export class PassageSearch {
   private readonly index: MiniSearch<Entry>;
   private readonly passages = new Map<string, Passage>();
   private readonly figures = new Map<string, FigureFact>();
+  private readonly vocabulary = new Set<string>();
 
   constructor(store: KnowledgeStore) {
     const processTerm = (term: string) => searchTerm(term, SEARCH_STOP_WORDS);
     this.index = new MiniSearch<Entry>({
       fields: ['text', 'section'],
-      storeFields: ['kind', 'file', 'place', 'year'],
+      storeFields: ['kind', 'place', 'year'],
       processTerm,
       searchOptions: { processTerm, boost: { section: 1.5 }, prefix: (term) => term.length >= 3, fuzzy: (term) => (term.length >= 7 ? 0.15 : 0) },
     });
     const entries: Entry[] = [];
     for (const passage of store.passages) {
       this.passages.set(passage.id, passage);
-      entries.push({ id: passage.id, kind: 'passage', text: passage.text, section: passage.section, file: passage.document.file, place: passage.document.place, year: passage.document.year });
+      entries.push({ id: passage.id, kind: 'passage', text: passage.text, section: passage.section, place: passage.document.place, year: passage.document.year });
     }
     for (const figure of store.knowledge.figures) {
       this.figures.set(figure.id, figure);
-      entries.push({ id: figure.id, kind: 'figure', text: `${figure.topic} ${figure.value} ${figure.unit} ${figure.source.quote}`, section: figure.source.section, file: figure.document.file, place: figure.document.place, year: figure.year });
+      entries.push({ id: figure.id, kind: 'figure', text: `${figure.topic} ${figure.value} ${figure.unit} ${figure.source.quote}`, section: figure.source.section, place: figure.document.place, year: figure.year });
+    }
+    for (const entry of entries) {
+      for (const word of foldText(`${entry.text} ${entry.section}`).split(/[ -]/)) {
+        const term = processTerm(word);
+        if (term) this.vocabulary.add(term);
+      }
     }
     this.index.addAll(entries);
   }
 
   /**
-   * The best entry that matches enough of the question's content words. Figures (costs, counts) are
-   * preferred for "hur många"/"vad kostar" questions, passages otherwise; a figure about the very place
-   * asked wins over one about its county.
+   * The best entry that matches enough of the question's content words: figures (costs, counts) for
+   * "hur många"/"vad kostar", passages otherwise. Nothing good enough → undefined, never a guess.
    */
-  search(query: string, filter: { county?: string; year?: number; prefer: 'figure' | 'passage'; place?: string }): Found | undefined {
-    const terms = [...new Set(foldText(query).split(/[ -]/).map((word) => searchTerm(word, SEARCH_STOP_WORDS)).filter((term): term is string => term !== null))];
-    if (terms.length === 0) return undefined;
-    const results = this.index.search(terms.join(' '), {
+  search(query: string, filter: SearchFilter): Found | undefined {
+    const groups = this.termGroups(query);
+    if (groups.length === 0) return undefined;
+    const placeTerms = filter.place ? foldText(filter.place.name).split(' ').map((w) => searchTerm(w, SEARCH_STOP_WORDS)).filter((w): w is string => w !== null) : [];
+    const allTerms = [...new Set([...groups.flat(), ...placeTerms])];
+    const results = this.index.search(allTerms.join(' '), {
       filter: (result) => (!filter.county || result.place === filter.county) && (!filter.year || result.year === filter.year),
     });
-    const needed = Math.max(1, Math.ceil(terms.length * 0.6));
-    const good = results.filter((result) => result.queryTerms.length >= needed);
-    const ofKind = (kind: Entry['kind']) => good.filter((result) => result.kind === kind);
-    const figures = ofKind('figure');
-    const placed = filter.place ? figures.filter((result) => this.figures.get(String(result.id))?.place === filter.place) : [];
-    const best = filter.prefer === 'figure' ? (placed[0] ?? figures[0] ?? good[0]) : (ofKind('passage')[0] ?? good[0]);
+    const needed = Math.max(1, Math.ceil(groups.length * 0.6));
+    const good = results.filter((result) => {
+      const matched = new Set(result.queryTerms);
+      if (groups.filter((group) => group.some((term) => matched.has(term))).length < needed) return false;
+      return this.fits(result, filter);
+    });
+    // A figure about the county itself beats one about a municipality in it ("hur många invånare har Dalarna?").
+    const figures = good
+      .filter((result) => result.kind === 'figure')
+      .sort((a, b) => Number(this.figures.get(String(b.id))!.place === filter.county) - Number(this.figures.get(String(a.id))!.place === filter.county));
+    const passages = good.filter((result) => result.kind === 'passage');
+    const best = filter.prefer === 'figure' ? (figures[0] ?? passages[0]) : (passages[0] ?? figures[0]);
     if (!best) return undefined;
     const id = String(best.id);
     return best.kind === 'figure' ? { result: best, figure: this.figures.get(id)! } : { result: best, passage: this.passages.get(id)! };
   }
-}
 
-type Found = { result: SearchResult; passage?: Passage; figure?: FigureFact };
+  /** A result about the place asked, with the kind of number the question wants. */
+  private fits(result: SearchResult, filter: SearchFilter): boolean {
+    const id = String(result.id);
+    if (result.kind === 'figure') {
+      const figure = this.figures.get(id)!;
+      if (filter.place && figure.place !== filter.place.id) return false;
+      if (filter.needs === 'money' && !/\bkr\b|kronor|mkr|miljon|miljard/i.test(`${figure.value} ${figure.unit}`)) return false;
+      return true;
+    }
+    const text = this.passages.get(id)!.text;
+    if (filter.place && !foldText(text).includes(foldText(filter.place.name))) return false;
+    if (filter.needs === 'money' && !/\d[\d\s]*(kr|kronor|mkr)\b/i.test(text)) return false;
+    if (filter.needs === 'number' && !/\d/.test(text)) return false;
+    return true;
+  }
 
-/** English words mapped to the Swedish the documents use, so English questions find Swedish text. */
-const GLOSSARY: Record<string, string> = {
-  week: 'vecka', housing: 'bostad', first: 'först', app: 'appen', youth: 'ungdom', young: 'unga', children: 'barn', child: 'barn',
-  coordinator: 'samordnare', coordinators: 'samordnare', training: 'utbildning', trained: 'utbildade', instructor: 'instruktör',
-  instructors: 'instruktörer', cost: 'kostar', costs: 'kostar', inhabitants: 'invånare', population: 'folkmängd', people: 'personer',
-  municipalities: 'kommuner', ongoing: 'pågående', work: 'arbeten', staff: 'medarbetare', employees: 'medarbetare', employee: 'medarbetare',
-  suicide: 'suicid', prevention: 'prevention', users: 'brukare', user: 'brukar', clinic: 'mottagning', clinics: 'mottagningar',
-  home: 'hem', report: 'rapport', requirements: 'krav', gender: 'jämställdhet', equality: 'jämställd', aged: 'år', live: 'bor',
-  offer: 'erbjuder', offers: 'erbjuder', share: 'andel', percentage: 'andel', survey: 'enkät', pilot: 'pilotprojekt', projects: 'projekt',
-  project: 'projekt', first_aid: 'första hjälpen', fountain: 'fontänhus', house: 'hus', use: 'använda', money: 'medlen',
-};
+  /** Each content word of the question with the words that may stand for it (synonyms, compound parts). */
+  private termGroups(query: string): string[][] {
+    const groups: string[][] = [];
+    for (const word of foldText(query).split(/[ -]/)) {
+      const term = searchTerm(word, SEARCH_STOP_WORDS);
+      if (!term) continue;
+      const group = [term, ...(ALTERNATIVES[term] ?? [])];
+      group.push(...this.decompound(term));
+      groups.push([...new Set(group)]);
+    }
+    return groups;
+  }
 
-function translate(text: string, lang: 'sv' | 'en'): string {
-  if (lang === 'sv') return text;
-  return text
-    .split(/\s+/)
-    .map((word) => GLOSSARY[foldText(word)] ?? word)
-    .join(' ');
+  /** "instruktorsutbildning" → "instruktor", "utbildning" when both are words of the documents. */
+  private decompound(term: string): string[] {
+    for (let i = 4; i <= term.length - 4; i++) {
+      const head = term.slice(0, i);
+      const tail = term.slice(i);
+      const heads = [head, head.endsWith('s') ? head.slice(0, -1) : ''].filter((h) => h.length >= 4);
+      for (const h of heads) {
+        const stemmedTail = searchTerm(tail, SEARCH_STOP_WORDS);
+        if (this.vocabulary.has(searchTerm(h, SEARCH_STOP_WORDS) ?? '') && stemmedTail && this.vocabulary.has(stemmedTail)) {
+          return [searchTerm(h, SEARCH_STOP_WORDS)!, stemmedTail];
+        }
+      }
+    }
+    return [];
+  }
 }
 
 export function answerSearch(input: AnswerInput, search: PassageSearch): Reply {
   const { u } = input;
   const place = u.places[0]?.place;
   const county = place ? countyOf(input, place) : undefined;
+  const specific = place && place.kind !== 'county' && place.kind !== 'country' ? { id: place.id, name: place.name } : undefined;
   const query = translate(stripPlaces(u.text, u.places.map((m) => m.text)), input.lang);
-  const prefer = COST_OR_COUNT.test(u.folded) ? 'figure' : 'passage';
-  const found =
-    search.search(query, { ...(county ? { county: county.id } : {}), ...(u.year ? { year: u.year } : {}), prefer, ...(place ? { place: place.id } : {}) }) ??
-    // A year may be the year of the figure rather than of the document: try without it.
-    (u.year ? search.search(query, { ...(county ? { county: county.id } : {}), prefer, ...(place ? { place: place.id } : {}) }) : undefined);
+  const costOrCount = COST_OR_COUNT.test(u.folded);
+  const filter: SearchFilter = {
+    ...(county ? { county: county.id } : {}),
+    prefer: costOrCount ? 'figure' : 'passage',
+    ...(specific ? { place: specific } : {}),
+    ...(costOrCount ? { needs: /\b(kostar|kostade|kostnad\w*|dyr\w*|cost\w*|expensive)\b/.test(u.folded) ? ('money' as const) : ('number' as const) } : {}),
+  };
+  // A year may be the year of the figure rather than of the document: try without it too.
+  const found = search.search(query, { ...filter, ...(u.year ? { year: u.year } : {}) }) ?? (u.year ? search.search(query, filter) : undefined);
   if (!found) {
     const reply = notFound(input, 'något svar på det', 'an answer to that');
     reply.known = knownPlaces(input);
@@ -111,12 +182,13 @@ export function answerSearch(input: AnswerInput, search: PassageSearch): Reply {
   }
   if (found.figure) {
     const figure = found.figure;
+    const value = localiseFigure(`${figure.value} ${figure.unit}`, input.lang);
     const reply = emptyReply('figure', input.lang, figure.topic, '');
-    reply.figure = `${figure.value} ${figure.unit}`;
-    reply.rows = [{ label: figure.topic, value: `${figure.value} ${figure.unit}` }];
+    reply.figure = value;
+    reply.rows = [{ label: figure.topic, value }];
     reply.quote = source(input, { document: figure.document, ...figure.source });
     reply.sources = [reply.quote];
-    reply.text = `${figure.topic}: ${figure.value} ${figure.unit} (${placeName(input, figure.place)}, ${figure.year}). ${t(input, 'Citat ur dokumentet', 'Quote from the document (Swedish)')}: ”${figure.source.quote}” ${t(input, 'Källa', 'Source')}: ${reply.quote.title} (${reply.quote.origin}), ${reply.quote.section}.`;
+    reply.text = `${figure.topic}: ${value} (${placeName(input, figure.place)}, ${figure.year}). ${t(input, 'Citat ur dokumentet', 'Quote from the document (Swedish)')}: ”${figure.source.quote}” ${t(input, 'Källa', 'Source')}: ${reply.quote.title} (${reply.quote.origin}), ${reply.quote.section}.`;
     return reply;
   }
   const passage = found.passage!;
@@ -129,6 +201,23 @@ export function answerSearch(input: AnswerInput, search: PassageSearch): Reply {
   return reply;
 }
 
+function translate(text: string, lang: Lang): string {
+  if (lang === 'sv') return text;
+  return text
+    .split(/\s+/)
+    .map((word) => GLOSSARY[foldText(word)] ?? word)
+    .join(' ');
+}
+
+/** "ca 78 900 barn" → "approx. 78,900 barn"; "ca 20 000 kr per person" → "approx. SEK 20,000 per person". */
+export function localiseFigure(text: string, lang: Lang): string {
+  if (lang === 'sv') return text;
+  return text
+    .replace(/\b(ca|cirka)\s+/gi, 'approx. ')
+    .replace(/(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,(\d+))?/g, (_m, whole: string, decimals: string | undefined) => `${whole.replace(/[ \u00a0]/g, ',')}${decimals ? `.${decimals}` : ''}`)
+    .replace(/([\d.,]+)\s*kr\b/g, 'SEK $1');
+}
+
 function stripPlaces(text: string, matched: string[]): string {
   // Place names filter the search; as search words they would only add noise.
   const foldedMatched = new Set(matched.flatMap((m) => m.split(' ')));
@@ -138,9 +227,10 @@ function stripPlaces(text: string, matched: string[]): string {
     .join(' ');
 }
 
-/** The sentence with most matched terms, and the next one when it is short. */
+/** The sentence with most matched terms, and what follows it up to about 350 characters. */
 function bestSentences(text: string, terms: string[]): string {
-  const sentences = text.split(/(?<=[.!?])\s+(?=[A-ZÅÄÖ])/);
+  // Sentence ends, but not list numbers ("2. Slutredovisning …").
+  const sentences = text.split(/(?<=[\p{Ll})][.!?])\s+(?=[A-ZÅÄÖ])/u);
   let bestIndex = 0;
   let bestScore = -1;
   sentences.forEach((sentence, i) => {
@@ -152,7 +242,7 @@ function bestSentences(text: string, terms: string[]): string {
     }
   });
   let quote = sentences[bestIndex]!;
-  if (quote.length < 200 && sentences[bestIndex + 1]) quote += ` ${sentences[bestIndex + 1]}`;
+  for (let i = bestIndex + 1; i < sentences.length && quote.length + sentences[i]!.length < 450; i++) quote += ` ${sentences[i]}`;
   return quote.length > 600 ? `${quote.slice(0, 597)}…` : quote;
 }
 
