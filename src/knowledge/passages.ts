@@ -17,7 +17,7 @@ function headingOf(line: string): string | undefined {
   const text = line.replace(/^#+\s*/, '').replace(/\*\*/g, '').trim();
   if (text.length < 3 || text.length > 140) return undefined;
   // "3.1.2 Stärka …" is a heading; "1. Kommunerna och regionen ska redovisa …" is a numbered list item.
-  const numbered = /^(\d+\.\d+(\.\d+)*\.?|[a-d]\)|Del [IVX]+:)\s+\S/.test(text) || (/^\d+\.?\s+\S/.test(text) && text.length <= 40);
+  const numbered = /^(\d+\.\d+(\.\d+)*\.?|[a-d]\)|Del [IVX]+:)\s+\S/.test(text) || (/^\d+\.?\s+\S/.test(text) && text.length <= 60);
   if (numbered && !/[.:;,]$/.test(text) && !/\d\s*(kr|mkr)/i.test(text)) return text;
   if (/^#+\s/.test(line)) return text;
   return undefined;
@@ -35,13 +35,12 @@ export function splitPassages(document: DocumentMeta, text: string): Passage[] {
   };
   const paragraphs = text.split(/\n\s*\n/);
   for (const paragraph of paragraphs) {
-    const lines = paragraph.split('\n');
-    const heading = lines.length <= 3 ? headingOf(lines.join(' ')) : headingOf(lines[0] ?? '');
+    const lines = paragraph.split('\n').filter((line) => line.trim() !== '');
+    const heading = headingOf(lines[0] ?? '');
     if (heading) {
       flush();
       section = collapseWhitespace(heading);
-      if (lines.length <= 3) continue;
-      buffer.push(lines.slice(1).join(' '));
+      if (lines.length > 1) buffer.push(collapseWhitespace(lines.slice(1).join(' ')));
       continue;
     }
     const body = collapseWhitespace(paragraph);

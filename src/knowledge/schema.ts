@@ -190,6 +190,8 @@ export const invoiceFieldSchema = z.strictObject({
   id: z.enum(['gln', 'referenceCode', 'costCentre', 'address', 'paymentTerms', 'heading', 'recipientReference', 'channel', 'period', 'requisition']),
   label: z.string().min(1),
   value: z.string().min(1),
+  /** The value in English, for words that need translating (payment terms, periods). */
+  valueEn: z.string().min(1).optional(),
   source: sourceSchema,
 });
 

@@ -24,8 +24,10 @@ export function answerAmount(input: AnswerInput): Reply {
       // A fund that only one place has ("skånegemensamt"), or a national pot ("ungdomsmottagningar 2020").
       const facts = store.amounts({ fund: u.fund, ...(u.year ? { year: u.year } : {}) }).filter((fact) => !fact.label && !fact.part);
       const places = [...new Set(facts.map((fact) => fact.place))];
+      // The national pot only when asked for ("nationellt"); a coordinator otherwise means a county.
       const national = facts.filter((fact) => store.place(fact.place)?.kind === 'country');
-      if (places.length === 1 || national.length > 0) {
+      if (places.length > 1) return clarifyPlace(input, places.map((id) => store.place(id)!).filter((place) => place.kind !== 'country'));
+      if (places.length === 1) {
         const fact = [...(national.length > 0 ? national : facts)].sort(byPreference)[0]!;
         const note = t(input, `Ingen plats angavs: svaret gäller ${placeName(input, fact.place)}.`, `No place given: this is for ${placeName(input, fact.place)}.`);
         return amountReply(input, fact, [note]);

@@ -24,6 +24,7 @@ const FIELD_NAMES: Record<InvoiceField, [string, string]> = {
 
 export function answerInvoice(input: AnswerInput): Reply {
   const { u, store } = input;
+  const valueOf = (field: InvoiceFact['fields'][number]) => (input.lang === 'en' && field.valueEn ? field.valueEn : field.value);
   const resolved = resolvePlace(input);
   if (resolved.kind === 'ambiguous') return clarifyPlace(input, resolved.choices);
   const county = resolved.kind === 'place' ? countyOf(input, resolved.place) : undefined;
@@ -54,14 +55,14 @@ export function answerInvoice(input: AnswerInput): Reply {
     reply.sources = entry.requiredInformationSource ? [source(input, { document: entry.document, ...entry.requiredInformationSource })] : [];
   } else if (field) {
     const found = entry.fields.filter((f) => f.id === field);
-    reply.rows = found.map((f) => ({ label: f.label, value: f.value }));
-    reply.figure = found.map((f) => f.value).join(', ');
-    reply.text = `${capitalise(t(input, fieldSv, fieldEn))}${assumed}: ${found.map((f) => f.value).join('; ')}.`;
+    reply.rows = found.map((f) => ({ label: f.label, value: valueOf(f) }));
+    reply.figure = found.map(valueOf).join(', ');
+    reply.text = `${capitalise(t(input, fieldSv, fieldEn))}${assumed}: ${found.map(valueOf).join('; ')}.`;
     reply.sources = found.map((f) => source(input, { document: entry.document, ...f.source }));
   } else {
-    reply.rows = entry.fields.map((f) => ({ label: f.label, value: f.value }));
+    reply.rows = entry.fields.map((f) => ({ label: f.label, value: valueOf(f) }));
     if (entry.requiredInformation.length > 0) reply.rows.push({ label: t(input, 'Fakturan ska innehålla', 'The invoice must contain'), value: entry.requiredInformation.join('; ') });
-    reply.text = `${entry.summary}${assumed} ${entry.fields.map((f) => `${f.label}: ${f.value}`).join('. ')}.`;
+    reply.text = `${entry.summary}${assumed} ${entry.fields.map((f) => `${f.label}: ${valueOf(f)}`).join('. ')}.`;
     reply.sources = [source(input, { document: entry.document, ...entry.fields[0]!.source })];
   }
   reply.text += ` ${t(input, 'Källa', 'Source')}: ${reply.sources[0]?.title ?? entry.document.title} (${reply.sources[0]?.origin ?? name}).`;

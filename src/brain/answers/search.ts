@@ -8,17 +8,23 @@ import { placeName, source, t, type AnswerInput } from '../answer-context.js';
 import type { Lang } from '../format.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { searchTerm } from '../swedish.js';
-import { COST_OR_COUNT, STOP_WORDS } from '../vocabulary.js';
+import { COST_OR_COUNT, STOP_WORDS, WHAT_IS } from '../vocabulary.js';
 import { countyOf } from './resolve.js';
 import { knownPlaces, notFound } from './unknown.js';
 
 const SEARCH_STOP_WORDS = new Set([
   ...STOP_WORDS,
-  ...'can could would should we our vad ar betyder innebar beratta forklara gor gora gjort hander hande what is are does do did mean tell explain happen happens have has had kostar kostade kostnad dyr dyrt cost costs expensive manga antal number fanns finns there hur how mycket per person personer var det vilken vilket'.split(' '),
+  ...'can could would should we our people aged live lives living vad ar betyder innebar beratta forklara gor gora gjort hander hande what is are does do did mean tell explain happen happens have has had kostar kostade kostnad dyr dyrt cost costs expensive manga antal number fanns finns there hur how mycket per person personer var det vilken vilket'.split(' '),
 ]);
 
 /** Words the documents use for the same thing: either satisfies the question. */
-const ALTERNATIVES: Record<string, string[]> = { invanar: ['folkmangd', 'befolkning'], befolkning: ['folkmangd', 'invanar'], folkmangd: ['invanar', 'befolkning'] };
+const SAME_THING = [['invånare', 'folkmängd', 'befolkning']];
+const ALTERNATIVES = new Map<string, string[]>(
+  SAME_THING.flatMap((words) => {
+    const terms = words.map((word) => searchTerm(word, new Set())!);
+    return terms.map((term) => [term, terms.filter((other) => other !== term)] as [string, string[]]);
+  }),
+);
 
 /** English words mapped to the Swedish the documents use, so English questions find Swedish text. */
 const GLOSSARY: Record<string, string> = {
@@ -48,6 +54,8 @@ export interface SearchFilter {
   place?: { id: string; name: string };
   /** "vad kostar …" needs an amount in the answer, "hur många …" a number. */
   needs?: 'money' | 'number';
+  /** "vad är X?": prefer a passage that says what X is. */
+  define?: boolean;
 }
 
 type Found = { result: SearchResult; passage?: Passage; figure?: FigureFact };
@@ -93,7 +101,9 @@ export class PassageSearch {
     if (groups.length === 0) return undefined;
     const placeTerms = filter.place ? foldText(filter.place.name).split(' ').map((w) => searchTerm(w, SEARCH_STOP_WORDS)).filter((w): w is string => w !== null) : [];
     const allTerms = [...new Set([...groups.flat(), ...placeTerms])];
+    // The terms are processed already (stemmed, split): the query must not process them again.
     const results = this.index.search(allTerms.join(' '), {
+      processTerm: (term) => term,
       filter: (result) => (!filter.county || result.place === filter.county) && (!filter.year || result.year === filter.year),
     });
     const needed = Math.max(1, Math.ceil(groups.length * 0.6));
@@ -105,12 +115,30 @@ export class PassageSearch {
     // A figure about the county itself beats one about a municipality in it ("hur många invånare har Dalarna?").
     const figures = good
       .filter((result) => result.kind === 'figure')
-      .sort((a, b) => Number(this.figures.get(String(b.id))!.place === filter.county) - Number(this.figures.get(String(a.id))!.place === filter.county));
+      .sort((a, b) => this.figureRank(b, filter, groups) - this.figureRank(a, filter, groups));
     const passages = good.filter((result) => result.kind === 'passage');
-    const best = filter.prefer === 'figure' ? (figures[0] ?? passages[0]) : (passages[0] ?? figures[0]);
+    const passage = filter.define ? this.definition(passages.slice(0, 6), groups) : passages[0];
+    const best = filter.prefer === 'figure' ? (figures[0] ?? passage) : (passage ?? figures[0]);
     if (!best) return undefined;
     const id = String(best.id);
     return best.kind === 'figure' ? { result: best, figure: this.figures.get(id)! } : { result: best, passage: this.passages.get(id)! };
+  }
+
+  /** The passage that defines the subject ("Bostad först innebär …", "Lupp – en …"), else the best ranked. */
+  private definition(candidates: SearchResult[], groups: string[][]): SearchResult | undefined {
+    const subject = groups.map((group) => group[0]!);
+    const defines = (result: SearchResult) => {
+      const text = plain(this.passages.get(String(result.id))!.text);
+      return subject.some((term) => new RegExp(`${term}\\S*\\s*[”"]?\\s*(ar |innebar|betyder|heter|– |- |\\()`).test(text));
+    };
+    return candidates.find(defines) ?? candidates[0];
+  }
+
+  /** Among good figures: one about the county itself, and one whose unit is a word of the question, first. */
+  private figureRank(result: SearchResult, filter: SearchFilter, groups: string[][]): number {
+    const figure = this.figures.get(String(result.id))!;
+    const unit = searchTerm(figure.unit, new Set());
+    return Number(figure.place === filter.county) + Number(groups.some((group) => unit !== null && group.includes(unit)));
   }
 
   /** A result about the place asked, with the kind of number the question wants. */
@@ -135,7 +163,7 @@ export class PassageSearch {
     for (const word of foldText(query).split(/[ -]/)) {
       const term = searchTerm(word, SEARCH_STOP_WORDS);
       if (!term) continue;
-      const group = [term, ...(ALTERNATIVES[term] ?? [])];
+      const group = [term, ...(ALTERNATIVES.get(term) ?? [])];
       group.push(...this.decompound(term));
       groups.push([...new Set(group)]);
     }
@@ -170,6 +198,7 @@ export function answerSearch(input: AnswerInput, search: PassageSearch): Reply {
     ...(county ? { county: county.id } : {}),
     prefer: costOrCount ? 'figure' : 'passage',
     ...(specific ? { place: specific } : {}),
+    ...(WHAT_IS.test(u.folded) ? { define: true } : {}),
     ...(costOrCount ? { needs: /\b(kostar|kostade|kostnad\w*|dyr\w*|cost\w*|expensive)\b/.test(u.folded) ? ('money' as const) : ('number' as const) } : {}),
   };
   // A year may be the year of the figure rather than of the document: try without it too.
@@ -192,13 +221,18 @@ export function answerSearch(input: AnswerInput, search: PassageSearch): Reply {
     return reply;
   }
   const passage = found.passage!;
-  const quote = bestSentences(passage.text, found.result.terms);
+  const quote = bestSentences(passage.text, found.result.queryTerms);
   const reply = emptyReply('passage', input.lang, passage.section, '');
   reply.quote = source(input, { document: passage.document, section: passage.section, quote });
   reply.sources = [reply.quote];
   reply.text = `${t(input, 'Det här står i dokumentet (citat)', 'This is what the document says (quoted, in Swedish)')}: ”${quote}” ${t(input, 'Källa', 'Source')}: ${reply.quote.title} (${reply.quote.origin}), ${passage.section}.`;
   reply.notes = [t(input, 'Svaret är ett citat ur dokumentet, inte en sammanfattning.', 'The answer is a quote from the document, not a summary.')];
   return reply;
+}
+
+/** Lower case without diacritics, punctuation kept. */
+function plain(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
 function translate(text: string, lang: Lang): string {
@@ -227,7 +261,7 @@ function stripPlaces(text: string, matched: string[]): string {
     .join(' ');
 }
 
-/** The sentence with most matched terms, and what follows it up to about 350 characters. */
+/** The sentence with most of the question's terms, with its neighbours up to about 450 characters. */
 function bestSentences(text: string, terms: string[]): string {
   // Sentence ends, but not list numbers ("2. Slutredovisning …").
   const sentences = text.split(/(?<=[\p{Ll})][.!?])\s+(?=[A-ZÅÄÖ])/u);
@@ -241,7 +275,9 @@ function bestSentences(text: string, terms: string[]): string {
       bestIndex = i;
     }
   });
-  let quote = sentences[bestIndex]!;
+  // The sentence before often says what the best one is about ("… projekt som motverkar studieavbrott").
+  const start = bestIndex > 0 && sentences[bestIndex - 1]!.length + sentences[bestIndex]!.length < 450 ? bestIndex - 1 : bestIndex;
+  let quote = sentences.slice(start, bestIndex + 1).join(' ');
   for (let i = bestIndex + 1; i < sentences.length && quote.length + sentences[i]!.length < 450; i++) quote += ` ${sentences[i]}`;
   return quote.length > 600 ? `${quote.slice(0, 597)}…` : quote;
 }

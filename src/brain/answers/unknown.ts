@@ -28,16 +28,20 @@ export function knownAboutPlace(input: AnswerInput, placeId: string): string[] {
   return lines;
 }
 
-/** The places and years the store holds amounts for, grouped by county. */
+/** The counties the documents cover and their years, with their municipalities or sub-regions. */
 export function knownPlaces(input: AnswerInput): string[] {
   const store = input.store;
   const lines: string[] = [];
-  for (const county of store.knowledge.places.filter((place) => place.kind === 'county' || place.kind === 'country')) {
+  for (const county of store.knowledge.places.filter((place) => place.kind === 'county')) {
     const years = store.yearsAbout(county.id);
     if (years.length === 0) continue;
     const children = store.children(county.id).filter((child) => store.amountYears(child.id).length > 0);
     const kinds = children.length === 0 ? '' : children[0]!.kind === 'municipality' ? t(input, ` och dess ${children.length} kommuner`, ` and its ${children.length} municipalities`) : t(input, ` och dess ${children.length} delregioner`, ` and its ${children.length} sub-regions`);
     lines.push(`${county.name}${kinds}: ${joinList(years.map(String), input.lang)}`);
+  }
+  const national = store.knowledge.places.filter((place) => place.kind === 'country' && store.amountYears(place.id).length > 0);
+  for (const country of national) {
+    lines.push(t(input, `Nationella potter (${country.name}): ${joinList(store.amountYears(country.id).map(String), 'sv')}`, `National pots (${country.name}): ${joinList(store.amountYears(country.id).map(String), 'en')}`));
   }
   return lines;
 }
