@@ -4,6 +4,7 @@
 import type { PlaceMatch } from '../knowledge/places.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Fund } from '../knowledge/schema.js';
+import { lexiconOf, type Lexicon } from './lexicon.js';
 import { foldText, words } from '../text/normalize.js';
 import type { ConversationContext, Intent, InvoiceField } from './context.js';
 import type { Lang } from './format.js';
@@ -42,7 +43,7 @@ export function understand(text: string, context: ConversationContext, store: Kn
   const folded = foldText(text);
   const lang = options.lang ?? chooseLanguage(text, context.lang, options.locale);
   const places = distinctPlaces(store.placeIndex.mentions(text));
-  const fundMatch = findFund(folded, store.knowledge.funds);
+  const fundMatch = findFund(folded, lexiconOf(store));
   const years = [...folded.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
   const invoiceField = v.INVOICE_FIELDS.find(([, pattern]) => pattern.test(folded))?.[0];
   const followUp = v.FOLLOW_UP.test(folded);
@@ -134,27 +135,19 @@ interface FundMatch {
 }
 
 /** The fund named by the longest synonym in the text; single words also match as a word's start ("samsjuklighetsmedlen"). */
-export function findFund(text: string, funds: Fund[]): FundMatch | undefined {
+export function findFund(text: string, lexicon: Lexicon): FundMatch | undefined {
   // "Skåne-wide", "UM-pengar": dashes separate words here.
   const folded = text.replace(/-/g, ' ');
   const tokens = folded.split(' ');
-  let best: { fund: Fund; words: string[]; length: number } | undefined;
-  for (const fund of funds) {
-    for (const synonym of [fund.name.sv, fund.name.en, ...fund.synonyms]) {
-      const phrase = foldText(synonym).replace(/-/g, ' ');
-      if (phrase.length < 2) continue;
-      const parts = phrase.split(' ');
-      let hit: string[] | undefined;
-      if (parts.length === 1) {
-        const word = tokens.find((token) => token === phrase || (phrase.length >= 6 && token.startsWith(phrase)));
-        // "UM-pengar": short synonyms match whole words only.
-        if (word && phrase.length < 3 && word !== phrase) continue;
-        if (word) hit = [word];
-      } else if (` ${folded} `.includes(` ${phrase} `) || folded.includes(` ${phrase}`) || folded.startsWith(phrase)) {
-        hit = parts;
-      }
-      if (hit && (!best || phrase.length > best.length)) best = { fund, words: hit, length: phrase.length };
+  const padded = ` ${folded} `;
+  for (const { fund, phrase, parts } of lexicon.fundPhrases) {
+    if (parts.length === 1) {
+      // Short synonyms ("UM") match whole words only; longer ones also a word's start.
+      const word = tokens.find((token) => token === phrase || (phrase.length >= 6 && token.startsWith(phrase)));
+      if (word) return { fund, words: [word] };
+    } else if (padded.includes(` ${phrase}`)) {
+      return { fund, words: parts };
     }
   }
-  return best ? { fund: best.fund, words: best.words } : undefined;
+  return undefined;
 }

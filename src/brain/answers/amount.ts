@@ -1,11 +1,11 @@
 // "Hur mycket får Mora?": the figure, its year and document, its parts, and how sure it is.
 import { Decimal } from 'decimal.js';
 import type { AmountFact } from '../../knowledge/model.js';
-import { foldText } from '../../text/normalize.js';
 import { fundName, placeName, source, t, type AnswerInput } from '../answer-context.js';
 import { derivationFor } from '../derivation.js';
 import { displayAmount, joinList, money } from '../format.js';
 import { emptyReply, type Reply, type ReplyRow } from '../reply.js';
+import { lexiconOf } from '../lexicon.js';
 import { STOP_WORDS, KOMMUN } from '../vocabulary.js';
 import { clarifyPlace, resolvePlace } from './resolve.js';
 import { knownAboutPlace, knownPlaces, notFound } from './unknown.js';
@@ -184,18 +184,16 @@ export function statusNotes(input: AnswerInput, fact: AmountFact): string[] {
 /** A named item within a fund ("Case Management", "MHFA instruktörsutbildning") the question mentions. */
 export function matchItem(input: AnswerInput): AmountFact | undefined {
   const { u, store } = input;
-  const fundWords = new Set(store.knowledge.funds.flatMap((fund) => [fund.name.sv, fund.name.en, ...fund.synonyms].flatMap((s) => foldText(s).split(' '))));
-  const placeWords = new Set(store.knowledge.places.flatMap((place) => [place.name, ...place.aliases].flatMap((s) => foldText(s).split(' '))));
+  const { fundWords, placeWords, items } = lexiconOf(store);
   const question = u.folded.split(/[ -]/).filter((word) => word.length >= 4 && !STOP_WORDS.has(word) && !fundWords.has(word) && !placeWords.has(word));
+  if (question.length === 0) return undefined;
   const close = (q: string, w: string) => q === w || (q.length >= 7 && w.startsWith(q.slice(0, 7))) || (w.length >= 7 && q.startsWith(w.slice(0, 7))) || (w.length >= 8 && q.includes(w)) || (q.length >= 8 && w.includes(q));
   // The item that explains most of the question's own words ("gamingprojektet på mariamottagningarna").
   let best: { fact: AmountFact; score: number } | undefined;
-  for (const fact of store.knowledge.amounts) {
-    if (!fact.label) continue;
+  for (const { fact, words } of items) {
     if (u.place && u.place !== fact.place) continue;
     if (u.year && u.year !== fact.year) continue;
-    const labelWords = foldText(fact.label).split(/[ -]/).filter((word) => word.length >= 4 && !placeWords.has(word) && !STOP_WORDS.has(word));
-    const score = question.filter((q) => labelWords.some((w) => close(q, w))).length;
+    const score = question.filter((q) => words.some((w) => close(q, w))).length;
     if (score > 0 && (!best || score > best.score)) best = { fact, score };
   }
   return best?.fact;

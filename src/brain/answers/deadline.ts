@@ -1,8 +1,7 @@
 // "När ska fakturan skickas?", "vilka deadlines är på gång?": from the same calendar the reminders use.
-import { DateTime } from 'luxon';
 import type { DeadlineFact } from '../../knowledge/model.js';
 import { placeName, source, t, type AnswerInput } from '../answer-context.js';
-import { formatDate, formatMonth, formatPeriod, type Lang } from '../format.js';
+import { daysBetween, formatDate, formatMonth, formatPeriod, type Lang } from '../format.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { countyOf, resolvePlace, clarifyPlace } from './resolve.js';
 import { notFound } from './unknown.js';
@@ -16,7 +15,7 @@ export function describeWhen(deadline: DeadlineFact, lang: Lang): string {
 }
 
 export function daysUntil(due: string, today: string): number {
-  return Math.round(DateTime.fromISO(due).diff(DateTime.fromISO(today), 'days').days);
+  return daysBetween(today, due);
 }
 
 export function answerDeadline(input: AnswerInput): Reply {

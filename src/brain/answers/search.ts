@@ -7,7 +7,7 @@ import { foldText } from '../../text/normalize.js';
 import { placeName, source, t, type AnswerInput } from '../answer-context.js';
 import type { Lang } from '../format.js';
 import { emptyReply, type Reply } from '../reply.js';
-import { searchTerm } from '../swedish.js';
+import { searchTerm, stem } from '../swedish.js';
 import { COST_OR_COUNT, STOP_WORDS, WHAT_IS } from '../vocabulary.js';
 import { countyOf } from './resolve.js';
 import { knownPlaces, notFound } from './unknown.js';
@@ -63,7 +63,10 @@ type Found = { result: SearchResult; passage?: Passage; figure?: FigureFact };
 export class PassageSearch {
   private readonly index: MiniSearch<Entry>;
   private readonly passages = new Map<string, Passage>();
+  /** Passage texts folded once: place checks run on every search. */
+  private readonly foldedPassages = new Map<string, string>();
   private readonly figures = new Map<string, FigureFact>();
+  private readonly figureUnits = new Map<string, string | null>();
   private readonly vocabulary = new Set<string>();
 
   constructor(store: KnowledgeStore) {
@@ -72,15 +75,17 @@ export class PassageSearch {
       fields: ['text', 'section'],
       storeFields: ['kind', 'place', 'year'],
       processTerm,
-      searchOptions: { processTerm, boost: { section: 1.5 }, prefix: (term) => term.length >= 3, fuzzy: (term) => (term.length >= 7 ? 0.15 : 0) },
+      searchOptions: { processTerm, boost: { section: 1.5 }, prefix: (term) => term.length >= 5 },
     });
     const entries: Entry[] = [];
     for (const passage of store.passages) {
       this.passages.set(passage.id, passage);
+      this.foldedPassages.set(passage.id, foldText(passage.text));
       entries.push({ id: passage.id, kind: 'passage', text: passage.text, section: passage.section, place: passage.document.place, year: passage.document.year });
     }
     for (const figure of store.knowledge.figures) {
       this.figures.set(figure.id, figure);
+      this.figureUnits.set(figure.id, searchTerm(figure.unit, new Set()));
       entries.push({ id: figure.id, kind: 'figure', text: `${figure.topic} ${figure.value} ${figure.unit} ${figure.source.quote}`, section: figure.source.section, place: figure.document.place, year: figure.year });
     }
     for (const entry of entries) {
@@ -115,7 +120,9 @@ export class PassageSearch {
     // A figure about the county itself beats one about a municipality in it ("hur många invånare har Dalarna?").
     const figures = good
       .filter((result) => result.kind === 'figure')
-      .sort((a, b) => this.figureRank(b, filter, groups) - this.figureRank(a, filter, groups));
+      .map((result) => ({ result, rank: this.figureRank(result, filter, groups) }))
+      .sort((a, b) => b.rank - a.rank)
+      .map(({ result }) => result);
     const passages = good.filter((result) => result.kind === 'passage');
     const passage = filter.define ? this.definition(passages.slice(0, 6), groups) : passages[0];
     const best = filter.prefer === 'figure' ? (figures[0] ?? passage) : (passage ?? figures[0]);
@@ -137,7 +144,7 @@ export class PassageSearch {
   /** Among good figures: one about the county itself, and one whose unit is a word of the question, first. */
   private figureRank(result: SearchResult, filter: SearchFilter, groups: string[][]): number {
     const figure = this.figures.get(String(result.id))!;
-    const unit = searchTerm(figure.unit, new Set());
+    const unit = this.figureUnits.get(figure.id)!;
     return Number(figure.place === filter.county) + Number(groups.some((group) => unit !== null && group.includes(unit)));
   }
 
@@ -151,7 +158,7 @@ export class PassageSearch {
       return true;
     }
     const text = this.passages.get(id)!.text;
-    if (filter.place && !foldText(text).includes(foldText(filter.place.name))) return false;
+    if (filter.place && !this.foldedPassages.get(id)!.includes(foldText(filter.place.name))) return false;
     if (filter.needs === 'money' && !/\d[\d\s]*(kr|kronor|mkr)\b/i.test(text)) return false;
     if (filter.needs === 'number' && !/\d/.test(text)) return false;
     return true;
@@ -173,14 +180,11 @@ export class PassageSearch {
   /** "instruktorsutbildning" → "instruktor", "utbildning" when both are words of the documents. */
   private decompound(term: string): string[] {
     for (let i = 4; i <= term.length - 4; i++) {
+      const tail = stem(term.slice(i));
+      if (!this.vocabulary.has(tail)) continue;
       const head = term.slice(0, i);
-      const tail = term.slice(i);
-      const heads = [head, head.endsWith('s') ? head.slice(0, -1) : ''].filter((h) => h.length >= 4);
-      for (const h of heads) {
-        const stemmedTail = searchTerm(tail, SEARCH_STOP_WORDS);
-        if (this.vocabulary.has(searchTerm(h, SEARCH_STOP_WORDS) ?? '') && stemmedTail && this.vocabulary.has(stemmedTail)) {
-          return [searchTerm(h, SEARCH_STOP_WORDS)!, stemmedTail];
-        }
+      for (const h of [head, head.endsWith('s') ? head.slice(0, -1) : '']) {
+        if (h.length >= 4 && this.vocabulary.has(stem(h))) return [stem(h), tail];
       }
     }
     return [];

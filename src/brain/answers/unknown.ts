@@ -28,8 +28,18 @@ export function knownAboutPlace(input: AnswerInput, placeId: string): string[] {
   return lines;
 }
 
+const knownCache = new WeakMap<object, Record<string, string[]>>();
+
 /** The counties the documents cover and their years, with their municipalities or sub-regions. */
 export function knownPlaces(input: AnswerInput): string[] {
+  const cached = knownCache.get(input.store)?.[input.lang];
+  if (cached) return [...cached];
+  const lines = coveredPlaces(input);
+  knownCache.set(input.store, { ...knownCache.get(input.store), [input.lang]: lines });
+  return [...lines];
+}
+
+function coveredPlaces(input: AnswerInput): string[] {
   const store = input.store;
   const lines: string[] = [];
   for (const county of store.knowledge.places.filter((place) => place.kind === 'county')) {
