@@ -2,7 +2,7 @@
 // "gemensamma" and "gemensamt", "hemmet" and "hem".
 import { foldText } from '../text/normalize.js';
 
-const SUFFIXES = ['arnas', 'ernas', 'ornas', 'arna', 'erna', 'orna', 'heten', 'heter', 'ande', 'ende', 'aste', 'are', 'ast', 'het', 'ens', 'ets', 'en', 'ar', 'er', 'or', 'et', 'na', 's', 'a', 'e', 't'];
+const SUFFIXES = ['arnas', 'ernas', 'ornas', 'arna', 'erna', 'orna', 'heten', 'heter', 'ande', 'ende', 'aste', 'ade', 'are', 'ast', 'het', 'ens', 'ets', 'ad', 'at', 'en', 'ar', 'er', 'or', 'et', 'na', 's', 'a', 'e', 't'];
 
 export function stem(term: string): string {
   let stemmed = term;

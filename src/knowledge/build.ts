@@ -210,7 +210,7 @@ function derivedFundSums(table: Table, place: string, cells: AmountFact[]): Amou
     if (parts.length < 2) continue;
     const first = parts[0]!;
     sums.push({
-      id: `${table.id}/${place}/${fund}`,
+      id: `${table.id}/${place}/${fund}/sum`,
       year: table.year,
       place,
       fund,

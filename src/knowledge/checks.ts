@@ -33,7 +33,7 @@ const sek = (value: Decimal.Value) => formatSek(value, 'sv');
 
 export function checkKnowledge(knowledge: Knowledge): CheckReport {
   const results = [
-    ...knowledge.tables.flatMap((table) => table.checks.map((check) => checkTable(table, check))),
+    ...knowledge.tables.flatMap((table) => table.checks.map((check) => checkTable(table, check, knowledge))),
     ...knowledge.keys.map((key) => checkKey(key, knowledge)),
     ...knowledge.sums.map((sum) => {
       const byId = (id: string) => knowledge.amounts.find((amount) => amount.id === id)!;
@@ -60,10 +60,20 @@ function cellValue(cell: Cell | undefined, legibleOnly: boolean): Decimal | null
   return legibleOnly ? null : parseSek(cell.value);
 }
 
-function checkTable(table: TableFact, check: TableCheck): CheckResult {
+function checkTable(table: TableFact, check: TableCheck, knowledge: Knowledge): CheckResult {
   const result: CheckResult = { subject: `${table.id} (${table.title}, ${table.year})`, document: table.document.file, check: check.kind, agreements: 0, discrepancies: [], notes: [] };
   const columns = table.columns.map((column) => column.id);
-  if (check.kind === 'basePlusShare') {
+  if (check.kind === 'approximateTotal') {
+    const stated = knowledge.amounts.find((amount) => amount.id === check.amount);
+    if (!stated) throw new Error(`${table.id}: approximateTotal names an unknown amount "${check.amount}"`);
+    const within = parseSek(check.within);
+    for (const row of table.rows) {
+      const sum = columns.reduce((acc, c) => acc.plus(cellValue(row.cells[c], false) ?? 0), new Decimal(0));
+      if (sum.gte(stated.amount) && sum.lte(stated.amount.plus(within))) result.agreements++;
+      else result.discrepancies.push(discrepancy(`${row.place}/sum`, stated.amount, sum));
+      result.notes.push(`${row.place}: summan ${sek(sum)} stämmer med ”${stated.source.quote}” (${sek(stated.amount)}–${sek(stated.amount.plus(within))})`);
+    }
+  } else if (check.kind === 'basePlusShare') {
     checkBasePlusShare(table, check, result);
   } else {
     const verification = verifyTable({
@@ -91,7 +101,7 @@ function checkTable(table: TableFact, check: TableCheck): CheckResult {
 
 function countChecks(table: TableFact, check: TableCheck): number {
   if (check.kind === 'rowTotals') return table.rows.filter((row) => row.total !== undefined).length;
-  if (check.kind === 'ratio') return table.rows.length;
+  if (check.kind === 'ratio' || check.kind === 'approximateTotal') return table.rows.length;
   if (check.kind === 'columnTotals') return table.columnTotals ? Object.keys(table.columnTotals.cells).length + (table.columnTotals.total ? 2 : 0) : 0;
   return 0;
 }

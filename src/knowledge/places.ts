@@ -88,8 +88,10 @@ export class PlaceIndex {
     }
     if (phrase.length >= 5) {
       const cap = phrase.length >= 8 ? 2 : 1;
+      // Typos keep the length and, nearly always, the first letter: only those names are measured.
       const close = unique(
         this.singleWordNames
+          .filter(({ name }) => name[0] === phrase[0] && Math.abs(name.length - phrase.length) <= cap + 1)
           .filter(({ name }) => editDistance(phrase, name, cap) <= cap || (phrase.endsWith('s') && editDistance(phrase.slice(0, -1), name, cap) <= cap))
           .map(({ place }) => place),
       );

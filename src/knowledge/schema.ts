@@ -86,6 +86,8 @@ export const tableCheckSchema = z.discriminatedUnion('kind', [
     tolerance: z.string(),
     stated: z.boolean(),
   }),
+  /** The row adds up to an amount the document states only roughly ("drygt 18 mkr"): amount ≤ sum ≤ amount + within. */
+  z.strictObject({ kind: z.literal('approximateTotal'), amount: id, within: printedAmount }),
   /** Each row gets an equal base per column plus one share (its population) of each column's pot. */
   z.strictObject({
     kind: z.literal('basePlusShare'),

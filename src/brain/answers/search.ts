@@ -60,6 +60,20 @@ export interface SearchFilter {
 
 type Found = { result: SearchResult; passage?: Passage; figure?: FigureFact };
 
+function indexOf(entries: Entry[]): MiniSearch<Entry> {
+  const processTerm = (term: string) => searchTerm(term, SEARCH_STOP_WORDS);
+  const index = new MiniSearch<Entry>({
+    // One field: the section heading is searched as part of the text (half the scoring work of two).
+    fields: ['text'],
+    extractField: (entry, field) => (field === 'text' ? `${entry.section} ${entry.text}` : String(entry[field as keyof Entry])),
+    storeFields: ['kind', 'place', 'year'],
+    processTerm,
+    searchOptions: { processTerm, prefix: (term) => term.length >= 5 },
+  });
+  index.addAll(entries);
+  return index;
+}
+
 export class PassageSearch {
   private readonly index: MiniSearch<Entry>;
   private readonly passages = new Map<string, Passage>();
@@ -68,15 +82,9 @@ export class PassageSearch {
   private readonly figures = new Map<string, FigureFact>();
   private readonly figureUnits = new Map<string, string | null>();
   private readonly vocabulary = new Set<string>();
+  private readonly byCounty = new Map<string, MiniSearch<Entry>>();
 
   constructor(store: KnowledgeStore) {
-    const processTerm = (term: string) => searchTerm(term, SEARCH_STOP_WORDS);
-    this.index = new MiniSearch<Entry>({
-      fields: ['text', 'section'],
-      storeFields: ['kind', 'place', 'year'],
-      processTerm,
-      searchOptions: { processTerm, boost: { section: 1.5 }, prefix: (term) => term.length >= 5 },
-    });
     const entries: Entry[] = [];
     for (const passage of store.passages) {
       this.passages.set(passage.id, passage);
@@ -90,11 +98,15 @@ export class PassageSearch {
     }
     for (const entry of entries) {
       for (const word of foldText(`${entry.text} ${entry.section}`).split(/[ -]/)) {
-        const term = processTerm(word);
+        const term = searchTerm(word, SEARCH_STOP_WORDS);
         if (term) this.vocabulary.add(term);
       }
     }
-    this.index.addAll(entries);
+    // One index per county as well: a question about a place searches only its county's documents.
+    this.index = indexOf(entries);
+    for (const county of new Set(entries.map((entry) => entry.place))) {
+      this.byCounty.set(county, indexOf(entries.filter((entry) => entry.place === county)));
+    }
   }
 
   /**
@@ -107,22 +119,42 @@ export class PassageSearch {
     const placeTerms = filter.place ? foldText(filter.place.name).split(' ').map((w) => searchTerm(w, SEARCH_STOP_WORDS)).filter((w): w is string => w !== null) : [];
     const allTerms = [...new Set([...groups.flat(), ...placeTerms])];
     // The terms are processed already (stemmed, split): the query must not process them again.
-    const results = this.index.search(allTerms.join(' '), {
-      processTerm: (term) => term,
-      filter: (result) => (!filter.county || result.place === filter.county) && (!filter.year || result.year === filter.year),
-    });
+    const index = (filter.county && this.byCounty.get(filter.county)) || this.index;
     const needed = Math.max(1, Math.ceil(groups.length * 0.6));
-    const good = results.filter((result) => {
-      const matched = new Set(result.queryTerms);
-      if (groups.filter((group) => group.some((term) => matched.has(term))).length < needed) return false;
-      return this.fits(result, filter);
-    });
+    const placeName = filter.place ? foldText(filter.place.name) : undefined;
+    // Whole stems first; word starts ("anvand" → "användas") only when that finds nothing good:
+    // prefix expansion is where search time goes.
+    const good = (prefix: boolean) =>
+      index
+        .search(allTerms.join(' '), {
+          processTerm: (term) => term,
+          prefix: prefix ? (term) => term.length >= 5 : false,
+          ...(filter.year ? { filter: (result) => result.year === filter.year } : {}),
+        })
+        .filter((result) => {
+          const matched = new Set(result.queryTerms);
+          if (groups.filter((group) => group.some((term) => matched.has(term))).length < needed) return false;
+          return this.fits(result, filter, placeName);
+        });
+    let candidates = good(false);
+    if (!candidates.some((result) => result.kind === (filter.prefer === 'figure' ? 'figure' : 'passage'))) candidates = good(true);
+    return this.pick(candidates, filter, groups);
+  }
+
+  private pick(good: SearchResult[], filter: SearchFilter, groups: string[][]): Found | undefined {
     // A figure about the county itself beats one about a municipality in it ("hur många invånare har Dalarna?").
     const figures = good
       .filter((result) => result.kind === 'figure')
       .map((result) => ({ result, rank: this.figureRank(result, filter, groups) }))
       .sort((a, b) => b.rank - a.rank)
       .map(({ result }) => result);
+    // Without a year asked, the latest of the figures that match about as well ("220 in all", not "156 in 2016–2017").
+    const top = figures[0];
+    if (top && !filter.year) {
+      const year = (result: SearchResult) => this.figures.get(String(result.id))!.year;
+      const close = figures.filter((result) => result.score >= top.score * 0.8 && this.figureRank(result, filter, groups) === this.figureRank(top, filter, groups));
+      figures.unshift(close.reduce((latest, result) => (year(result) > year(latest) ? result : latest), top));
+    }
     const passages = good.filter((result) => result.kind === 'passage');
     const passage = filter.define ? this.definition(passages.slice(0, 6), groups) : passages[0];
     const best = filter.prefer === 'figure' ? (figures[0] ?? passage) : (passage ?? figures[0]);
@@ -149,7 +181,7 @@ export class PassageSearch {
   }
 
   /** A result about the place asked, with the kind of number the question wants. */
-  private fits(result: SearchResult, filter: SearchFilter): boolean {
+  private fits(result: SearchResult, filter: SearchFilter, placeName: string | undefined): boolean {
     const id = String(result.id);
     if (result.kind === 'figure') {
       const figure = this.figures.get(id)!;
@@ -158,7 +190,7 @@ export class PassageSearch {
       return true;
     }
     const text = this.passages.get(id)!.text;
-    if (filter.place && !this.foldedPassages.get(id)!.includes(foldText(filter.place.name))) return false;
+    if (placeName && !this.foldedPassages.get(id)!.includes(placeName)) return false;
     if (filter.needs === 'money' && !/\d[\d\s]*(kr|kronor|mkr)\b/i.test(text)) return false;
     if (filter.needs === 'number' && !/\d/.test(text)) return false;
     return true;
