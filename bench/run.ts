@@ -1,5 +1,18 @@
 // npm run bench — speed measured here, never in tests (machines are shared and noisy).
+// `npm run bench -- brain` or `-- http` runs one part.
 import { benchBrain } from './brain.js';
+import { benchHttp, type LoadResult } from './http.js';
 
-const brain = benchBrain();
-console.log(`brain: ${brain.questions} questions × 30 rounds after warm-up — p50 ${brain.p50.toFixed(0)} µs, p99 ${brain.p99.toFixed(0)} µs, max ${brain.max.toFixed(0)} µs (target p99 < 200 µs)`);
+const only = process.argv[2];
+
+if (!only || only === 'brain') {
+  const brain = benchBrain();
+  console.log(`brain: ${brain.questions} questions × 30 rounds after warm-up — p50 ${brain.p50.toFixed(0)} µs, p99 ${brain.p99.toFixed(0)} µs, max ${brain.max.toFixed(0)} µs (target p99 < 200 µs)`);
+}
+
+if (!only || only === 'http') {
+  const { bot, baseline } = await benchHttp();
+  const line = (r: LoadResult) =>
+    `${r.name.padEnd(9)} ${r.replies} replies in ${r.seconds.toFixed(1)} s — ${r.perSecond.toFixed(0)} replies/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.cpuMsPerReply.toFixed(2)} ms CPU per reply, ${r.errors} errors`;
+  console.log(`http, "Hur mycket får Mora?" at 50 concurrent conversations:\n  ${line(baseline)}\n  ${line(bot)}\n  ratio bot/baseline: ${(bot.perSecond / baseline.perSecond).toFixed(2)} (target ≥ 0.95)`);
+}

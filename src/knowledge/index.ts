@@ -7,11 +7,13 @@ import { KnowledgeStore } from './store.js';
 export interface LoadedKnowledge {
   store: KnowledgeStore;
   report: CheckReport;
+  version: string;
 }
 
 /** Throws KnowledgeLoadError naming every broken file, reference, quote or unexplained discrepancy. */
 export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): LoadedKnowledge {
-  const knowledge = buildKnowledge(readKnowledgeFiles(dir));
+  const files = readKnowledgeFiles(dir);
+  const knowledge = buildKnowledge(files);
   const report = checkKnowledge(knowledge);
   if (report.unexplained > 0) {
     throw new KnowledgeLoadError(
@@ -22,7 +24,7 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): LoadedKnowle
       ),
     );
   }
-  return { store: new KnowledgeStore(knowledge), report };
+  return { store: new KnowledgeStore(knowledge), report, version: files.version };
 }
 
 export { KnowledgeLoadError, DEFAULT_KNOWLEDGE_DIR };

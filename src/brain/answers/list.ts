@@ -91,7 +91,9 @@ function finish(input: AnswerInput, reply: Reply, facts: AmountFact[]): void {
     reply.notes.push(t(input, 'Belopp märkta beräknat är summor av delbelopp, inte siffror i dokumentet.', 'Amounts marked derived are sums of parts, not figures printed in the document.'));
   }
   if (reply.notes.length > 0) reply.text += ` ${reply.notes.join(' ')}`;
-  const sources = new Map(facts.map((fact) => [fact.source.document.file + fact.source.section, fact.source]));
+  // One source per table, quoted by its first (top-ranked) row.
+  const sources = new Map<string, AmountFact['source']>();
+  for (const fact of facts) if (!sources.has(fact.source.document.file + fact.source.section)) sources.set(fact.source.document.file + fact.source.section, fact.source);
   reply.sources = [...sources.values()].map((s) => source(input, s));
   reply.text += ` ${t(input, 'Källa', 'Source')}: ${[...new Set(reply.sources.map((s) => `${s.title} (${s.origin})`))].join('; ')}.`;
 }

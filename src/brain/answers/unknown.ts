@@ -31,7 +31,7 @@ export function knownAboutPlace(input: AnswerInput, placeId: string): string[] {
 const knownCache = new WeakMap<object, Record<string, string[]>>();
 
 /** The counties the documents cover and their years, with their municipalities or sub-regions. */
-export function knownPlaces(input: AnswerInput): string[] {
+export function knownPlaces(input: Pick<AnswerInput, 'store' | 'lang'>): string[] {
   const cached = knownCache.get(input.store)?.[input.lang];
   if (cached) return [...cached];
   const lines = coveredPlaces(input);
@@ -39,7 +39,7 @@ export function knownPlaces(input: AnswerInput): string[] {
   return [...lines];
 }
 
-function coveredPlaces(input: AnswerInput): string[] {
+function coveredPlaces(input: Pick<AnswerInput, 'store' | 'lang'>): string[] {
   const store = input.store;
   const lines: string[] = [];
   for (const county of store.knowledge.places.filter((place) => place.kind === 'county')) {

@@ -1,0 +1,132 @@
+// HTTP load: replies per second and send-to-reply latency for "Hur mycket får Mora?" at 50 concurrent
+// conversations, for Stimulansboten and, in the same run, the bare botbuilder+restify stack.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+export interface LoadResult {
+  name: string;
+  replies: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  cpuMsPerReply: number;
+}
+
+/** The Teams side: receives the bot's replies and wakes the conversation waiting for one. */
+async function startChannel() {
+  const waiting = new Map<string, () => void>();
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const match = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"1"}');
+      const id = match ? decodeURIComponent(match[1]!) : '';
+      waiting.get(id)?.();
+      waiting.delete(id);
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    reply: (conversation: string) => new Promise<void>((resolve) => waiting.set(conversation, resolve)),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function startProcess(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+async function waitForPort(url: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    try {
+      await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`${url} did not start`);
+}
+
+async function cpuOf(pid: number): Promise<number> {
+  const { readFileSync } = await import('node:fs');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, clock ticks of 10 ms
+}
+
+async function load(name: string, botUrl: string, pid: number, channel: Awaited<ReturnType<typeof startChannel>>, total: number, concurrency: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let sent = 0;
+  const activity = (conversation: string) =>
+    JSON.stringify({
+      type: 'message',
+      id: `${conversation}-${sent}`,
+      channelId: 'msteams',
+      serviceUrl: `${channel.url}/`,
+      from: { id: '29:user', name: 'Anna' },
+      recipient: { id: '28:bot', name: 'Stimulansboten' },
+      conversation: { id: conversation, conversationType: 'personal', tenantId: 't' },
+      channelData: { tenant: { id: 't' } },
+      locale: 'sv-SE',
+      text: 'Hur mycket får Mora?',
+    });
+  const cpuBefore = await cpuOf(pid);
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      const conversation = `${name}-bench-${worker}`;
+      while (sent < total) {
+        sent++;
+        const begun = performance.now();
+        const replied = channel.reply(conversation);
+        const res = await fetch(botUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity(conversation) });
+        if (!res.ok) {
+          errors++;
+          continue;
+        }
+        await replied;
+        latencies.push(performance.now() - begun);
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  const cpuMs = (await cpuOf(pid)) - cpuBefore;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { name, replies: latencies.length, seconds, perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), errors, cpuMsPerReply: cpuMs / Math.max(1, latencies.length) };
+}
+
+export async function benchHttp(options = { total: 5000, warmup: 1500, concurrency: 50 }): Promise<{ bot: LoadResult; baseline: LoadResult }> {
+  const channel = await startChannel();
+  const storage = mkdtempSync(join(tmpdir(), 'stimulansboten-bench-'));
+  const botProcess = startProcess(['src/main.ts'], { PORT: '3991', STORAGE_DIR: storage, LOG_LEVEL: 'warn', MicrosoftAppId: '' });
+  const baselineProcess = startProcess(['bench/baseline-bot.ts'], { PORT: '3992' });
+  try {
+    const botUrl = 'http://127.0.0.1:3991/api/messages';
+    const baselineUrl = 'http://127.0.0.1:3992/api/messages';
+    await waitForPort(botUrl);
+    await waitForPort(baselineUrl);
+    // Warm both up (the first run after a start is 25–45 % slower: JIT), then measure alternately.
+    await load('bot', botUrl, botProcess.pid!, channel, options.warmup, options.concurrency);
+    await load('baseline', baselineUrl, baselineProcess.pid!, channel, options.warmup, options.concurrency);
+    const baseline = await load('baseline', baselineUrl, baselineProcess.pid!, channel, options.total, options.concurrency);
+    const bot = await load('bot', botUrl, botProcess.pid!, channel, options.total, options.concurrency);
+    return { bot, baseline };
+  } finally {
+    botProcess.kill();
+    baselineProcess.kill();
+    await channel.close();
+    rmSync(storage, { recursive: true, force: true });
+  }
+}

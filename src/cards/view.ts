@@ -1,0 +1,254 @@
+// A brain Reply as an Adaptive Card: which template, and the data it is expanded with.
+// No bot SDK here: the Teams adapter sends what attachmentFor() returns.
+import type { Lang } from '../brain/format.js';
+import type { Reply, ReplyKind, ReplyRow, SourceRef, Suggestion } from '../brain/reply.js';
+import { expandCard, type AdaptiveCardJson, type CardName } from './expand.js';
+
+export interface CardOptions {
+  /** The question that produced the reply: "Visa beräkning" / "Visa källa" ask it again. */
+  question: string;
+  /** The conversation context as a JSON string, sent back with those actions. */
+  context: string;
+  /** Render the "Beräkning" section open (the card sent after "Visa beräkning"). */
+  showDerivation?: boolean;
+  /** Render the "Källa" section open (the card sent after "Visa källa"). */
+  showSource?: boolean;
+}
+
+export interface CardAttachment {
+  contentType: 'application/vnd.microsoft.card.adaptive';
+  content: AdaptiveCardJson;
+}
+
+/** Every text a template shows that does not come from the reply itself. */
+export interface CardLabels {
+  derivation: string;
+  source: string;
+  section: string;
+  showDerivation: string;
+  showSource: string;
+  known: string;
+  quote: string;
+  total: string;
+  examples: string;
+  moreChoices: string;
+  errorCode: string;
+}
+
+const LABELS: Record<Lang, CardLabels> = {
+  sv: {
+    derivation: 'Beräkning',
+    source: 'Källa',
+    section: 'avsnitt',
+    showDerivation: 'Visa beräkning',
+    showSource: 'Visa källa',
+    known: 'Det här vet jag',
+    quote: 'Citat ur dokumentet',
+    total: 'Totalt',
+    examples: 'Prova till exempel',
+    moreChoices: 'Alla alternativ',
+    errorCode: 'Felkod',
+  },
+  en: {
+    derivation: 'Calculation',
+    source: 'Source',
+    section: 'section',
+    showDerivation: 'Show calculation',
+    showSource: 'Show source',
+    known: 'What I do know',
+    quote: 'Quote from the document (in Swedish)',
+    total: 'Total',
+    examples: 'Try for example',
+    moreChoices: 'All options',
+    errorCode: 'Error code',
+  },
+};
+
+/** How sure a row is, in words; nothing for a figure printed in the document. */
+const MARKS: Record<Lang, Record<NonNullable<ReplyRow['status']>, string>> = {
+  sv: { stated: '', reconstructed: 'rekonstruerat', derived: 'beräknat', approximate: 'ungefärligt' },
+  en: { stated: '', reconstructed: 'reconstructed', derived: 'derived', approximate: 'approximate' },
+};
+
+const TEXTS: Record<Lang, { welcomeTitle: string; welcomeIntro: string; errorTitle: string; errorText: string }> = {
+  sv: {
+    welcomeTitle: 'Välkommen till Stimulansboten',
+    welcomeIntro:
+      'Jag svarar på frågor om stimulansmedlen för psykisk hälsa och suicidprevention – belopp, deadlines, fakturauppgifter, fokusområden, fördelningsnycklar och kontaktpersoner – och visar alltid källan i dokumenten. Det som inte står i dokumenten säger jag att jag inte vet.',
+    errorTitle: 'Något gick fel',
+    errorText: 'Jag kunde inte svara på det just nu. Försök igen om en stund. Om felet kvarstår, ange felkoden nedan när du hör av dig.',
+  },
+  en: {
+    welcomeTitle: 'Welcome to Stimulansboten',
+    welcomeIntro:
+      'I answer questions about the state’s stimulus funds for mental health and suicide prevention – amounts, deadlines, invoice details, focus areas, distribution keys and contacts – always with the source in the documents. When something is not in the documents, I say that I do not know.',
+    errorTitle: 'Something went wrong',
+    errorText: 'I could not answer that just now. Please try again in a moment. If it keeps happening, quote the error code below when you get in touch.',
+  },
+};
+
+const TEMPLATE: Record<ReplyKind, CardName> = {
+  amount: 'amount',
+  list: 'list',
+  deadline: 'deadline',
+  invoice: 'invoice',
+  focusArea: 'focusArea',
+  key: 'key',
+  contact: 'contact',
+  figure: 'quote',
+  passage: 'quote',
+  help: 'help',
+  greeting: 'help',
+  unknown: 'unknown',
+  clarify: 'clarify',
+};
+
+/** At most this many suggestion buttons under a reply. */
+const MAX_SUGGESTIONS = 3;
+
+interface RowData {
+  label: string;
+  value: string;
+  /** The value with its mark (and, in a FactSet, its note): "42 451 kr (rekonstruerat, tryckt som ”22451”)". */
+  display: string;
+  mark: string;
+  note: string;
+}
+
+interface SourceData {
+  title: string;
+  origin: string;
+  section: string;
+  quote: string;
+}
+
+export function cardForReply(reply: Reply, options: CardOptions): AdaptiveCardJson {
+  const lang = reply.lang;
+  const labels = LABELS[lang];
+  const template = TEMPLATE[reply.kind];
+  const inFactSet = template === 'amount' || template === 'list';
+  const rows = reply.rows.map((row) => rowData(row, lang, inFactSet));
+  const sources = uniqueSources(reply.sources);
+  const quote = reply.quote ?? reply.sources[0];
+  const data = {
+    labels,
+    title: reply.title,
+    text: reply.text,
+    lead: lead(reply),
+    figure: reply.figure ?? '',
+    figureCaption: template === 'list' ? figureCaption(reply, labels) : '',
+    rows,
+    groups: template === 'focusArea' ? groups(reply.rows) : [],
+    notes: reply.notes,
+    derivation: reply.derivation,
+    sources,
+    quote: template === 'quote' ? (quote?.quote ?? '') : '',
+    quoteSource: template === 'quote' && quote ? `— ${quote.origin}, ${quote.section}` : '',
+    known: reply.known,
+    moreChoices: reply.kind === 'clarify' ? moreChoices(reply) : '',
+    suggestions: suggestions(reply.suggestions, labels),
+    question: options.question,
+    context: options.context,
+    showDerivation: options.showDerivation === true,
+    showSource: options.showSource === true,
+  };
+  return expandCard(template, data);
+}
+
+/** The card sent when the bot is installed: what it knows and three questions to start with. */
+export function welcomeCard(lang: Lang, known: string[], examples: Suggestion[]): AdaptiveCardJson {
+  return expandCard('welcome', {
+    labels: LABELS[lang],
+    title: TEXTS[lang].welcomeTitle,
+    intro: TEXTS[lang].welcomeIntro,
+    known,
+    suggestions: examples.slice(0, MAX_SUGGESTIONS),
+  });
+}
+
+/** A short apology with the id that finds the failure in the logs; never an error message or a stack. */
+export function errorCard(lang: Lang, correlationId: string): AdaptiveCardJson {
+  const id = String(correlationId).split(/\r?\n/)[0]!.trim().slice(0, 100);
+  return expandCard('error', { labels: LABELS[lang], title: TEXTS[lang].errorTitle, text: TEXTS[lang].errorText, correlationId: id });
+}
+
+export function attachmentFor(card: AdaptiveCardJson): CardAttachment {
+  return { contentType: 'application/vnd.microsoft.card.adaptive', content: card };
+}
+
+function rowData(row: ReplyRow, lang: Lang, inFactSet: boolean): RowData {
+  const mark = row.status ? MARKS[lang][row.status] : '';
+  const note = row.note ?? '';
+  // In a FactSet the note (e.g. "rekonstruerat, tryckt som ”22451”") replaces the plain mark.
+  const suffix = inFactSet && note ? note : mark;
+  return { label: row.label, value: row.value, display: suffix ? `${row.value} (${suffix})` : row.value, mark, note: inFactSet ? '' : note };
+}
+
+/** Consecutive rows with the same label (a focus area's activities) under one heading, as bullets. */
+function groups(rows: ReplyRow[]): { label: string; lines: string[] }[] {
+  const result: { label: string; values: string[] }[] = [];
+  for (const row of rows) {
+    const last = result[result.length - 1];
+    if (last && last.label === row.label) last.values.push(row.value);
+    else result.push({ label: row.label, values: [row.value] });
+  }
+  return result.map(({ label, values }) => ({
+    label: label === '•' ? '' : label,
+    lines: values.filter((value) => value !== '').map((value) => (values.length > 1 || label === '•' ? `• ${value}` : value)),
+  }));
+}
+
+/** The same document passage once; a quote that only repeats the document title is left out. */
+function uniqueSources(sources: SourceRef[]): SourceData[] {
+  const seen = new Set<string>();
+  const result: SourceData[] = [];
+  for (const source of sources) {
+    const key = [source.title, source.origin, source.section, source.quote].join('\u0000');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push({ title: source.title, origin: source.origin, section: source.section, quote: source.quote === source.title ? '' : source.quote });
+  }
+  return result;
+}
+
+/** The key sentence above the rows, where the rows alone do not say it (deadline status, help). */
+function lead(reply: Reply): string {
+  switch (reply.kind) {
+    case 'help':
+    case 'greeting':
+      return firstSentence(reply.text);
+    case 'deadline': {
+      const sentence = firstSentence(reply.text);
+      // Several deadlines: the first sentence only lists the rows again.
+      return reply.rows.length <= 1 || !sentence.includes(reply.rows[0]!.value) ? sentence : '';
+    }
+    default:
+      return '';
+  }
+}
+
+/** Up to the first full stop that ends a sentence ("… (har passerat). Fakturera …"). */
+function firstSentence(text: string): string {
+  const match = /^.+?\.(?=\s+[A-ZÅÄÖ”“"]|\s*$)/su.exec(text);
+  return (match ? match[0] : text).trim();
+}
+
+/** What the big figure of a list is: the entry it belongs to, or the whole the entries make up. */
+function figureCaption(reply: Reply, labels: CardLabels): string {
+  if (!reply.figure) return '';
+  return reply.rows.find((row) => row.value === reply.figure)?.label ?? labels.total;
+}
+
+/** The choices that have no button of their own. */
+function moreChoices(reply: Reply): string {
+  return reply.known.length > reply.suggestions.length ? reply.known.join(', ') : '';
+}
+
+/** The reply's follow-up questions as buttons; "Visa beräkning" is the card's own action instead. */
+function suggestions(list: Suggestion[], labels: CardLabels): Suggestion[] {
+  const own = labels.showDerivation.toLowerCase();
+  return list
+    .filter((suggestion) => suggestion.title.toLowerCase() !== own)
+    .slice(0, MAX_SUGGESTIONS)
+    .map(({ title, question }) => ({ title, question }));
+}

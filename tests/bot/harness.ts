@@ -1,0 +1,46 @@
+// The bot over real HTTP on a random port with a temporary state folder and a loopback connector.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp, type App } from '../../src/app.js';
+import { configSchema } from '../../src/config.js';
+import { fixedClock } from '../../src/platform/clock.js';
+import { createLogger } from '../../src/platform/logger.js';
+import { startConnector, type Connector } from './connector.js';
+
+export interface Harness {
+  app: App;
+  connector: Connector;
+  botUrl: string;
+  storageDir: string;
+  logs: Record<string, any>[];
+  post(activity: unknown): Promise<Response>;
+  postRaw(body: string, contentType?: string): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(env: Record<string, string> = {}, storageDir = mkdtempSync(join(tmpdir(), 'stimulansboten-'))): Promise<Harness> {
+  const connector = await startConnector();
+  const logs: Record<string, any>[] = [];
+  const logger = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
+  const config = configSchema.parse({ PORT: '0', STORAGE_DIR: storageDir, ...env });
+  const app = await startApp(config, { clock: fixedClock('2026-11-22'), logger });
+  const botUrl = `${app.server.url}/api/messages`;
+  return {
+    app,
+    connector,
+    botUrl,
+    storageDir,
+    logs,
+    post: (activity) => fetch(botUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) }),
+    postRaw: (body, contentType = 'application/json') => fetch(botUrl, { method: 'POST', headers: { 'content-type': contentType }, body }),
+    async close() {
+      await app.close();
+      await connector.close();
+    },
+  };
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,75 @@
+// Turn-level tests with botbuilder's TestAdapter: the bot's handlers without HTTP.
+import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
+import { describe, expect, it } from 'vitest';
+import { StimulusBot } from '../../src/bot/bot.js';
+import { DocumentStorage } from '../../src/bot/storage.js';
+import { knownPlaces } from '../../src/brain/answers/unknown.js';
+import { MemoryDocumentStore } from '../../src/platform/file-store.js';
+import { createLogger } from '../../src/platform/logger.js';
+import { brain, store } from '../brain/ask.js';
+
+function botWith(allowedTenants: string[] = []) {
+  const documents = new MemoryDocumentStore();
+  const logs: Record<string, any>[] = [];
+  const bot = new StimulusBot({
+    brain,
+    storage: new DocumentStorage(documents),
+    documents,
+    logger: createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) }),
+    allowedTenants,
+    welcome: { known: (lang) => knownPlaces({ store, lang }) },
+  });
+  const adapter = new TestAdapter((context) => bot.run(context), { channelId: 'msteams', conversation: { id: 'conv-1', conversationType: 'personal', isGroup: false, name: '' } as never, locale: 'sv-SE' } as Partial<Activity> as never);
+  return { adapter, logs, documents };
+}
+
+const cardText = (activity: Partial<Activity>) => JSON.stringify(activity.attachments?.[0]?.content ?? {}).replace(/\u00a0/g, ' ');
+
+describe('a turn', () => {
+  it('answers a question with an Adaptive Card and the key sentence', async () => {
+    const { adapter } = botWith();
+    await adapter.send('Hur mycket får Mora?').assertReply((activity) => {
+      expect(activity.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+      expect(activity.text?.replace(/\u00a0/g, ' ')).toContain('593 461 kr');
+      expect(cardText(activity)).toContain('395 640,36 kr');
+    });
+  });
+
+  it('keeps the conversation for a follow-up', async () => {
+    const { adapter } = botWith();
+    await adapter
+      .send('Hur mycket får Mora?')
+      .assertReply(() => undefined)
+      .send('och Falun?')
+      .assertReply((activity) => expect(cardText(activity)).toContain('1 726 309 kr'));
+  });
+
+  it('treats an empty message as a request for help', async () => {
+    const { adapter } = botWith();
+    await adapter.send('').assertReply((activity) => expect(cardText(activity)).toContain('Dalarna'));
+  });
+
+  it('answers an Action.Execute with an updated card', async () => {
+    const { adapter } = botWith();
+    await adapter
+      .send({ type: ActivityTypes.Invoke, name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'showDerivation', data: { question: 'Hur mycket får Mora?', context: '{}' } } } } as Partial<Activity>)
+      .assertReply((activity) => {
+        expect(activity.type).toBe('invokeResponse');
+        const body = (activity.value as { body: { value: unknown } }).body;
+        expect(JSON.stringify(body.value).replace(/\u00a0/g, ' ')).toContain('593 460,54 kr');
+      });
+  });
+
+  it('welcomes once per conversation however many install events arrive', async () => {
+    const { adapter } = botWith();
+    const add = { type: ActivityTypes.InstallationUpdate, action: 'add' } as Partial<Activity>;
+    const added = { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'bot', name: 'Stimulansboten' }], recipient: { id: 'bot', name: 'Stimulansboten' } } as Partial<Activity>;
+    await adapter.send(add).assertReply((activity) => expect(cardText(activity)).toContain('Hur mycket får Mora?')).send(added).send(add).assertNoReply();
+  });
+
+  it('does not answer a tenant that is not allowed', async () => {
+    const { adapter, logs } = botWith(['allowed-tenant']);
+    await adapter.send({ type: 'message', text: 'Hur mycket får Mora?', channelData: { tenant: { id: 'other' } } } as Partial<Activity>).assertNoReply();
+    expect(logs.some((line) => line.event === 'tenant.refused')).toBe(true);
+  });
+});

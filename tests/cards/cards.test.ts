@@ -1,0 +1,609 @@
+// Every card template, expanded with real replies of the brain (Swedish and English, with the
+// "Beräkning" and "Källa" sections closed and open), checked with the adaptivecards package itself.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import type { ConversationContext } from '../../src/brain/context.js';
+import type { Reply } from '../../src/brain/reply.js';
+import { CARD_NAMES, type AdaptiveCardJson, type CardName } from '../../src/cards/expand.js';
+import { attachmentFor, cardForReply, errorCard, welcomeCard } from '../../src/cards/view.js';
+import { brain } from '../brain/ask.js';
+import { questionCases } from '../brain/questions.js';
+
+// The package's lib/ build is ES modules that Node cannot load as they are; the webpack bundle in dist/
+// is UMD and parses and validates cards in plain Node (rendering would need a DOM; parsing does not).
+type AdaptiveCards = typeof import('adaptivecards');
+const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as AdaptiveCards;
+
+// ───────────── Realistic data: real replies to real questions ─────────────
+
+interface Case {
+  say: string[];
+  locale?: 'sv' | 'en';
+}
+
+/** Questions chosen to cover every kind, both languages and the hard cases (reconstructed, derived, long). */
+const CURATED: Case[] = [
+  // amount
+  { say: ['Hur mycket får Mora?'] },
+  { say: ['How much does Mora get?'] },
+  { say: ['Hur mycket får Falun?'] },
+  { say: ['mellersta skåne belopp'] },
+  { say: ['How much does Mellersta get?'] },
+  { say: ['Mellerstas brukarmedverkan'] },
+  { say: ['vad får sydväst?'] },
+  { say: ['delregion Nordväst brukarmedverkan'] },
+  { say: ['hur mycket får kommunerna i dalarna totalt 2020?'] },
+  { say: ['hur mycket får Dalarna 2022?'] },
+  { say: ['How much does Dalarna get?'] },
+  { say: ['vad fick Dalarnas län 2020?'] },
+  { say: ['hur stor är hela överenskommelsen 2020?'] },
+  { say: ['How big was the 2020 agreement in total?'] },
+  { say: ['naloxon'] },
+  { say: ['Case Management Skåne amount'] },
+  { say: ['hur mycket får Malmö kommun?'] },
+  { say: ['Hur mycket får Nordost?', 'och Mellersta?'] },
+  { say: ['What does Orsa get?', 'and Älvdalen?'] },
+  { say: ['hur mycket får Orsa?'], locale: 'en' },
+  // list
+  { say: ['alla kommuner i Dalarna'] },
+  { say: ['list all municipalities in Dalarna'] },
+  { say: ['vilka kommuner får mest?'] },
+  { say: ['which sub-region in Skåne gets the least?'] },
+  { say: ['vilka skånegemensamma satsningar finns?'] },
+  { say: ['What are the Skåne-wide investments?'] },
+  { say: ['jämför Dalarna och Jämtland 2020'] },
+  { say: ['jämför samsjuklighet dalarna 2020 och 2022'] },
+  { say: ['vilka län finns med?'] },
+  { say: ['what counties do you have data for?'] },
+  { say: ['lista delregionerna i skåne'] },
+  // deadline
+  { say: ['när ska fakturan skickas?'] },
+  { say: ['when is the final report due for Dalarna 2020?'] },
+  { say: ['när ska slutredovisningen in för Dalarna 2020?', 'och Skåne?'] },
+  { say: ['when is the status report due in Skåne?'] },
+  { say: ['när beslutades fördelningen i Skåne?'] },
+  // invoice
+  { say: ['GLN?'] },
+  { say: ['vad måste fakturan innehålla?'] },
+  { say: ['fakturauppgifter skåne'] },
+  { say: ['invoice address?'] },
+  { say: ['What heading should the invoice have?'] },
+  { say: ['vem rekvirerade medlen i Dalarna 2020?'] },
+  { say: ["What's the reference code for invoices in Skåne?", 'and the GLN?'] },
+  // focus areas
+  { say: ['vilka prioriterade områden har Skåne 2023?'] },
+  { say: ['vad ska samsjuklighetsmedlen i jämtland gå till'] },
+  { say: ['suicidprevention dalarna 2022 insatser'] },
+  { say: ['vilka fokusområden fanns 2018?'] },
+  { say: ["What are Jämtland's suicide prevention funds for?"] },
+  { say: ['examples of user participation activities in Skåne'] },
+  // key
+  { say: ['hur räknades Dalarnas samsjuklighetsbelopp ut?'] },
+  { say: ['hur fördelas samsjuklighetsmedlen 2020?'] },
+  { say: ['hur fördelas pengarna mellan delregionerna i Skåne?'] },
+  { say: ["how was Dalarna's comorbidity amount calculated?"] },
+  { say: ['How is the user participation money split between counties?'] },
+  // contact
+  { say: ['kontakt skåne'] },
+  { say: ['vem är kontaktperson för Sydost?'] },
+  { say: ['vem samordnar i Jämtland?'] },
+  { say: ['contact person for psychiatry in Skåne'] },
+  { say: ['who convenes the Skåne group?'] },
+  // figure and passage (quote.json)
+  { say: ['vad kostar MHFA-instruktörsutbildning?'] },
+  { say: ['hur många invånare har Dalarna?'] },
+  { say: ['how many inhabitants does Dalarna have?'] },
+  { say: ['vad är BISAM?'] },
+  { say: ['vad är Bostad först?'] },
+  { say: ['What is Mini-Maria?'] },
+  { say: ['Can we use the Skåne money for ongoing work?'] },
+  { say: ['När ska Jämtland återredovisa?'] },
+  // unknown
+  { say: ['Hur mycket får Uppsala?'] },
+  { say: ['How much does Uppsala get?'] },
+  { say: ['Hur mycket får Mora 2023?'] },
+  { say: ['GLN för Jämtland'] },
+  { say: ["What's the GLN for Dalarna?"] },
+  { say: ['asdfgh'] },
+  { say: ["what's the weather tomorrow?"] },
+  { say: ['Vansbro kontakt'] },
+  // clarify
+  { say: ['hur mkt pengar till suicidprevention?'] },
+  { say: ['how much for youth clinics?'] },
+  { say: ['Hur mycket får vi?'] },
+  { say: ['vem är kontaktperson?'] },
+  // help and greeting
+  { say: ['hjälp'] },
+  { say: ['help'] },
+  { say: ['hej'] },
+  { say: ['hello'] },
+];
+
+interface Asked {
+  name: string;
+  question: string;
+  /** The context the last turn was asked in: asking `question` again in it gives the same reply. */
+  context: string;
+  reply: Reply;
+}
+
+function ask({ say, locale }: Case): Asked {
+  let context: ConversationContext = {};
+  let before: ConversationContext = {};
+  let reply: Reply | undefined;
+  for (const turn of say) {
+    before = context;
+    const answer = brain.answer(turn, context, locale ? { lang: locale } : {});
+    context = answer.context;
+    reply = answer.reply;
+  }
+  return { name: `${say.join(' → ')}${locale ? ` [${locale}]` : ''}`, question: say[say.length - 1]!, context: JSON.stringify(before), reply: reply! };
+}
+
+const curated = CURATED.map(ask);
+const byName = new Map(curated.map((asked) => [asked.name, asked]));
+function asked(name: string): Asked {
+  const found = byName.get(name);
+  if (!found) throw new Error(`not in CURATED: ${name}`);
+  return found;
+}
+
+// The whole acceptance set too (tests/brain/questions.ts), for breadth.
+const seen = new Set(curated.map((a) => a.name));
+const acceptance = questionCases
+  .map((c) => ask({ say: c.say, ...(c.locale ? { locale: c.locale } : {}) }))
+  .filter((a) => !seen.has(a.name) && seen.add(a.name));
+
+const SHOW = [
+  { showDerivation: false, showSource: false },
+  { showDerivation: true, showSource: false },
+  { showDerivation: false, showSource: true },
+  { showDerivation: true, showSource: true },
+];
+
+const TEMPLATE_OF: Record<Reply['kind'], CardName> = {
+  amount: 'amount',
+  list: 'list',
+  deadline: 'deadline',
+  invoice: 'invoice',
+  focusArea: 'focusArea',
+  key: 'key',
+  contact: 'contact',
+  figure: 'quote',
+  passage: 'quote',
+  help: 'help',
+  greeting: 'help',
+  unknown: 'unknown',
+  clarify: 'clarify',
+};
+
+// ───────────── Walking a card ─────────────
+
+type Json = Record<string, unknown>;
+
+function* nodes(value: unknown): Generator<Json> {
+  if (Array.isArray(value)) for (const item of value) yield* nodes(item);
+  else if (value && typeof value === 'object') {
+    yield value as Json;
+    // An action's data is the bot's payload, not card structure ({ msteams: { type: 'messageBack' } }).
+    for (const [key, child] of Object.entries(value)) if (key !== 'data') yield* nodes(child);
+  }
+}
+
+function ofType(card: AdaptiveCardJson, type: string): Json[] {
+  return [...nodes(card)].filter((node) => node.type === type);
+}
+
+function byId(card: AdaptiveCardJson, id: string): Json | undefined {
+  return [...nodes(card)].find((node) => node.id === id);
+}
+
+/** Amounts are formatted with no-break spaces; the literals in these tests use plain ones. */
+function plain(text: string): string {
+  return text.replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/** The card's visible texts (no-break spaces made plain): TextBlocks and TextRuns, skipping hidden elements and everything inside them. */
+function visibleTexts(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) visibleTexts(item, out);
+  else if (value && typeof value === 'object') {
+    const node = value as Json;
+    if (node.isVisible === false) return out;
+    if ((node.type === 'TextBlock' || node.type === 'TextRun') && typeof node.text === 'string') out.push(plain(node.text));
+    for (const [key, child] of Object.entries(node)) if (key !== 'actions' && key !== 'selectAction') visibleTexts(child, out);
+  }
+  return out;
+}
+
+function actions(card: AdaptiveCardJson): Json[] {
+  return (card.actions ?? []) as Json[];
+}
+
+function activitySize(reply: Reply, card: AdaptiveCardJson): { utf8: number; utf16: number } {
+  const json = JSON.stringify({ type: 'message', text: reply.text, attachments: [attachmentFor(card)] });
+  return { utf8: Buffer.byteLength(json, 'utf8'), utf16: json.length * 2 };
+}
+
+// ───────────── Validation with the adaptivecards package ─────────────
+
+/** Properties the SDK does not model and so leaves out of toJSON(), on purpose. */
+function droppedOnPurpose(path: string, key: string, value: unknown): boolean {
+  if (path === '' && key === 'msteams') return true; // Teams-only: { width: 'Full' }
+  if (/^\.actions\[\d+\]$/.test(path) && key === 'fallback') return true; // checked separately below
+  if (key === 'isVisible' && value === true) return true; // the default
+  if (path === '' && key === 'actions' && Array.isArray(value) && value.length === 0) return true;
+  return false;
+}
+
+/** Differences between the card and what the SDK made of it: a misspelt or unsupported property shows here. */
+function lostInParsing(original: unknown, parsed: unknown, path = '', out: string[] = []): string[] {
+  if (Array.isArray(original)) {
+    if (!Array.isArray(parsed) || parsed.length !== original.length) out.push(`${path}: ${original.length} items became ${JSON.stringify(parsed)?.slice(0, 80)}`);
+    else original.forEach((item, i) => lostInParsing(item, parsed[i], `${path}[${i}]`, out));
+  } else if (original && typeof original === 'object') {
+    const target = (parsed ?? {}) as Json;
+    for (const [key, value] of Object.entries(original)) {
+      if (!(key in target)) {
+        if (!droppedOnPurpose(path, key, value)) out.push(`${path}.${key} was dropped (${JSON.stringify(value).slice(0, 80)})`);
+      } else lostInParsing(value, target[key], `${path}.${key}`, out);
+    }
+  } else if (original !== parsed) out.push(`${path}: ${JSON.stringify(original)} became ${JSON.stringify(parsed)}`);
+  return out;
+}
+
+function events(context: InstanceType<AdaptiveCards['SerializationContext']>): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < context.eventCount; i++) {
+    const event = context.getEventAt(i);
+    found.push(`${AC.ValidationPhase[event.phase]}/${AC.ValidationEvent[event.event]}: ${event.message}`);
+  }
+  return found;
+}
+
+/** Everything wrong with a card; empty when it is fine. */
+function problems(card: AdaptiveCardJson): string[] {
+  const found: string[] = [];
+  const json = JSON.stringify(card);
+  if (json.includes('${')) found.push('unexpanded ${…} left in the card');
+  if (card.type !== 'AdaptiveCard' || card.version !== '1.5' || card.$schema !== 'http://adaptivecards.io/schemas/adaptive-card.json') found.push('not an Adaptive Card 1.5 with $schema');
+
+  // What Teams renders everywhere (desktop, web, mobile).
+  const allowed = new Set(['AdaptiveCard', 'TextBlock', 'RichTextBlock', 'TextRun', 'FactSet', 'ColumnSet', 'Column', 'Container', 'ActionSet', 'Action.Execute', 'Action.Submit', 'Action.ToggleVisibility']);
+  const ids = new Set<string>();
+  for (const node of nodes(card)) {
+    if (typeof node.type !== 'string') continue;
+    if (node.type === 'Table') found.push('Table element');
+    else if (!allowed.has(node.type)) found.push(`element type ${node.type}`);
+    if (typeof node.id === 'string') ids.add(node.id);
+    if (node.type === 'TextBlock' && (node.wrap !== true || typeof node.text !== 'string' || node.text === '')) found.push(`TextBlock without wrap or text: ${JSON.stringify(node).slice(0, 100)}`);
+    if (node.type === 'TextRun' && (typeof node.text !== 'string' || node.text === '')) found.push('empty TextRun');
+    if (node.type === 'Container' && !(Array.isArray(node.items) && node.items.length > 0)) found.push('empty Container');
+    if (node.type === 'FactSet' && !(Array.isArray(node.facts) && node.facts.length > 0)) found.push('empty FactSet');
+    if ((node.type === 'Action.Execute' || node.type === 'Action.Submit') && !(typeof node.title === 'string' && node.title !== '')) found.push(`${node.type} without title`);
+  }
+  for (const node of nodes(card)) {
+    if (node.type !== 'Action.ToggleVisibility') continue;
+    for (const target of node.targetElements as string[]) if (!ids.has(target)) found.push(`ToggleVisibility targets missing id ${target}`);
+  }
+
+  // The SDK: parse, its events, validateProperties(), and nothing lost on the way.
+  const parsed = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext();
+  parsed.parse(card, context);
+  found.push(...events(context));
+  for (const event of parsed.validateProperties().validationEvents) found.push(`Validation/${AC.ValidationEvent[event.event]}: ${event.message}`);
+  found.push(...lostInParsing(card, parsed.toJSON()));
+  if (parsed.getActionCount() !== actions(card).length) found.push(`SDK parsed ${parsed.getActionCount()} actions of ${actions(card).length}`);
+  // Actions' fallbacks are not kept by the SDK's parser: parse each one on its own.
+  actions(card).forEach((action, i) => {
+    if (action.fallback === undefined) return;
+    const fallbackContext = new AC.SerializationContext();
+    const fallback = fallbackContext.parseAction(parsed, action.fallback, [], false);
+    found.push(...events(fallbackContext).map((event) => `actions[${i}].fallback ${event}`));
+    if (!(fallback instanceof AC.SubmitAction)) found.push(`actions[${i}].fallback is not an Action.Submit`);
+  });
+  return found;
+}
+
+// ───────────── The tests ─────────────
+
+describe('card templates', () => {
+  const files = readdirSync(new URL('../../cards/', import.meta.url)).filter((file) => file.endsWith('.json'));
+
+  it('has exactly one template per card name', () => {
+    expect(files.map((file) => file.replace(/\.json$/, '')).sort()).toEqual([...CARD_NAMES].sort());
+  });
+
+  it.each(files)('%s is an Adaptive Card 1.5 template without Table and without language of its own', (file) => {
+    const template = JSON.parse(readFileSync(new URL(`../../cards/${file}`, import.meta.url), 'utf8')) as AdaptiveCardJson;
+    expect(template.$schema).toBe('http://adaptivecards.io/schemas/adaptive-card.json');
+    expect(template.version).toBe('1.5');
+    expect(JSON.stringify(template)).not.toContain('"Table"');
+    // Every shown text comes from the data: take the ${…} out and only punctuation and marks remain.
+    for (const node of nodes(template)) {
+      for (const key of ['text', 'title', 'value', 'displayText']) {
+        const text = node[key];
+        if (typeof text !== 'string') continue;
+        expect(text.replace(/\$\{[^}]*\}/g, ''), `${file}: ${key} "${text}"`).toMatch(/^[\s·•▸▾:,()—–-]*$/);
+      }
+    }
+  });
+});
+
+describe('the validation itself', () => {
+  const base = (body: unknown[], actions: unknown[] = []): AdaptiveCardJson =>
+    ({ $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', type: 'AdaptiveCard', version: '1.5', body, actions }) as AdaptiveCardJson;
+  const text = { type: 'TextBlock', text: 'x', wrap: true };
+
+  it('passes a good card and catches each kind of broken one', () => {
+    expect(problems(base([text]))).toEqual([]);
+    expect(problems(base([{ ...text, text: '${missing}' }])).join()).toContain('unexpanded');
+    expect(problems(base([{ type: 'Table', columns: [{ width: 1 }], rows: [] }])).join()).toContain('Table element');
+    expect(problems(base([{ ...text, size: 'Huge' }])).join()).toContain('InvalidPropertyValue');
+    expect(problems(base([{ ...text, isSubtel: true }])).join()).toContain('.body[0].isSubtel was dropped');
+    expect(problems(base([{ ...text, id: 'a' }, { ...text, id: 'a' }])).join()).toContain('DuplicateId');
+    expect(problems(base([text], [{ type: 'Action.ToggleVisibility', title: 't', targetElements: ['nowhere'] }])).join()).toContain('missing id nowhere');
+    expect(problems(base([{ type: 'Container', items: [] }])).join()).toContain('empty Container');
+    expect(problems(base([text], [{ type: 'Action.Execute', title: 't', verb: 'v', fallback: { type: 'Action.Bogus', title: 't' } }])).join()).toContain('fallback');
+    expect(problems(base([text], [1, 2, 3, 4, 5, 6].map((i) => ({ type: 'Action.Submit', title: `${i}` })))).join()).toContain('TooManyActions');
+  });
+});
+
+describe('cards for real replies', () => {
+  const all = [...curated, ...acceptance];
+
+  it('uses at least 60 curated questions covering every kind and template in both languages', () => {
+    expect(curated.length).toBeGreaterThanOrEqual(60);
+    const kinds = new Set(curated.map((a) => a.reply.kind));
+    expect([...kinds].sort()).toEqual(['amount', 'clarify', 'contact', 'deadline', 'figure', 'focusArea', 'greeting', 'help', 'invoice', 'key', 'list', 'passage', 'unknown']);
+    for (const template of CARD_NAMES.filter((name) => name !== 'welcome' && name !== 'error')) {
+      const langs = new Set(curated.filter((a) => TEMPLATE_OF[a.reply.kind] === template).map((a) => a.reply.lang));
+      expect([...langs].sort(), template).toEqual(['en', 'sv']);
+    }
+  });
+
+  it('covers the hard cases: reconstructed Skåne amounts, derived sums, known-lists, choices, long lists', () => {
+    expect(asked('mellersta skåne belopp').reply.rows.some((row) => row.status === 'reconstructed')).toBe(true);
+    expect(asked('vad får sydväst?').reply.notes.join(' ')).toContain('rekonstru');
+    expect(asked('hur mycket får kommunerna i dalarna totalt 2020?').reply.derivation.length).toBeGreaterThan(0);
+    expect(asked('Hur mycket får Uppsala?').reply.known.length).toBeGreaterThan(0);
+    expect(asked('hur mkt pengar till suicidprevention?').reply.suggestions.length).toBeGreaterThan(0);
+    expect(asked('alla kommuner i Dalarna').reply.rows).toHaveLength(15);
+    expect(asked('kontakt skåne').reply.rows).toHaveLength(17);
+  });
+
+  it.each(all.map((a) => [a.name, a] as const))('%s: valid with the sections closed and open', (_name, { reply, question, context }) => {
+    for (const show of SHOW) {
+      const card = cardForReply(reply, { question, context, ...show });
+      expect(problems(card), JSON.stringify(show)).toEqual([]);
+      expect(activitySize(reply, card).utf16).toBeLessThan(80 * 1024);
+
+      // Sections open exactly when asked.
+      const derivationBody = byId(card, 'derivationBody');
+      if (derivationBody) expect(derivationBody.isVisible).toBe(show.showDerivation);
+      const sourceBody = byId(card, 'sourceBody');
+      if (sourceBody) expect(sourceBody.isVisible).toBe(show.showSource);
+
+      // Action.Execute with an Action.Submit fallback carrying the same verb, question and context.
+      for (const action of actions(card).filter((a) => a.type === 'Action.Execute')) {
+        expect(action.data).toEqual({ question, context });
+        expect(action.fallback).toEqual({ type: 'Action.Submit', title: action.title, data: { verb: action.verb, question, context } });
+      }
+      // Suggestions: at most three, posted as the user's own message.
+      const submits = actions(card).filter((a) => a.type === 'Action.Submit');
+      expect(submits.length).toBeLessThanOrEqual(3);
+      for (const submit of submits) {
+        const back = (submit.data as { msteams: { type: string; text: string; displayText: string } }).msteams;
+        expect(back.type).toBe('messageBack');
+        expect(back.displayText).toBe(back.text);
+        expect(reply.suggestions.map((s) => s.question)).toContain(back.text);
+      }
+    }
+  });
+
+  it.each(all.filter((a) => a.reply.kind !== 'key').map((a) => [a.name, a] as const))('%s: "Visa beräkning" exists iff there is a derivation', (_name, { reply, question, context }) => {
+    const card = cardForReply(reply, { question, context });
+    const execute = actions(card).filter((a) => a.verb === 'showDerivation');
+    if (reply.derivation.length === 0) {
+      expect(execute).toEqual([]);
+      expect(byId(card, 'derivationBody')).toBeUndefined();
+      return;
+    }
+    expect(execute).toHaveLength(1);
+    expect(execute[0]).toMatchObject({ type: 'Action.Execute', title: reply.lang === 'sv' ? 'Visa beräkning' : 'Show calculation', fallback: { type: 'Action.Submit', data: { verb: 'showDerivation' } } });
+    expect(byId(card, 'derivationBody')?.isVisible).toBe(false);
+    const open = cardForReply(reply, { question, context, showDerivation: true });
+    expect(visibleTexts(open)).toEqual(expect.arrayContaining(reply.derivation.map(plain)));
+    // The section's own button opens and closes it in place.
+    const toggles = ofType(open, 'Action.ToggleVisibility').filter((t) => (t.targetElements as string[]).includes('derivationBody'));
+    expect(toggles.map((t) => t.title)).toEqual([reply.lang === 'sv' ? 'Beräkning ▾' : 'Calculation ▾']);
+    // The "Visa beräkning" suggestion is not repeated as a second button.
+    expect(actions(card).filter((a) => a.title === execute[0]!.title)).toHaveLength(1);
+  });
+
+  it.each(all.filter((a) => a.reply.sources.length > 0).map((a) => [a.name, a] as const))('%s: "Visa källa" opens the source with the exact quote', (_name, { reply, question, context }) => {
+    const closed = cardForReply(reply, { question, context });
+    expect(actions(closed).filter((a) => a.verb === 'showSource')).toHaveLength(1);
+    expect(byId(closed, 'sourceBody')?.isVisible).toBe(false);
+    const open = cardForReply(reply, { question, context, showSource: true });
+    const shown = visibleTexts(open);
+    const source = reply.sources[0]!;
+    expect(shown).toContain(plain(source.title));
+    const quoteInline = TEMPLATE_OF[reply.kind] !== 'quote';
+    if (quoteInline && source.quote !== source.title) {
+      const run = ofType(open, 'TextRun').find((r) => r.text === source.quote);
+      expect(run, 'the quote as an italic TextRun').toMatchObject({ italic: true });
+      expect(shown).toContain(plain(source.quote));
+    }
+  });
+});
+
+describe('what each card shows', () => {
+  const card = (name: string, show: { showDerivation?: boolean; showSource?: boolean } = {}) => {
+    const a = asked(name);
+    return { ...a, card: cardForReply(a.reply, { question: a.question, context: a.context, ...show }) };
+  };
+
+  it.each(curated.filter((a) => a.reply.kind === 'amount' || a.reply.kind === 'list').map((a) => [a.name, a] as const))('%s: the figure big and the rows as a FactSet', (_name, { reply, question, context }) => {
+    const result = cardForReply(reply, { question, context });
+    if (reply.figure) expect(ofType(result, 'TextBlock').find((t) => t.text === reply.figure)).toMatchObject({ size: 'ExtraLarge', weight: 'Bolder' });
+    if (reply.rows.length > 0) {
+      const facts = ofType(result, 'FactSet')[0]!.facts as { title: string; value: string }[];
+      expect(facts.map((f) => f.title)).toEqual(reply.rows.map((row) => row.label));
+      facts.forEach((fact, i) => expect(fact.value.startsWith(reply.rows[i]!.value)).toBe(true));
+    }
+  });
+
+  it('marks reconstructed rows and shows the notes in warning colour', () => {
+    const sv = card('mellersta skåne belopp').card;
+    const facts = ofType(sv, 'FactSet')[0]!.facts as { title: string; value: string }[];
+    expect(plain(facts.find((f) => f.title === 'Stärkt brukarmedverkan (efter befolkning)')!.value)).toBe('42 451 kr (rekonstruerat, tryckt som ”22451”)');
+    expect(ofType(sv, 'TextBlock').filter((t) => t.color === 'Warning' && t.size === 'Small').map((t) => t.text)).toEqual(asked('mellersta skåne belopp').reply.notes);
+    const en = card('How much does Mellersta get?').card;
+    expect(JSON.stringify(en)).toContain('(reconstructed, printed as');
+    const sydvast = card('vad får sydväst?');
+    expect(ofType(sydvast.card, 'TextBlock').filter((t) => t.color === 'Warning').map((t) => t.text)).toEqual(sydvast.reply.notes);
+  });
+
+  it('lists all 15 Dalarna municipalities with the largest as the big figure', () => {
+    const { card: result, reply } = card('alla kommuner i Dalarna');
+    expect(ofType(result, 'FactSet')[0]!.facts).toHaveLength(15);
+    expect(visibleTexts(result)).toEqual(expect.arrayContaining(['1 726 309 kr', 'Falun']));
+    expect(plain(reply.figure!)).toBe('1 726 309 kr');
+    expect(visibleTexts(card('vilka skånegemensamma satsningar finns?').card)).toEqual(expect.arrayContaining(['4 mkr', 'Totalt']));
+  });
+
+  it('shows the derived Dalarna sum with its calculation behind "Visa beräkning"', () => {
+    const { card: closed, reply } = card('hur mycket får kommunerna i dalarna totalt 2020?');
+    expect(visibleTexts(closed)).toContain('8 366 562 kr');
+    expect(visibleTexts(closed)).not.toContain(plain(reply.derivation[0]!));
+    const { card: open } = card('hur mycket får kommunerna i dalarna totalt 2020?', { showDerivation: true });
+    expect(visibleTexts(open)).toContain('Summan av de oavrundade delbeloppen: 8 366 560,96 kr; av de avrundade beloppen: 8 366 562 kr.');
+  });
+
+  it.each(curated.filter((a) => a.reply.kind === 'invoice').map((a) => [a.name, a] as const))('%s: one copyable element per invoice field, its text exactly the value', (_name, { reply, question, context }) => {
+    const result = cardForReply(reply, { question, context });
+    const values = ofType(result, 'TextBlock').filter((t) => t.fontType === 'Monospace');
+    expect(values.map((t) => t.text)).toEqual(reply.rows.map((row) => row.value).filter((value) => value !== ''));
+    for (const value of values) expect(value).toMatchObject({ weight: 'Bolder', wrap: true });
+    const labels = ofType(result, 'TextBlock').filter((t) => t.isSubtle === true && reply.rows.some((row) => row.label === t.text));
+    expect(labels.length).toBeGreaterThanOrEqual(new Set(reply.rows.map((row) => row.label)).size);
+  });
+
+  it('shows all 17 Skåne contacts, each address on its own', () => {
+    const { card: result, reply } = card('kontakt skåne');
+    const texts = visibleTexts(result);
+    expect(reply.rows).toHaveLength(17);
+    for (const row of reply.rows) expect(texts).toContain(plain(row.value));
+    expect(texts).toContain('carola.teirfolk@simrishamn.se');
+  });
+
+  it('groups focus-area activities under their heading', () => {
+    const { card: result } = card('vilka prioriterade områden har Skåne 2023?');
+    const texts = visibleTexts(result);
+    expect(texts).toContain('Exempel på aktiviteter');
+    expect(texts).toContain('• Case Management');
+    expect(texts.filter((t) => t === 'Exempel på aktiviteter').length).toBe(3);
+  });
+
+  it('shows a key calculation in the card itself, not behind a button', () => {
+    const { card: result, reply } = card('hur räknades Dalarnas samsjuklighetsbelopp ut?');
+    expect(reply.kind).toBe('key');
+    expect(visibleTexts(result)).toEqual(expect.arrayContaining(['Beräkning', ...reply.derivation.map(plain)]));
+    expect(actions(result).filter((a) => a.verb === 'showDerivation' || a.title === 'Visa beräkning')).toEqual([]);
+    expect(ofType(result, 'TextBlock').find((t) => plain(String(t.text)) === '7 649 410,97 kr')).toMatchObject({ size: 'ExtraLarge' });
+  });
+
+  it.each(curated.filter((a) => a.reply.kind === 'passage' || a.reply.kind === 'figure').map((a) => [a.name, a] as const))('%s: marked as a quote from the document', (_name, { reply, question, context }) => {
+    const result = cardForReply(reply, { question, context });
+    const texts = visibleTexts(result);
+    expect(texts).toContain(reply.lang === 'sv' ? 'Citat ur dokumentet' : 'Quote from the document (in Swedish)');
+    expect(ofType(result, 'TextRun').find((r) => r.text === reply.quote!.quote)).toMatchObject({ italic: true });
+    expect(texts).toContain(plain(reply.quote!.quote));
+    if (reply.kind === 'figure') expect(ofType(result, 'TextBlock').find((t) => t.text === reply.figure)).toMatchObject({ size: 'ExtraLarge', weight: 'Bolder' });
+  });
+
+  it.each(curated.filter((a) => a.reply.kind === 'unknown').map((a) => [a.name, a] as const))('%s: the plain refusal and what I do know', (_name, { reply, question, context }) => {
+    const result = cardForReply(reply, { question, context });
+    const texts = visibleTexts(result);
+    expect(texts).toContain(plain(reply.text));
+    expect(texts.join(' ')).toContain(reply.lang === 'sv' ? 'Jag hittar inte' : 'I could not find');
+    if (reply.known.length > 0) {
+      expect(texts).toContain(reply.lang === 'sv' ? 'Det här vet jag' : 'What I do know');
+      for (const line of reply.known) expect(texts).toContain(plain(`• ${line}`));
+    } else expect(texts).not.toContain(reply.lang === 'sv' ? 'Det här vet jag' : 'What I do know');
+    expect(actions(result).filter((a) => a.type === 'Action.Execute')).toEqual([]);
+  });
+
+  it('asks back with the choices as buttons', () => {
+    const { card: result, reply } = card('hur mkt pengar till suicidprevention?');
+    expect(reply.kind).toBe('clarify');
+    expect(visibleTexts(result)[0]).toBe(plain(reply.text));
+    expect(actions(result).map((a) => a.title)).toEqual(reply.suggestions.slice(0, 3).map((s) => s.title));
+    const en = card('how much for youth clinics?');
+    expect(actions(en.card).map((a) => (a.data as { msteams: { text: string } }).msteams.text)).toEqual(en.reply.suggestions.slice(0, 3).map((s) => s.question));
+  });
+
+  it('greets and helps with what the bot knows and example questions', () => {
+    for (const name of ['hjälp', 'hej', 'help']) {
+      const { card: result, reply } = card(name);
+      const texts = visibleTexts(result);
+      expect(plain(reply.text).startsWith(texts[1]!)).toBe(true);
+      for (const line of reply.known) expect(texts).toContain(plain(`• ${line}`));
+      expect(actions(result)).toHaveLength(3);
+    }
+  });
+
+  it('puts labels in the reply’s language only', () => {
+    for (const a of curated.filter((x) => x.reply.lang === 'en')) {
+      const json = JSON.stringify(cardForReply(a.reply, { question: a.question, context: a.context, showDerivation: true, showSource: true }));
+      for (const swedish of ['Visa beräkning', 'Visa källa', 'Det här vet jag', '"Beräkning', '"Källa', 'avsnitt:', 'Citat ur dokumentet', '"Totalt"']) expect(json, a.name).not.toContain(swedish);
+    }
+  });
+
+  it('reports the largest reply activity', () => {
+    let largest = { name: '', utf8: 0, utf16: 0 };
+    for (const a of [...curated, ...acceptance]) {
+      const size = activitySize(a.reply, cardForReply(a.reply, { question: a.question, context: a.context, showDerivation: true, showSource: true }));
+      if (size.utf16 > largest.utf16) largest = { name: a.name, ...size };
+    }
+    console.info(`largest reply activity: "${largest.name}" ${largest.utf8} bytes UTF-8, ${largest.utf16} bytes UTF-16`);
+    expect(largest.utf16).toBeLessThan(80 * 1024);
+  });
+});
+
+describe('welcome and error cards', () => {
+  const known = { sv: asked('hjälp').reply.known, en: asked('help').reply.known };
+  const examples = { sv: asked('hjälp').reply.suggestions, en: asked('help').reply.suggestions };
+
+  it.each(['sv', 'en'] as const)('welcome (%s): regions and years, and exactly three example questions as buttons', (lang) => {
+    const result = welcomeCard(lang, known[lang], examples[lang]);
+    expect(problems(result)).toEqual([]);
+    const texts = visibleTexts(result);
+    expect(texts[0]).toBe(lang === 'sv' ? 'Välkommen till Stimulansboten' : 'Welcome to Stimulansboten');
+    for (const line of known[lang]) expect(texts).toContain(plain(`• ${line}`));
+    expect(texts.join('\n')).toMatch(/Dalarna[^\n]*2020/);
+    const buttons = actions(result);
+    expect(buttons).toHaveLength(3);
+    buttons.forEach((button, i) => {
+      expect(button).toEqual({ type: 'Action.Submit', title: examples[lang][i]!.title, data: { msteams: { type: 'messageBack', text: examples[lang][i]!.question, displayText: examples[lang][i]!.question } } });
+    });
+    expect(welcomeCard(lang, known[lang], [...examples[lang], { title: 'Fjärde', question: 'En fjärde fråga?' }]).actions).toHaveLength(3);
+  });
+
+  it.each(['sv', 'en'] as const)('error (%s): a short apology and the correlation id, nothing like a stack', (lang) => {
+    const id = '7f3c2a9e-41d2-4c8b-9a55-0e1d2c3b4a59';
+    const result = errorCard(lang, id);
+    expect(problems(result)).toEqual([]);
+    const texts = visibleTexts(result);
+    expect(texts).toContain(id);
+    expect(ofType(result, 'TextBlock').find((t) => t.text === id)).toMatchObject({ fontType: 'Monospace' });
+    expect(texts[0]).toBe(lang === 'sv' ? 'Något gick fel' : 'Something went wrong');
+    expect(actions(result)).toEqual([]);
+    const leaked = errorCard(lang, `${id}\nTypeError: Cannot read properties of undefined\n    at cardForReply (src/cards/view.ts:1:1)`);
+    const json = JSON.stringify(leaked);
+    expect(json).toContain(id);
+    expect(json).not.toMatch(/TypeError|\bat \w+ \(|\.ts:\d|\\n/);
+  });
+});
