@@ -2,7 +2,7 @@
 // conversations, for Stimulansboten and, in the same run, the bare botbuilder+restify stack.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +40,20 @@ async function startChannel() {
     reply: (conversation: string) => new Promise<void>((resolve) => waiting.set(conversation, resolve)),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+// Plain node:http with keep-alive: the load generator must cost the machine as little as possible.
+const agent = new Agent({ keepAlive: true, maxSockets: 100 });
+
+function post(url: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 function startProcess(args: string[], env: Record<string, string>): ChildProcess {
@@ -90,8 +104,8 @@ async function load(name: string, botUrl: string, pid: number, channel: Awaited<
         sent++;
         const begun = performance.now();
         const replied = channel.reply(conversation);
-        const res = await fetch(botUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity(conversation) });
-        if (!res.ok) {
+        const status = await post(botUrl, activity(conversation));
+        if (status !== 200) {
           errors++;
           continue;
         }
@@ -107,25 +121,46 @@ async function load(name: string, botUrl: string, pid: number, channel: Awaited<
   return { name, replies: latencies.length, seconds, perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), errors, cpuMsPerReply: cpuMs / Math.max(1, latencies.length) };
 }
 
-export async function benchHttp(options = { total: 5000, warmup: 1500, concurrency: 50 }): Promise<{ bot: LoadResult; baseline: LoadResult }> {
+/** Rounds of one target added up; latency percentiles are the median of the rounds'. */
+function combine(results: LoadResult[]): LoadResult {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const replies = results.reduce((n, r) => n + r.replies, 0);
+  const seconds = results.reduce((n, r) => n + r.seconds, 0);
+  return {
+    name: results[0]!.name,
+    replies,
+    seconds,
+    perSecond: replies / seconds,
+    p50: median(results.map((r) => r.p50)),
+    p99: median(results.map((r) => r.p99)),
+    errors: results.reduce((n, r) => n + r.errors, 0),
+    cpuMsPerReply: results.reduce((n, r) => n + r.cpuMsPerReply * r.replies, 0) / Math.max(1, replies),
+  };
+}
+
+/** Stimulansboten as configured (answers remembered), without the answer cache, and the bare stack. */
+export async function benchHttp(options = { total: 6000, rounds: 6, warmup: 1500, concurrency: 50 }): Promise<{ bot: LoadResult; uncached: LoadResult; baseline: LoadResult }> {
   const channel = await startChannel();
   const storage = mkdtempSync(join(tmpdir(), 'stimulansboten-bench-'));
-  const botProcess = startProcess(['src/main.ts'], { PORT: '3991', STORAGE_DIR: storage, LOG_LEVEL: 'warn', MicrosoftAppId: '' });
-  const baselineProcess = startProcess(['bench/baseline-bot.ts'], { PORT: '3992' });
+  const processes = {
+    bot: startProcess(['src/main.ts'], { PORT: '3991', STORAGE_DIR: join(storage, 'a'), LOG_LEVEL: 'warn', MicrosoftAppId: '' }),
+    uncached: startProcess(['src/main.ts'], { PORT: '3993', STORAGE_DIR: join(storage, 'b'), LOG_LEVEL: 'warn', MicrosoftAppId: '', ANSWER_CACHE_SIZE: '0' }),
+    baseline: startProcess(['bench/baseline-bot.ts'], { PORT: '3992' }),
+  };
+  const urls = { bot: 'http://127.0.0.1:3991/api/messages', uncached: 'http://127.0.0.1:3993/api/messages', baseline: 'http://127.0.0.1:3992/api/messages' };
   try {
-    const botUrl = 'http://127.0.0.1:3991/api/messages';
-    const baselineUrl = 'http://127.0.0.1:3992/api/messages';
-    await waitForPort(botUrl);
-    await waitForPort(baselineUrl);
-    // Warm both up (the first run after a start is 25–45 % slower: JIT), then measure alternately.
-    await load('bot', botUrl, botProcess.pid!, channel, options.warmup, options.concurrency);
-    await load('baseline', baselineUrl, baselineProcess.pid!, channel, options.warmup, options.concurrency);
-    const baseline = await load('baseline', baselineUrl, baselineProcess.pid!, channel, options.total, options.concurrency);
-    const bot = await load('bot', botUrl, botProcess.pid!, channel, options.total, options.concurrency);
-    return { bot, baseline };
+    for (const url of Object.values(urls)) await waitForPort(url);
+    const names = ['baseline', 'bot', 'uncached'] as const;
+    // Warm each up (the first run after a start is 25–45 % slower: JIT), then measure in interleaved
+    // rounds, so that a noisy neighbour on this shared machine hits all three alike.
+    for (const name of names) await load(name, urls[name], processes[name].pid!, channel, options.warmup, options.concurrency);
+    const rounds: Record<(typeof names)[number], LoadResult[]> = { baseline: [], bot: [], uncached: [] };
+    for (let round = 0; round < options.rounds; round++) {
+      for (const name of names) rounds[name].push(await load(name, urls[name], processes[name].pid!, channel, options.total / options.rounds, options.concurrency));
+    }
+    return { baseline: combine(rounds.baseline), bot: combine(rounds.bot), uncached: combine(rounds.uncached) };
   } finally {
-    botProcess.kill();
-    baselineProcess.kill();
+    for (const child of Object.values(processes)) child.kill();
     await channel.close();
     rmSync(storage, { recursive: true, force: true });
   }

@@ -22,7 +22,7 @@ export async function startApp(config: Config, ports: { clock: Clock; logger: Lo
   const { clock, logger } = ports;
   const health: Health = { ready: false, details: () => ({}) };
   const { store, report, version } = loadKnowledge();
-  const brain = createBrain(store, clock);
+  const brain = createBrain(store, clock, { cacheSize: config.ANSWER_CACHE_SIZE });
   const documents = ports.documents ?? new FileDocumentStore(resolve(config.STORAGE_DIR));
   const bot = new StimulusBot({
     brain,

@@ -23,6 +23,8 @@ export const configSchema = z.object({
   ALLOWED_TENANT_IDS: list,
   STORAGE_DIR: z.string().default('./.data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How many answers (and their cards) to remember; 0 turns the cache off. */
+  ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).default(2000),
 });
 
 export type Config = z.infer<typeof configSchema>;

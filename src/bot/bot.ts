@@ -112,7 +112,7 @@ export class StimulusBot extends TeamsActivityHandler {
   }
 
   private replyActivity(reply: Reply, question: string, previous: ConversationContext) {
-    const card = cardForReply(reply, { question, context: JSON.stringify(previous) });
+    const card = cachedCard(reply, { question, context: JSON.stringify(previous) });
     // The next natural questions are buttons on the card (at most three), not suggested actions:
     // Teams shows those only in personal chats, and they would repeat the card's buttons.
     return MessageFactory.attachment(CardFactory.adaptiveCard(card), keySentence(reply.text));
@@ -132,6 +132,19 @@ export class StimulusBot extends TeamsActivityHandler {
     const card = welcomeCard(lang, this.deps.welcome.known(lang), answer.reply.suggestions);
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), keySentence(answer.reply.text)));
   }
+}
+
+/** A remembered (frozen) reply gets the card made for it before: expanding a template is the costly part. */
+const cards = new WeakMap<Reply, Map<string, object>>();
+
+function cachedCard(reply: Reply, options: { question: string; context: string }): object {
+  if (!Object.isFrozen(reply)) return cardForReply(reply, options);
+  const key = `${options.question}\u0000${options.context}`;
+  let byOptions = cards.get(reply);
+  if (!byOptions) cards.set(reply, (byOptions = new Map()));
+  let card = byOptions.get(key);
+  if (!card) byOptions.set(key, (card = cardForReply(reply, options)));
+  return card;
 }
 
 function welcomeKey(context: TurnContext): string {

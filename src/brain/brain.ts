@@ -35,17 +35,63 @@ export interface Brain {
 
 const MAX_QUESTION_LENGTH = 500;
 
-export function createBrain(store: KnowledgeStore, clock: Clock): Brain {
+export interface BrainOptions {
+  /**
+   * Answers to remember (0 = none). The knowledge never changes while the process runs, so the same
+   * question in the same context on the same day has the same answer: popular questions cost nothing.
+   */
+  cacheSize?: number;
+}
+
+export function createBrain(store: KnowledgeStore, clock: Clock, options: BrainOptions = {}): Brain {
   const search = new PassageSearch(store);
+  const cache = new AnswerCache(options.cacheSize ?? 0);
   return {
-    answer(text, context = {}, options = {}) {
+    answer(text, context = {}, askOptions = {}) {
       const question = text.slice(0, MAX_QUESTION_LENGTH);
-      const u = understand(question, context, store, options);
-      const input: AnswerInput = { u, store, lang: u.lang, today: clock.today() };
+      const today = clock.today();
+      const key = cache.size > 0 ? JSON.stringify([question, context, askOptions.locale ?? '', askOptions.lang ?? '', today]) : '';
+      const cached = cache.get(key);
+      if (cached) return cached;
+      const u = understand(question, context, store, askOptions);
+      const input: AnswerInput = { u, store, lang: u.lang, today };
       const reply = route(input, search);
-      return { reply, context: nextContext(u, reply) };
+      return cache.set(key, { reply, context: nextContext(u, reply) });
     },
   };
+}
+
+/** Least recently used answers, frozen so that no caller can change what others will get. */
+class AnswerCache {
+  private readonly answers = new Map<string, Answer>();
+
+  constructor(readonly size: number) {}
+
+  get(key: string): Answer | undefined {
+    if (this.size === 0) return undefined;
+    const answer = this.answers.get(key);
+    if (answer) {
+      this.answers.delete(key);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  set(key: string, answer: Answer): Answer {
+    if (this.size === 0) return answer;
+    deepFreeze(answer);
+    this.answers.set(key, answer);
+    if (this.answers.size > this.size) this.answers.delete(this.answers.keys().next().value!);
+    return answer;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 function route(input: AnswerInput, search: PassageSearch): Reply {

@@ -23,21 +23,31 @@ export interface DocumentStore {
   list(prefix: string): Promise<string[]>;
 }
 
+/**
+ * The embedded store is for one instance (several instances use Azure Blob Storage), so documents
+ * read or written once are kept in memory too: reads cost no file access, writes still go to disk.
+ */
 export class FileDocumentStore implements DocumentStore {
   /** Writes to one key are serialised in this process; eTags guard against other processes. */
   private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly cache = new Map<string, string>();
 
   constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true });
   }
 
   async get<T>(key: string): Promise<StoredDocument<T> | undefined> {
-    try {
-      return JSON.parse(await fs.readFile(this.path(key), 'utf8')) as StoredDocument<T>;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
+    let text = this.cache.get(key);
+    if (text === undefined) {
+      try {
+        text = await fs.readFile(this.path(key), 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
+      }
+      this.cache.set(key, text);
     }
+    return JSON.parse(text) as StoredDocument<T>;
   }
 
   put<T>(key: string, value: T, condition: { ifMatch?: string; ifNoneMatch?: '*' } = {}): Promise<string> {
@@ -47,14 +57,19 @@ export class FileDocumentStore implements DocumentStore {
       if (condition.ifMatch && condition.ifMatch !== '*' && current?.eTag !== condition.ifMatch) throw new PreconditionFailedError(`${key} changed`);
       const eTag = randomUUID();
       const temporary = `${this.path(key)}.${process.pid}.${randomUUID()}.tmp`;
-      await fs.writeFile(temporary, JSON.stringify({ value, eTag } satisfies StoredDocument<T>));
+      const text = JSON.stringify({ value, eTag } satisfies StoredDocument<T>);
+      await fs.writeFile(temporary, text);
       await fs.rename(temporary, this.path(key));
+      this.cache.set(key, text);
       return eTag;
     });
   }
 
   delete(key: string): Promise<void> {
-    return this.exclusive(key, () => fs.rm(this.path(key), { force: true }));
+    return this.exclusive(key, async () => {
+      this.cache.delete(key);
+      await fs.rm(this.path(key), { force: true });
+    });
   }
 
   async list(prefix: string): Promise<string[]> {
