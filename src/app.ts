@@ -1,42 +1,122 @@
-// Composition root: configuration, knowledge, state, brain, bot and HTTP wired together. main.ts runs
-// it for `npm start`; the end-to-end tests start it on a random port with a temporary state folder.
+// Composition root: configuration, knowledge, state, brain, bot, reminders and HTTP wired together.
+// main.ts runs it for `npm start`; the end-to-end tests start it on a random port with temporary state.
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
+import { CardFactory, MessageFactory } from 'botbuilder';
 import { createAdapter } from './bot/adapter.js';
-import { StimulusBot } from './bot/bot.js';
+import { keySentence, StimulusBot } from './bot/bot.js';
+import { AdapterSender } from './bot/proactive-sender.js';
 import { startServer, type BotServer, type Health } from './bot/server.js';
 import { DocumentStorage } from './bot/storage.js';
 import { knownPlaces } from './brain/answers/unknown.js';
 import { createBrain, type Clock } from './brain/brain.js';
+import { cardForReply } from './cards/view.js';
 import type { Config } from './config.js';
 import { loadKnowledge } from './knowledge/index.js';
+import { handleNotify } from './notifications/notify-endpoint.js';
+import { ReminderPass, type ProactiveSender } from './notifications/pass.js';
+import { planReminders } from './notifications/reminders.js';
+import { reminderReply } from './notifications/render.js';
+import { startScheduler, type Scheduler } from './notifications/scheduler.js';
+import { Subscriptions } from './notifications/subscriptions.js';
+import { BlobDocumentStore } from './platform/blob-store.js';
 import { FileDocumentStore, type DocumentStore } from './platform/file-store.js';
 import type { Logger } from './platform/logger.js';
 
 export interface App {
   server: BotServer;
   documents: DocumentStore;
+  subscriptions: Subscriptions;
+  pass: ReminderPass;
+  scheduler?: Scheduler;
   close: () => Promise<void>;
 }
 
-export async function startApp(config: Config, ports: { clock: Clock; logger: Logger; documents?: DocumentStore }): Promise<App> {
+export interface Ports {
+  clock: Clock;
+  logger: Logger;
+  /** The real time; tests move it. */
+  now?: () => Date;
+  documents?: DocumentStore;
+  /** The way to Teams for proactive messages; the adapter's by default. */
+  sender?: ProactiveSender;
+}
+
+export async function startApp(config: Config, ports: Ports): Promise<App> {
   const { clock, logger } = ports;
+  const now = ports.now ?? (() => new Date());
   const health: Health = { ready: false, details: () => ({}) };
   const { store, report, version } = loadKnowledge();
   const brain = createBrain(store, clock, { cacheSize: config.ANSWER_CACHE_SIZE });
-  const documents = ports.documents ?? new FileDocumentStore(resolve(config.STORAGE_DIR));
+  const documents = ports.documents ?? (await openDocuments(config));
+  const subscriptions = new Subscriptions(documents);
+  const adapter = createAdapter(config, logger);
   const bot = new StimulusBot({
     brain,
+    store,
     storage: new DocumentStorage(documents),
     documents,
     logger,
     allowedTenants: config.ALLOWED_TENANT_IDS,
     welcome: { known: (lang) => knownPlaces({ store, lang }) },
+    subscriptions,
+    now,
   });
-  const adapter = createAdapter(config, logger);
+
+  const reminders = planReminders(store.knowledge.deadlines, { daysBefore: config.REMINDER_DAYS_BEFORE, hour: config.REMINDER_HOUR, zone: 'Europe/Stockholm' });
+  const pass = new ReminderPass(
+    {
+      store: documents,
+      subscriptions,
+      sender: ports.sender ?? new AdapterSender(adapter, config.MicrosoftAppId),
+      reminders: () => reminders,
+      logger,
+      now,
+      render: (reminder, conversation, asOf) => {
+        const reply = reminderReply(reminder, store, /^en\b/i.test(conversation.locale ?? '') ? 'en' : 'sv', asOf);
+        const card = cardForReply(reply, { question: reply.suggestions[0]?.question ?? reply.title, context: '{}' });
+        return { ...MessageFactory.attachment(CardFactory.adaptiveCard(card), keySentence(reply.text)) } as Record<string, unknown>;
+      },
+    },
+    {
+      instanceId: config.INSTANCE_ID || `${hostname()}-${process.pid}`,
+      perTenantPerSecond: config.PACE_TENANT_PER_SECOND,
+      perConversationPerSecond: config.PACE_CONVERSATION_PER_SECOND,
+    },
+  );
+  const scheduler = config.SCHEDULER === 'on' ? startScheduler((asOf) => pass.run(asOf), { everyMs: 60_000, recheckMs: 26_000, logger, now }) : undefined;
+  const runPass = (asOf: Date) => (scheduler ? scheduler.runNow(asOf) : pass.run(asOf).catch(() => undefined));
+
   if (!config.MicrosoftAppId) logger.warn({ event: 'auth.anonymous' }, 'no MicrosoftAppId: running anonymous for local use (no authentication)');
-  const server = await startServer({ adapter, bot, logger, health, port: config.PORT, host: config.HOST });
-  health.details = () => ({ knowledge: { version, checks: report.results.length, ...store.counts() } });
+  const server = await startServer({
+    adapter,
+    bot,
+    logger,
+    health,
+    port: config.PORT,
+    host: config.HOST,
+    notify: (authorization, body) => handleNotify(config.NOTIFY_TOKEN, authorization, body, runPass, now),
+  });
+  health.details = () => ({ knowledge: { version, checks: report.results.length, ...store.counts() }, reminders: reminders.length, storage: config.STORAGE });
   health.ready = true;
-  logger.info({ event: 'ready', knowledgeVersion: version, url: `${server.url}/api/messages` }, 'Stimulansboten is ready');
-  return { server, documents, close: () => server.close() };
+  logger.info({ event: 'ready', knowledgeVersion: version, url: `${server.url}/api/messages`, storage: config.STORAGE }, 'Stimulansboten is ready');
+  return {
+    server,
+    documents,
+    subscriptions,
+    pass,
+    ...(scheduler ? { scheduler } : {}),
+    close: async () => {
+      scheduler?.stop();
+      await server.close();
+    },
+  };
+}
+
+async function openDocuments(config: Config): Promise<DocumentStore> {
+  if (config.STORAGE === 'blob') {
+    if (!config.BLOB_CONNECTION_STRING) throw new Error('STORAGE=blob needs BLOB_CONNECTION_STRING');
+    return BlobDocumentStore.connect(config.BLOB_CONNECTION_STRING, config.BLOB_CONTAINER);
+  }
+  return new FileDocumentStore(resolve(config.STORAGE_DIR));
 }

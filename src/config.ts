@@ -23,6 +23,29 @@ export const configSchema = z.object({
   ALLOWED_TENANT_IDS: list,
   STORAGE_DIR: z.string().default('./.data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where state lives: files under STORAGE_DIR (one instance) or Azure Blob Storage (several). */
+  STORAGE: z.enum(['file', 'blob']).default('file'),
+  BLOB_CONNECTION_STRING: z.string().default(''),
+  BLOB_CONTAINER: z.string().default('stimulansboten'),
+  /** Names this instance in the reminder ledger's claims; defaults to host and process id. */
+  INSTANCE_ID: z.string().default(''),
+  /** Bearer token for POST /api/notify; unset = the endpoint refuses every call. */
+  NOTIFY_TOKEN: z.string().default(''),
+  /** Days before each deadline to remind, and the hour (Europe/Stockholm). */
+  REMINDER_DAYS_BEFORE: z
+    .string()
+    .default('30,7,1')
+    .transform((value, ctx) => {
+      const days = value.split(',').map((part) => Number(part.trim()));
+      if (days.some((day) => !Number.isInteger(day) || day < 0 || day > 365)) ctx.addIssue({ code: 'custom', message: 'whole days between 0 and 365, comma separated' });
+      return days;
+    }),
+  REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+  /** The in-process scheduler runs the reminder pass every minute; off when an external timer calls /api/notify. */
+  SCHEDULER: z.enum(['on', 'off']).default('on'),
+  /** Teams' limits for proactive messages: per app and tenant, and per conversation. */
+  PACE_TENANT_PER_SECOND: z.coerce.number().positive().default(50),
+  PACE_CONVERSATION_PER_SECOND: z.coerce.number().positive().default(7),
   /** How many answers (and their cards) to remember; 0 turns the cache off. */
   ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).default(2000),
 });

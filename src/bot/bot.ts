@@ -8,6 +8,8 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
   type StatePropertyAccessor,
   type Storage,
 } from 'botbuilder';
@@ -15,12 +17,17 @@ import type { Brain } from '../brain/brain.js';
 import type { ConversationContext, Intent } from '../brain/context.js';
 import type { Reply } from '../brain/reply.js';
 import { cardForReply, errorCard, welcomeCard } from '../cards/view.js';
+import type { KnowledgeStore } from '../knowledge/store.js';
+import type { Subscriptions } from '../notifications/subscriptions.js';
+import { lookup } from '../brain/lookup.js';
 import { PreconditionFailedError, type DocumentStore } from '../platform/file-store.js';
 import type { Logger } from '../platform/logger.js';
 import { cardActionSchema, parseCarriedContext, type CardAction } from './actions.js';
 
 export interface BotDependencies {
   brain: Brain;
+  /** For compose-box lookups: place names for the related questions. */
+  store: KnowledgeStore;
   storage: Storage;
   /** For exactly-once markers (the welcome): create-only writes. */
   documents: DocumentStore;
@@ -28,6 +35,9 @@ export interface BotDependencies {
   allowedTenants: string[];
   /** What the welcome card says the bot knows. */
   welcome: { known: (lang: 'sv' | 'en') => string[] };
+  /** Where reminders go: conversations and the regions they follow. */
+  subscriptions: Subscriptions;
+  now: () => Date;
 }
 
 export class StimulusBot extends TeamsActivityHandler {
@@ -50,12 +60,17 @@ export class StimulusBot extends TeamsActivityHandler {
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
-      await this.deps.documents.delete(welcomeKey(context));
+      await this.forget(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       const botAdded = (context.activity.membersAdded ?? []).some((member) => member.id === context.activity.recipient.id);
       if (botAdded) await this.welcomeOnce(context);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      const botRemoved = (context.activity.membersRemoved ?? []).some((member) => member.id === context.activity.recipient.id);
+      if (botRemoved) await this.forget(context);
       await next();
     });
   }
@@ -76,6 +91,11 @@ export class StimulusBot extends TeamsActivityHandler {
     const previous = await this.brainContext.get(context, {});
     const answer = this.deps.brain.answer(text === '' ? 'hjälp' : text, previous, { locale: context.activity.locale ?? '' });
     await this.brainContext.set(context, answer.context);
+    if (answer.reply.action) {
+      const reply = await this.carryOut(context, answer.reply);
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(cardForReply(reply, { question: text, context: JSON.stringify(previous) })), keySentence(reply.text)));
+      return;
+    }
     this.deps.logger.info({ event: 'answer', kind: answer.reply.kind, lang: answer.reply.lang, intent: answer.context.intent as Intent | undefined, conversation: context.activity.conversation.id }, 'answered');
     await context.sendActivity(this.replyActivity(answer.reply, text, previous));
   }
@@ -89,6 +109,20 @@ export class StimulusBot extends TeamsActivityHandler {
     }
     const card = this.cardForAction(context, parsed.data);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
+  }
+
+  /** Compose-box quick lookups (search-based message extension): ranked answers, each a card to insert. */
+  protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    const text = typeof query?.parameters?.[0]?.value === 'string' ? query.parameters[0].value.slice(0, 200) : '';
+    const skip = clampInt(query?.queryOptions?.skip, 0, 0, 1000);
+    const count = clampInt(query?.queryOptions?.count, 10, 1, 25);
+    const results = lookup(this.deps.brain, this.deps.store, text, context.activity.locale ?? '');
+    this.deps.logger.info({ event: 'lookup', results: results.length, skip, count }, 'compose-box lookup');
+    const attachments = results.slice(skip, skip + count).map(({ question, reply }) => ({
+      ...CardFactory.adaptiveCard(cardForReply(reply, { question, context: '{}' })),
+      preview: CardFactory.thumbnailCard(reply.title, previewText(reply)),
+    }));
+    return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
   }
 
   /** Action.Submit, the fallback of clients without universal actions: send the updated card. */
@@ -118,8 +152,77 @@ export class StimulusBot extends TeamsActivityHandler {
     return MessageFactory.attachment(CardFactory.adaptiveCard(card), keySentence(reply.text));
   }
 
+  /** Subscriptions change state: the brain understood the request, the bot does it and says what it did. */
+  private async carryOut(context: TurnContext, reply: Reply): Promise<Reply> {
+    const action = reply.action!;
+    const sv = reply.lang === 'sv';
+    const conversationId = context.activity.conversation.id;
+    const regionName = (id: string) => this.deps.store.place(id)?.name ?? id;
+    const done: Reply = { ...reply, notes: [...reply.notes], known: [], suggestions: [] };
+    if (action.type === 'subscribe' && action.region) {
+      await this.rememberConversation(context);
+      const result = await this.deps.subscriptions.subscribe(conversationId, action.region, this.deps.now());
+      const name = regionName(action.region);
+      done.text =
+        result === 'created'
+          ? sv
+            ? `Klart: den här konversationen får påminnelser om deadlines för ${name}, 30, 7 och 1 dag före, kl. 09.00.`
+            : `Done: this conversation gets deadline reminders for ${name}, 30, 7 and 1 day before, at 09:00 (Swedish time).`
+          : sv
+            ? `Den här konversationen prenumererar redan på påminnelser för ${name}.`
+            : `This conversation already subscribes to reminders for ${name}.`;
+      done.suggestions = [
+        { title: sv ? 'Vilka deadlines är på gång?' : 'Upcoming deadlines', question: sv ? `Vilka deadlines är på gång i ${name}?` : `Which deadlines are coming up in ${name}?` },
+        { title: sv ? 'Avsluta prenumerationen' : 'Unsubscribe', question: sv ? `Avsluta prenumerationen för ${name}` : `Unsubscribe from ${name}` },
+      ];
+    } else if (action.type === 'unsubscribe' && action.region) {
+      const removed = await this.deps.subscriptions.unsubscribe(conversationId, action.region);
+      const name = regionName(action.region);
+      done.text = removed
+        ? sv
+          ? `Klart: inga fler påminnelser för ${name} i den här konversationen.`
+          : `Done: no more reminders for ${name} in this conversation.`
+        : sv
+          ? `Den här konversationen prenumererar inte på påminnelser för ${name}.`
+          : `This conversation does not subscribe to reminders for ${name}.`;
+    }
+    const current = (await this.deps.subscriptions.forConversation(conversationId)).filter((s) => s.active);
+    done.known = current.map((s) => regionName(s.region));
+    if (action.type === 'list') {
+      done.text =
+        current.length === 0
+          ? sv
+            ? 'Den här konversationen prenumererar inte på några påminnelser. Skriv till exempel ”prenumerera på påminnelser för Skåne”.'
+            : 'This conversation subscribes to no reminders. Write for example “subscribe to reminders for Skåne”.'
+          : sv
+            ? `Den här konversationen får påminnelser för: ${done.known.join(', ')}.`
+            : `This conversation gets reminders for: ${done.known.join(', ')}.`;
+    }
+    this.deps.logger.info({ event: `subscription.${action.type}`, region: action.region ?? null, conversation: conversationId }, 'subscription');
+    return done;
+  }
+
+  /** Where to reach this conversation later (proactive reminders), as Teams Toolkit's notification template does. */
+  private async rememberConversation(context: TurnContext): Promise<void> {
+    await this.deps.subscriptions.saveConversation({
+      conversationId: context.activity.conversation.id,
+      reference: TurnContext.getConversationReference(context.activity) as Record<string, unknown>,
+      ...(tenantOf(context) ? { tenantId: tenantOf(context)! } : {}),
+      ...(context.activity.locale ? { locale: context.activity.locale } : {}),
+      savedAt: this.deps.now().toISOString(),
+    });
+  }
+
+  /** The bot was uninstalled or removed: forget the conversation, its subscriptions and its welcome. */
+  private async forget(context: TurnContext): Promise<void> {
+    await this.deps.subscriptions.removeConversation(context.activity.conversation.id);
+    await this.deps.documents.delete(welcomeKey(context));
+    this.deps.logger.info({ event: 'conversation.forgotten', conversation: context.activity.conversation.id }, 'bot removed from a conversation');
+  }
+
   /** Teams sends both installationUpdate and conversationUpdate on install: a create-only marker welcomes once. */
   private async welcomeOnce(context: TurnContext): Promise<void> {
+    await this.rememberConversation(context);
     try {
       await this.deps.documents.put(welcomeKey(context), { at: new Date().toISOString() }, { ifNoneMatch: '*' });
     } catch (error) {
@@ -132,6 +235,17 @@ export class StimulusBot extends TeamsActivityHandler {
     const card = welcomeCard(lang, this.deps.welcome.known(lang), answer.reply.suggestions);
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), keySentence(answer.reply.text)));
   }
+}
+
+function clampInt(value: unknown, fallback: number, min: number, max: number): number {
+  const number = typeof value === 'number' && Number.isInteger(value) ? value : fallback;
+  return Math.min(max, Math.max(min, number));
+}
+
+/** The figure and the key sentence, short enough for a result list. */
+function previewText(reply: Reply): string {
+  const sentence = keySentence(reply.text);
+  return sentence.length > 140 ? `${sentence.slice(0, 137)}…` : sentence;
 }
 
 /** A remembered (frozen) reply gets the card made for it before: expanding a template is the costly part. */

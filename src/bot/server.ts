@@ -15,7 +15,9 @@ export interface BotServer {
   close: () => Promise<void>;
 }
 
-export async function startServer(options: { adapter: CloudAdapter; bot: StimulusBot; logger: Logger; health: Health; port: number; host: string }): Promise<BotServer> {
+export type NotifyHandler = (authorization: string | undefined, body: unknown) => Promise<{ status: number; body: Record<string, unknown> }>;
+
+export async function startServer(options: { adapter: CloudAdapter; bot: StimulusBot; logger: Logger; health: Health; port: number; host: string; notify: NotifyHandler }): Promise<BotServer> {
   const { adapter, bot, logger, health } = options;
   const server = restify.createServer({ name: 'stimulansboten', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false, rejectUnknown: true }));
@@ -27,6 +29,12 @@ export async function startServer(options: { adapter: CloudAdapter; bot: Stimulu
       return;
     }
     await adapter.process(req, res, (context) => bot.run(context));
+  });
+
+  server.post('/api/notify', async (req, res) => {
+    const result = await options.notify(req.header('authorization'), req.body);
+    logger.info({ event: 'notify.http', status: result.status }, 'notify called');
+    res.send(result.status, result.body);
   });
 
   server.get('/health', async (_req, res) => {

@@ -11,6 +11,7 @@ import { answerInvoice } from './answers/invoice.js';
 import { answerKey } from './answers/key.js';
 import { answerList } from './answers/list.js';
 import { answerSearch, PassageSearch } from './answers/search.js';
+import { answerSubscription } from './answers/subscription.js';
 import type { ConversationContext } from './context.js';
 import type { Lang } from './format.js';
 import type { Answer, Reply } from './reply.js';
@@ -123,6 +124,10 @@ function route(input: AnswerInput, search: PassageSearch): Reply {
       return answerFocusArea(input);
     case 'key':
       return answerKey(input);
+    case 'subscribe':
+    case 'unsubscribe':
+    case 'subscriptions':
+      return answerSubscription(input);
     case 'search': {
       // A bare item name ("naloxon", "traumamedveten omsorg") asks for its amount; "vad kostar …" asks
       // for a cost figure first, and the item's amount when the documents have no such figure.

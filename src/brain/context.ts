@@ -2,7 +2,7 @@
 // A plain value: the bot keeps it in conversation state, the CLI in a variable.
 import type { Lang } from './format.js';
 
-export type Intent = 'amount' | 'list' | 'deadline' | 'invoice' | 'focusArea' | 'key' | 'contact' | 'search' | 'help' | 'greeting';
+export type Intent = 'amount' | 'list' | 'deadline' | 'invoice' | 'focusArea' | 'key' | 'contact' | 'search' | 'help' | 'greeting' | 'subscribe' | 'unsubscribe' | 'subscriptions';
 
 export type InvoiceField =
   | 'gln'

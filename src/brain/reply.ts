@@ -4,7 +4,14 @@ import type { Status } from '../knowledge/schema.js';
 import type { ConversationContext } from './context.js';
 import type { Lang } from './format.js';
 
-export type ReplyKind = 'amount' | 'list' | 'deadline' | 'invoice' | 'focusArea' | 'key' | 'contact' | 'figure' | 'passage' | 'help' | 'greeting' | 'unknown' | 'clarify';
+export type ReplyKind = 'amount' | 'list' | 'deadline' | 'invoice' | 'focusArea' | 'key' | 'contact' | 'figure' | 'passage' | 'help' | 'greeting' | 'unknown' | 'clarify' | 'subscription';
+
+/** Something the bot must do for the user (subscriptions change state; the brain only understands). */
+export interface ReplyAction {
+  type: 'subscribe' | 'unsubscribe' | 'list';
+  /** The county whose deadlines are followed. */
+  region?: string;
+}
 
 export interface SourceRef {
   file: string;
@@ -51,6 +58,7 @@ export interface Reply {
   /** What the store does know, when it cannot answer. */
   known: string[];
   suggestions: Suggestion[];
+  action?: ReplyAction;
 }
 
 export interface Answer {

@@ -99,6 +99,9 @@ function detectIntent(folded: string, invoiceField: InvoiceField | undefined, ha
   if (wordCount === 0) return 'help';
   if (v.GREETING.test(folded) && wordCount <= 4 && !v.AMOUNT.test(folded.replace(v.GREETING, ''))) return 'greeting';
   if (v.HELP.test(folded) && wordCount <= 10) return 'help';
+  if (v.UNSUBSCRIBE.test(folded)) return 'unsubscribe';
+  if (v.MY_SUBSCRIPTIONS.test(folded)) return 'subscriptions';
+  if (v.SUBSCRIBE.test(folded)) return 'subscribe';
   if (v.MONTH.test(folded) && (v.INVOICE.test(folded) || v.DEADLINE.test(folded))) return 'deadline';
   if (v.RULES.test(folded) && !invoiceField && !v.INVOICE.test(folded)) return 'search';
   if (v.DEADLINE.test(folded) && (v.INVOICE.test(folded) || !invoiceField) && !v.COST_OR_COUNT.test(folded)) {

@@ -34,6 +34,9 @@ export const DEADLINE_KINDS: [string, RegExp][] = [
   ['invoicing', /\bfaktur\w*|\binvoic\w*/],
   ['useOfFunds', /\b(anvand\w*|nyttja\w*|forbruka\w*|spend\w*|use[ds]?|used up)\b/],
 ];
+export const UNSUBSCRIBE = /\b(avsluta\w* (min |mina |var |vara )?(prenumeration\w*|bevakning\w*|paminnelse\w*)|avprenumerer\w*|sluta (bevaka|paminna|prenumerera)\w*|unsubscribe\w*|stop (the )?(reminders|following|watching|subscription))\b/;
+export const MY_SUBSCRIPTIONS = /\b(mina (prenumerationer|bevakningar|paminnelser)|vilka (prenumerationer|bevakningar)|my subscriptions|list (my )?subscriptions|which subscriptions)\b/;
+export const SUBSCRIBE = /\b(prenumerer\w*|bevaka\w*|paminn\w* (mig|oss)|skicka paminnelse\w*|subscribe\w*|remind (me|us)|notify (me|us)|follow)\b/;
 export const CONTACT = /\b(vem|vilken person|kontakt\w*|who|whom|contact\w*|e-?post|mejl\w*|e-?mail\w*|samordnar\w*|coordinat\w*|sammankallande|ansvarig\w*|responsible)\b/;
 export const KEY =
   /\b(varfor|why|fordelningsnyckel\w*|nyckel\w*|fordela\w*|fordelning\w*|fordelat|berakn\w*|raknades|raknas|raknat|hur kom\w* .* fram|distribution key|distribut\w*|calculat\w*|comput\w*|how was|how were|how is .* split|derivation|formula|split)\b/;

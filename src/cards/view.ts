@@ -101,6 +101,7 @@ const TEMPLATE: Record<ReplyKind, CardName> = {
   greeting: 'help',
   unknown: 'unknown',
   clarify: 'clarify',
+  subscription: 'help',
 };
 
 /** At most this many suggestion buttons under a reply. */

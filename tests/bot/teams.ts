@@ -61,3 +61,12 @@ export function execute(c: Conversation, verb: string, data: unknown) {
 export function submit(c: Conversation, value: unknown) {
   return { ...base(c, 'message'), value };
 }
+
+/** What Teams sends when someone types in the compose box's search (message extension). */
+export function composeQuery(c: Conversation, text: string | undefined, queryOptions: { skip?: number; count?: number } = { skip: 0, count: 25 }) {
+  return {
+    ...base(c, 'invoke'),
+    name: 'composeExtension/query',
+    value: { commandId: 'lookup', parameters: text === undefined ? [{ name: 'initialRun', value: 'true' }] : [{ name: 'query', value: text }], queryOptions },
+  };
+}

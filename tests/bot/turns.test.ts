@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { StimulusBot } from '../../src/bot/bot.js';
 import { DocumentStorage } from '../../src/bot/storage.js';
 import { knownPlaces } from '../../src/brain/answers/unknown.js';
+import { Subscriptions } from '../../src/notifications/subscriptions.js';
 import { MemoryDocumentStore } from '../../src/platform/file-store.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { brain, store } from '../brain/ask.js';
@@ -13,11 +14,14 @@ function botWith(allowedTenants: string[] = []) {
   const logs: Record<string, any>[] = [];
   const bot = new StimulusBot({
     brain,
+    store,
     storage: new DocumentStorage(documents),
     documents,
     logger: createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) }),
     allowedTenants,
     welcome: { known: (lang) => knownPlaces({ store, lang }) },
+    subscriptions: new Subscriptions(documents),
+    now: () => new Date('2026-11-22T08:00:00Z'),
   });
   const adapter = new TestAdapter((context) => bot.run(context), { channelId: 'msteams', conversation: { id: 'conv-1', conversationType: 'personal', isGroup: false, name: '' } as never, locale: 'sv-SE' } as Partial<Activity> as never);
   return { adapter, logs, documents };

@@ -176,6 +176,7 @@ const TEMPLATE_OF: Record<Reply['kind'], CardName> = {
   greeting: 'help',
   unknown: 'unknown',
   clarify: 'clarify',
+  subscription: 'help',
 };
 
 // ───────────── Walking a card ─────────────

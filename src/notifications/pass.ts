@@ -1,0 +1,263 @@
+// One reminder pass: every reminder due as of a moment, to every conversation subscribed to its region,
+// claimed in the ledger by a conditional write before it is sent and marked sent after. Several
+// instances may run passes at once: a conflict on a claim means another instance has it.
+import { PreconditionFailedError, type DocumentStore, type StoredDocument } from '../platform/file-store.js';
+import type { Logger } from '../platform/logger.js';
+import { ledgerKey, type LedgerEntry } from './ledger.js';
+import { Buckets, sleep } from './pacing.js';
+import { dueReminders, type Reminder } from './reminders.js';
+import type { ConversationRecord, Subscription, Subscriptions } from './subscriptions.js';
+
+/** A send that failed, with the HTTP status Teams answered and its Retry-After, when known. */
+export class SendFailure extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'SendFailure';
+  }
+}
+
+/** The port to Teams: send an activity to a stored conversation; resolves with the new activity id. */
+export interface ProactiveSender {
+  send(conversation: ConversationRecord, activity: Record<string, unknown>): Promise<string>;
+}
+
+/** Makes the reminder message (an Adaptive Card) for a conversation. */
+export type ReminderRenderer = (reminder: Reminder, conversation: ConversationRecord, asOf: Date) => Record<string, unknown>;
+
+export interface PassCounts {
+  sent: number;
+  skipped: number;
+  failed: number;
+  alreadySent: number;
+  /** Claimed by another instance that is still working on it. */
+  inProgress: number;
+  /** Failed earlier and waiting for its retry time. */
+  waiting: number;
+}
+
+export interface PassOptions {
+  instanceId: string;
+  /** A reminder is sent only this long after its time (24 hours); older ones are skipped. */
+  windowMs: number;
+  /** A claim older than this was left by an instance that died: another takes it over. */
+  takeoverMs: number;
+  perTenantPerSecond: number;
+  perConversationPerSecond: number;
+  /** Sends in flight at once. */
+  parallelism: number;
+  /** Tries for a 412 (Teams' precondition failure) within one pass. */
+  preconditionTries: number;
+}
+
+export const DEFAULT_PASS_OPTIONS: Omit<PassOptions, 'instanceId'> = {
+  windowMs: 24 * 60 * 60 * 1000,
+  takeoverMs: 25_000,
+  perTenantPerSecond: 50,
+  perConversationPerSecond: 7,
+  parallelism: 16,
+  preconditionTries: 3,
+};
+
+export interface PassDependencies {
+  store: DocumentStore;
+  subscriptions: Subscriptions;
+  sender: ProactiveSender;
+  render: ReminderRenderer;
+  reminders: () => Reminder[];
+  logger: Logger;
+  /** The real time (claims, retries); the pass's `asOf` may be another moment. */
+  now: () => Date;
+}
+
+export class ReminderPass {
+  private readonly options: PassOptions;
+  private readonly tenants: Buckets;
+  private readonly conversations: Buckets;
+
+  constructor(
+    private readonly deps: PassDependencies,
+    options: Partial<PassOptions> & { instanceId: string },
+  ) {
+    this.options = { ...DEFAULT_PASS_OPTIONS, ...options };
+    this.tenants = new Buckets(this.options.perTenantPerSecond);
+    this.conversations = new Buckets(this.options.perConversationPerSecond);
+  }
+
+  async run(asOf: Date): Promise<PassCounts> {
+    const counts: PassCounts = { sent: 0, skipped: 0, failed: 0, alreadySent: 0, inProgress: 0, waiting: 0 };
+    const { sendable, tooLate } = dueReminders(this.deps.reminders(), asOf, this.options.windowMs);
+    if (sendable.length + tooLate.length === 0) return counts;
+    const byRegion = new Map<string, Subscription[]>();
+    for (const subscription of await this.deps.subscriptions.active()) {
+      byRegion.set(subscription.region, [...(byRegion.get(subscription.region) ?? []), subscription]);
+    }
+    const work: { reminder: Reminder; subscription: Subscription; late: boolean }[] = [];
+    for (const [list, late] of [[sendable, false], [tooLate, true]] as const) {
+      for (const reminder of list) for (const subscription of byRegion.get(reminder.region) ?? []) work.push({ reminder, subscription, late });
+    }
+    let next = 0;
+    const worker = async () => {
+      while (next < work.length) {
+        const item = work[next++]!;
+        try {
+          counts[await this.handle(item.reminder, item.subscription, item.late, asOf)]++;
+        } catch (error) {
+          // Storage unavailable: this one waits for a later pass, nothing is lost.
+          this.deps.logger.warn({ event: 'reminder.storage_error', reminder: item.reminder.id, conversation: item.subscription.conversationId, err: error }, 'reminder left for a later pass');
+          counts.waiting++;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.parallelism, work.length) }, worker));
+    this.deps.logger.info({ event: 'reminder.pass', asOf: asOf.toISOString(), instance: this.options.instanceId, ...counts }, 'reminder pass');
+    return counts;
+  }
+
+  private async handle(reminder: Reminder, subscription: Subscription, late: boolean, asOf: Date): Promise<keyof PassCounts> {
+    const key = ledgerKey(reminder.id, subscription.conversationId);
+    const now = this.deps.now();
+    let document = await this.deps.store.get<LedgerEntry>(key);
+    if (!document) {
+      // Too old to be useful (the bot was down, or the subscription is newer than the reminder): recorded, not sent.
+      const reason = late ? 'older than the sending window' : subscription.createdAt > reminder.sendAt ? 'subscribed after the reminder was due' : undefined;
+      if (reason) {
+        try {
+          await this.deps.store.put<LedgerEntry>(key, this.entry(reminder, subscription, 'skipped', now, { reason }), { ifNoneMatch: '*' });
+          return 'skipped';
+        } catch (error) {
+          if (!(error instanceof PreconditionFailedError)) throw error;
+          return 'alreadySent';
+        }
+      }
+      await this.pace(subscription);
+      const claimed = this.entry(reminder, subscription, 'claimed', this.deps.now(), { claimedBy: this.options.instanceId });
+      let eTag: string;
+      try {
+        eTag = await this.deps.store.put<LedgerEntry>(key, claimed, { ifNoneMatch: '*' });
+      } catch (error) {
+        if (!(error instanceof PreconditionFailedError)) throw error;
+        document = await this.deps.store.get<LedgerEntry>(key);
+        if (!document) return 'inProgress';
+        return this.handleExisting(reminder, subscription, document, late, asOf, now);
+      }
+      return this.deliver(reminder, subscription, { value: claimed, eTag }, asOf);
+    }
+    return this.handleExisting(reminder, subscription, document, late, asOf, now);
+  }
+
+  private async handleExisting(reminder: Reminder, subscription: Subscription, document: StoredDocument<LedgerEntry>, late: boolean, asOf: Date, now: Date): Promise<keyof PassCounts> {
+    const entry = document.value;
+    switch (entry.state) {
+      case 'sent':
+        return 'alreadySent';
+      case 'skipped':
+        return 'alreadySent';
+      case 'claimed': {
+        const age = now.getTime() - Date.parse(entry.claimedAt ?? entry.updatedAt);
+        if (age < this.options.takeoverMs) return 'inProgress';
+        this.deps.logger.warn({ event: 'reminder.takeover', reminder: reminder.id, conversation: subscription.conversationId, from: entry.claimedBy }, 'taking over an abandoned claim');
+        return this.claimAndDeliver(reminder, subscription, document, late, asOf);
+      }
+      case 'failed':
+        if (entry.permanent) return 'alreadySent';
+        if (entry.retryAt && Date.parse(entry.retryAt) > now.getTime()) return 'waiting';
+        return this.claimAndDeliver(reminder, subscription, document, late, asOf);
+      case 'pending':
+        return this.claimAndDeliver(reminder, subscription, document, late, asOf);
+    }
+  }
+
+  private async claimAndDeliver(reminder: Reminder, subscription: Subscription, document: StoredDocument<LedgerEntry>, late: boolean, asOf: Date): Promise<keyof PassCounts> {
+    const key = ledgerKey(reminder.id, subscription.conversationId);
+    const now = this.deps.now();
+    try {
+      if (late) {
+        await this.deps.store.put<LedgerEntry>(key, { ...document.value, state: 'skipped', reason: 'not delivered within the sending window', updatedAt: now.toISOString() }, { ifMatch: document.eTag });
+        return 'skipped';
+      }
+      await this.pace(subscription);
+      const claimed: LedgerEntry = { ...document.value, state: 'claimed', claimedBy: this.options.instanceId, claimedAt: this.deps.now().toISOString(), updatedAt: this.deps.now().toISOString() };
+      const eTag = await this.deps.store.put<LedgerEntry>(key, claimed, { ifMatch: document.eTag });
+      return this.deliver(reminder, subscription, { value: claimed, eTag }, asOf);
+    } catch (error) {
+      if (error instanceof PreconditionFailedError) return 'inProgress';
+      throw error;
+    }
+  }
+
+  /** Sends one claimed reminder and records the outcome on the claim. */
+  private async deliver(reminder: Reminder, subscription: Subscription, claim: StoredDocument<LedgerEntry>, asOf: Date): Promise<keyof PassCounts> {
+    const key = ledgerKey(reminder.id, subscription.conversationId);
+    const conversation = await this.deps.subscriptions.conversation(subscription.conversationId);
+    const record = (changes: Partial<LedgerEntry>) =>
+      this.deps.store.put<LedgerEntry>(key, { ...claim.value, ...changes, updatedAt: this.deps.now().toISOString() }, { ifMatch: claim.eTag });
+    if (!conversation) {
+      await record({ state: 'skipped', reason: 'the conversation is no longer known' });
+      return 'skipped';
+    }
+    const attempts = claim.value.attempts + 1;
+    try {
+      const activityId = await this.sendWithPreconditionRetry(conversation, this.deps.render(reminder, conversation, asOf));
+      try {
+        await record({ state: 'sent', attempts, activityId, sentAt: this.deps.now().toISOString(), reason: undefined, retryAt: undefined });
+      } catch (error) {
+        // Sent, but another instance took the claim meanwhile: at least once, possibly twice. Say so.
+        this.deps.logger.error({ event: 'reminder.sent_unrecorded', reminder: reminder.id, conversation: conversation.conversationId, err: error }, 'sent but could not record it');
+      }
+      this.deps.logger.info({ event: 'reminder.sent', reminder: reminder.id, conversation: conversation.conversationId, activityId }, 'reminder sent');
+      return 'sent';
+    } catch (error) {
+      const failure = error instanceof SendFailure ? error : new SendFailure((error as Error).message);
+      if (failure.status === 403 || failure.status === 404) {
+        await this.deps.subscriptions.deactivate(conversation.conversationId, `Teams answered ${failure.status}: the bot was removed or the conversation is gone`);
+        await record({ state: 'failed', attempts, permanent: true, reason: `Teams answered ${failure.status}` });
+        this.deps.logger.warn({ event: 'reminder.gone', status: failure.status, conversation: conversation.conversationId }, 'conversation gone: subscription deactivated');
+        return 'failed';
+      }
+      if (failure.status === 413) {
+        await record({ state: 'failed', attempts, permanent: true, reason: 'Teams answered 413: the reminder is too large (a bug)' });
+        this.deps.logger.error({ event: 'reminder.too_large', reminder: reminder.id }, 'reminder too large for Teams: not retried');
+        return 'failed';
+      }
+      const backoffMs = Math.min(15 * 60_000, 30_000 * 2 ** Math.min(attempts - 1, 5));
+      const retryAt = new Date(this.deps.now().getTime() + Math.max(failure.retryAfterMs ?? 0, backoffMs)).toISOString();
+      await record({ state: 'failed', attempts, retryAt, reason: failure.status ? `Teams answered ${failure.status}` : failure.message });
+      this.deps.logger.warn({ event: 'reminder.requeued', status: failure.status ?? null, reminder: reminder.id, conversation: conversation.conversationId, retryAt }, 'reminder requeued');
+      return 'failed';
+    }
+  }
+
+  /** 412 (precondition failed at Teams) is retried here with backoff and jitter; the rest goes to the caller. */
+  private async sendWithPreconditionRetry(conversation: ConversationRecord, activity: Record<string, unknown>): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.deps.sender.send(conversation, activity);
+      } catch (error) {
+        if (!(error instanceof SendFailure) || error.status !== 412 || attempt >= this.options.preconditionTries) throw error;
+        await sleep(100 * 2 ** attempt + Math.random() * 100);
+      }
+    }
+  }
+
+  private async pace(subscription: Subscription): Promise<void> {
+    const conversation = await this.deps.subscriptions.conversation(subscription.conversationId);
+    await this.tenants.take(conversation?.tenantId ?? 'unknown');
+    await this.conversations.take(subscription.conversationId);
+  }
+
+  private entry(reminder: Reminder, subscription: Subscription, state: LedgerEntry['state'], now: Date, extra: Partial<LedgerEntry> = {}): LedgerEntry {
+    return {
+      reminderId: reminder.id,
+      conversationId: subscription.conversationId,
+      state,
+      attempts: 0,
+      ...(state === 'claimed' ? { claimedAt: now.toISOString() } : {}),
+      ...extra,
+      updatedAt: now.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,36 @@
+// The reminder as a reply (what is due, the date in words, days left, what to do, the source), in
+// the conversation's language. The bot turns it into its card.
+import type { Lang } from '../brain/format.js';
+import { daysBetween, formatDate } from '../brain/format.js';
+import { describeWhen } from '../brain/answers/deadline.js';
+import { emptyReply, sourceRef, type Reply } from '../brain/reply.js';
+import type { KnowledgeStore } from '../knowledge/store.js';
+import type { Reminder } from './reminders.js';
+
+export function reminderReply(reminder: Reminder, store: KnowledgeStore, lang: Lang, asOf: Date): Reply {
+  const deadline = reminder.deadline;
+  const region = store.place(reminder.region)?.name ?? reminder.region;
+  const today = asOf.toISOString().slice(0, 10);
+  const daysLeft = daysBetween(today, deadline.due);
+  const sv = lang === 'sv';
+  const left = daysLeft === 0 ? (sv ? 'i dag' : 'today') : daysLeft === 1 ? (sv ? 'i morgon' : 'tomorrow') : sv ? `om ${daysLeft} dagar` : `in ${daysLeft} days`;
+  const due = formatDate(deadline.due, lang);
+  const reply = emptyReply('deadline', lang, sv ? `Påminnelse: ${deadline.title.sv}` : `Reminder: ${deadline.title.en}`, '');
+  reply.figure = due;
+  reply.text = sv
+    ? `Påminnelse för ${region}: ${deadline.title.sv} – senast ${due} (${left}).${deadline.action ? ` ${deadline.action}` : ''}`
+    : `Reminder for ${region}: ${deadline.title.en} – by ${due} (${left}).${deadline.action ? ` ${deadline.action}` : ''}`;
+  reply.rows = [
+    { label: sv ? 'Senast' : 'Due', value: `${due} (${left})` },
+    { label: sv ? 'Gäller' : 'Applies to', value: `${describeWhen(deadline, lang)} · ${region} ${deadline.year}` },
+    ...(deadline.action ? [{ label: sv ? 'Att göra' : 'What to do', value: deadline.action }] : []),
+  ];
+  if (!sv && deadline.action) reply.notes.push('What to do is quoted in Swedish, as the document writes it.');
+  const place = store.place(deadline.document.place);
+  reply.sources = [sourceRef({ document: deadline.document, ...deadline.source }, place?.aliases.find((alias) => /^Region /.test(alias)) ?? place?.name ?? deadline.document.place)];
+  reply.suggestions = [
+    { title: sv ? 'Visa detaljer' : 'Show details', question: sv ? `Vilka deadlines gäller för ${region} ${deadline.year}?` : `Which deadlines apply to ${region} ${deadline.year}?` },
+    { title: sv ? 'Avsluta prenumerationen' : 'Unsubscribe', question: sv ? `Avsluta prenumerationen för ${region}` : `Unsubscribe from ${region}` },
+  ];
+  return reply;
+}

@@ -1,0 +1,79 @@
+// Who wants reminders: conversations (personal chats, group chats, channels) and the regions they follow.
+// Kept in the DocumentStore, so every instance sees the same subscriptions.
+import type { DocumentStore } from '../platform/file-store.js';
+
+export interface ConversationRecord {
+  conversationId: string;
+  /** The Bot Framework conversation reference, as the bot adapter stored it (opaque here). */
+  reference: Record<string, unknown>;
+  tenantId?: string;
+  locale?: string;
+  savedAt: string;
+}
+
+export interface Subscription {
+  conversationId: string;
+  region: string;
+  createdAt: string;
+  active: boolean;
+  /** Why it stopped, when it did (the bot was removed, the conversation is gone). */
+  deactivatedReason?: string;
+}
+
+const conversationKey = (id: string) => `conversations/${id}`;
+const subscriptionKey = (id: string, region: string) => `subscriptions/${id}/${region}`;
+
+export class Subscriptions {
+  constructor(private readonly store: DocumentStore) {}
+
+  /** Installing the bot stores where to reach the conversation later. */
+  async saveConversation(record: ConversationRecord): Promise<void> {
+    await this.store.put(conversationKey(record.conversationId), record);
+  }
+
+  async conversation(id: string): Promise<ConversationRecord | undefined> {
+    return (await this.store.get<ConversationRecord>(conversationKey(id)))?.value;
+  }
+
+  /** Uninstalling or removing the bot forgets the conversation and its subscriptions. */
+  async removeConversation(id: string): Promise<void> {
+    for (const key of await this.store.list(`subscriptions/${id}/`)) await this.store.delete(key);
+    await this.store.delete(conversationKey(id));
+  }
+
+  async subscribe(conversationId: string, region: string, now: Date): Promise<'created' | 'exists'> {
+    const existing = await this.store.get<Subscription>(subscriptionKey(conversationId, region));
+    if (existing?.value.active) return 'exists';
+    await this.store.put<Subscription>(subscriptionKey(conversationId, region), { conversationId, region, createdAt: now.toISOString(), active: true });
+    return 'created';
+  }
+
+  async unsubscribe(conversationId: string, region: string): Promise<boolean> {
+    const key = subscriptionKey(conversationId, region);
+    const existing = await this.store.get<Subscription>(key);
+    if (!existing) return false;
+    await this.store.delete(key);
+    return existing.value.active;
+  }
+
+  async forConversation(conversationId: string): Promise<Subscription[]> {
+    return this.read(await this.store.list(`subscriptions/${conversationId}/`));
+  }
+
+  async active(): Promise<Subscription[]> {
+    return (await this.read(await this.store.list('subscriptions/'))).filter((s) => s.active);
+  }
+
+  /** The conversation cannot be reached any more (403/404): stop sending, keep the record for audit. */
+  async deactivate(conversationId: string, reason: string): Promise<void> {
+    for (const key of await this.store.list(`subscriptions/${conversationId}/`)) {
+      const current = await this.store.get<Subscription>(key);
+      if (current?.value.active) await this.store.put<Subscription>(key, { ...current.value, active: false, deactivatedReason: reason });
+    }
+  }
+
+  private async read(keys: string[]): Promise<Subscription[]> {
+    const found = await Promise.all(keys.map((key) => this.store.get<Subscription>(key)));
+    return found.flatMap((document) => (document ? [document.value] : []));
+  }
+}
