@@ -1,7 +1,7 @@
 // Proactive messages through the adapter, to a stored conversation reference. Teams' HTTP status is
 // passed on, so the reminder pass can tell "try later" (429, 5xx, 412) from "gone" (403, 404).
 import { type CloudAdapter, type ConversationReference } from 'botbuilder';
-import type { ConversationRecord, } from '../notifications/subscriptions.js';
+import type { ConversationRecord } from '../notifications/subscriptions.js';
 import { SendFailure, type ProactiveSender } from '../notifications/pass.js';
 
 export class AdapterSender implements ProactiveSender {
@@ -12,14 +12,22 @@ export class AdapterSender implements ProactiveSender {
 
   async send(conversation: ConversationRecord, activity: Record<string, unknown>): Promise<string> {
     let id = '';
+    // Caught inside the turn: an error escaping it would go to the adapter's onTurnError, which answers
+    // the user with an apology card instead of telling the reminder pass what Teams said.
+    let failure: unknown;
     try {
       await this.adapter.continueConversationAsync(this.botAppId, conversation.reference as Partial<ConversationReference>, async (context) => {
-        const response = await context.sendActivity(activity);
-        id = response?.id ?? '';
+        try {
+          const response = await context.sendActivity(activity);
+          id = response?.id ?? '';
+        } catch (error) {
+          failure = error;
+        }
       });
     } catch (error) {
-      throw toSendFailure(error);
+      failure = error;
     }
+    if (failure !== undefined) throw toSendFailure(failure);
     return id;
   }
 }

@@ -123,7 +123,10 @@ export class ReminderPass {
     let document = await this.deps.store.get<LedgerEntry>(key);
     if (!document) {
       // Too old to be useful (the bot was down, or the subscription is newer than the reminder): recorded, not sent.
-      const reason = late ? 'older than the sending window' : subscription.createdAt > reminder.sendAt ? 'subscribed after the reminder was due' : undefined;
+      // A subscription made after the reminder was due does not get it as a late burst. A pass run as of
+      // a moment before the subscription existed is a replay (/api/notify with asOf): that one sends.
+      const newer = subscription.createdAt > reminder.sendAt && Date.parse(subscription.createdAt) <= asOf.getTime();
+      const reason = late ? 'older than the sending window' : newer ? 'subscribed after the reminder was due' : undefined;
       if (reason) {
         try {
           await this.deps.store.put<LedgerEntry>(key, this.entry(reminder, subscription, 'skipped', now, { reason }), { ifNoneMatch: '*' });
