@@ -82,9 +82,10 @@ export async function startApp(config: Config, ports: Ports): Promise<App> {
       instanceId: config.INSTANCE_ID || `${hostname()}-${process.pid}`,
       perTenantPerSecond: config.PACE_TENANT_PER_SECOND,
       perConversationPerSecond: config.PACE_CONVERSATION_PER_SECOND,
+      takeoverMs: config.REMINDER_TAKEOVER_SECONDS * 1000,
     },
   );
-  const scheduler = config.SCHEDULER === 'on' ? startScheduler((asOf) => pass.run(asOf), { everyMs: 60_000, recheckMs: 26_000, logger, now }) : undefined;
+  const scheduler = config.SCHEDULER === 'on' ? startScheduler((asOf) => pass.run(asOf), { everyMs: 60_000, recheckMs: config.REMINDER_TAKEOVER_SECONDS * 1000 + 1000, logger, now }) : undefined;
   const runPass = (asOf: Date) => (scheduler ? scheduler.runNow(asOf) : pass.run(asOf).catch(() => undefined));
 
   if (!config.MicrosoftAppId) logger.warn({ event: 'auth.anonymous' }, 'no MicrosoftAppId: running anonymous for local use (no authentication)');

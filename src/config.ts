@@ -41,6 +41,8 @@ export const configSchema = z.object({
       return days;
     }),
   REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+  /** A claim in the reminder ledger older than this was left by an instance that died; another takes it over. */
+  REMINDER_TAKEOVER_SECONDS: z.coerce.number().positive().max(50).default(25),
   /** The in-process scheduler runs the reminder pass every minute; off when an external timer calls /api/notify. */
   SCHEDULER: z.enum(['on', 'off']).default('on'),
   /** Teams' limits for proactive messages: per app and tenant, and per conversation. */

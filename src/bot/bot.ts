@@ -83,14 +83,19 @@ export class StimulusBot extends TeamsActivityHandler {
       return;
     }
     await super.run(context);
-    await this.conversationState.saveChanges(context);
+    try {
+      await this.conversationState.saveChanges(context);
+    } catch (error) {
+      // Storage unavailable: the answer was given; only the follow-up context of this turn is lost.
+      this.deps.logger.warn({ event: 'state.save_failed', err: error, conversation: context.activity.conversation?.id }, 'conversation state not saved');
+    }
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {
     const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
-    const previous = await this.brainContext.get(context, {});
+    const previous = await this.readContext(context);
     const answer = this.deps.brain.answer(text === '' ? 'hjälp' : text, previous, { locale: context.activity.locale ?? '' });
-    await this.brainContext.set(context, answer.context);
+    await this.writeContext(context, answer.context);
     if (answer.reply.action) {
       const reply = await this.carryOut(context, answer.reply);
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(cardForReply(reply, { question: text, context: JSON.stringify(previous) })), keySentence(reply.text)));
@@ -98,6 +103,24 @@ export class StimulusBot extends TeamsActivityHandler {
     }
     this.deps.logger.info({ event: 'answer', kind: answer.reply.kind, lang: answer.reply.lang, intent: answer.context.intent as Intent | undefined, conversation: context.activity.conversation.id }, 'answered');
     await context.sendActivity(this.replyActivity(answer.reply, text, previous));
+  }
+
+  /** The conversation so far; when storage is unavailable, questions are still answered, without it. */
+  private async readContext(context: TurnContext): Promise<ConversationContext> {
+    try {
+      return await this.brainContext.get(context, {});
+    } catch (error) {
+      this.deps.logger.warn({ event: 'state.read_failed', err: error, conversation: context.activity.conversation.id }, 'answering without the conversation context');
+      return {};
+    }
+  }
+
+  private async writeContext(context: TurnContext, value: ConversationContext): Promise<void> {
+    try {
+      await this.brainContext.set(context, value);
+    } catch (error) {
+      this.deps.logger.warn({ event: 'state.write_failed', err: error, conversation: context.activity.conversation.id }, 'follow-up context not kept');
+    }
   }
 
   /** Action.Execute (universal actions): answer with the updated card. */

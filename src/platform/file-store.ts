@@ -39,12 +39,8 @@ export class FileDocumentStore implements DocumentStore {
   async get<T>(key: string): Promise<StoredDocument<T> | undefined> {
     let text = this.cache.get(key);
     if (text === undefined) {
-      try {
-        text = await fs.readFile(this.path(key), 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw error;
-      }
+      text = await this.readDisk(key);
+      if (text === undefined) return undefined;
       this.cache.set(key, text);
     }
     return JSON.parse(text) as StoredDocument<T>;
@@ -52,7 +48,9 @@ export class FileDocumentStore implements DocumentStore {
 
   put<T>(key: string, value: T, condition: { ifMatch?: string; ifNoneMatch?: '*' } = {}): Promise<string> {
     return this.exclusive(key, async () => {
-      const current = await this.get(key);
+      // Conditions are checked against the file, not the memory copy: another process may have written it.
+      const onDisk = await this.readDisk(key);
+      const current = onDisk === undefined ? undefined : (JSON.parse(onDisk) as StoredDocument);
       if (condition.ifNoneMatch === '*' && current) throw new PreconditionFailedError(`${key} exists`);
       if (condition.ifMatch && condition.ifMatch !== '*' && current?.eTag !== condition.ifMatch) throw new PreconditionFailedError(`${key} changed`);
       const eTag = randomUUID();
@@ -79,6 +77,15 @@ export class FileDocumentStore implements DocumentStore {
       .map((name) => decodeURIComponent(name.slice(0, -'.json'.length)))
       .filter((key) => key.startsWith(prefix))
       .sort();
+  }
+
+  private async readDisk(key: string): Promise<string | undefined> {
+    try {
+      return await fs.readFile(this.path(key), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
   }
 
   private path(key: string): string {

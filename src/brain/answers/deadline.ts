@@ -67,6 +67,12 @@ export function answerDeadline(input: AnswerInput): Reply {
   reply.sources = deadlines.map((d) => source(input, { document: d.document, ...d.source }));
   reply.text += ` ${t(input, 'Källa', 'Source')}: ${[...new Set(reply.sources.map((s) => `${s.title} (${s.origin})`))].join('; ')}.`;
   reply.suggestions = deadlines.some((d) => d.kind === 'invoicing') ? [{ title: t(input, 'Fakturauppgifter', 'Invoice details'), question: t(input, `Vilka fakturauppgifter gäller för ${placeName(input, deadlines.find((d) => d.kind === 'invoicing')!.place)}?`, `What are the invoice details for ${placeName(input, deadlines.find((d) => d.kind === 'invoicing')!.place)}?`) }] : [];
+  // Reminders are per region: offer them for the region these deadlines belong to.
+  const regions = [...new Set(deadlines.map((d) => d.place))];
+  if (regions.length === 1) {
+    const region = placeName(input, regions[0]!);
+    reply.suggestions.push({ title: t(input, 'Påminn oss', 'Remind us'), question: t(input, `Prenumerera på påminnelser för ${region}`, `Subscribe to reminders for ${region}`) });
+  }
   return reply;
 }
 
