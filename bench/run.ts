@@ -1,6 +1,7 @@
 // npm run bench — speed measured here, never in tests (machines are shared and noisy).
 // `npm run bench -- brain` or `-- http` runs one part.
 import { benchBrain } from './brain.js';
+import { benchFanout } from './fanout.js';
 import { benchHttp, type LoadResult } from './http.js';
 
 const only = process.argv[2];
@@ -18,5 +19,13 @@ if (!only || only === 'http') {
     `http, "Hur mycket får Mora?" at 50 concurrent conversations (baseline = bare botbuilder+restify with a fixed 3 KB card):\n` +
       `  ${line(baseline)}\n  ${line(bot)}   (answer cache on, as configured)\n  ${line(uncached)}   (ANSWER_CACHE_SIZE=0)\n` +
       `  ratio bot/baseline: ${(bot.perSecond / baseline.perSecond).toFixed(2)} (target ≥ 0.95); without the cache: ${(uncached.perSecond / baseline.perSecond).toFixed(2)}`,
+  );
+}
+
+if (!only || only === 'fanout') {
+  const { raised, limited } = await benchFanout();
+  console.log(
+    `fan-out: ${raised.conversations} subscribed conversations, pacing raised — ${raised.sent} reminders sent (${raised.delivered} reached the connector) in ${raised.seconds.toFixed(1)} s: ${raised.perSecond.toFixed(0)} reminders/s, ${raised.cpuMsPerReminder.toFixed(2)} ms bot CPU per reminder\n` +
+      `fan-out: ${limited.conversations} conversations at Teams' 50/s limit — ${limited.sent} sent in ${limited.seconds.toFixed(1)} s (the limit allows 20 s; must finish within 21 s: ${limited.seconds <= 21 ? 'yes' : 'NO'})`,
   );
 }
