@@ -14,7 +14,13 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
   };
   const auth = new ConfigurationBotFrameworkAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials));
   const adapter = new CloudAdapter(auth);
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+  adapter.onTurnError = turnErrorHandler(logger);
+  return adapter;
+}
+
+/** The user gets a short apology card with a correlation id; the log gets the error under the same id. */
+export function turnErrorHandler(logger: Logger): (context: TurnContext, error: Error) => Promise<void> {
+  return async (context: TurnContext, error: Error) => {
     const correlationId = randomUUID();
     logger.error({ event: 'turn.error', correlationId, err: error, activityType: context.activity.type, conversation: context.activity.conversation?.id }, 'turn failed');
     try {
@@ -24,5 +30,4 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
       logger.error({ event: 'turn.error.reply_failed', correlationId, err: sendError }, 'could not tell the user');
     }
   };
-  return adapter;
 }
