@@ -143,6 +143,8 @@ export function cardForReply(reply: Reply, options: CardOptions): AdaptiveCardJs
     notes: reply.notes,
     derivation: reply.derivation,
     sources,
+    // The document behind the answer, always visible; the quote and section open with "Källa".
+    sourceLine: sources[0] ? `${labels.source}: ${sources[0].title} (${sources[0].origin})` : '',
     quote: template === 'quote' ? (quote?.quote ?? '') : '',
     quoteSource: template === 'quote' && quote ? `— ${quote.origin}, ${quote.section}` : '',
     known: reply.known,
