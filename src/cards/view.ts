@@ -87,7 +87,8 @@ const TEXTS: Record<Lang, { welcomeTitle: string; welcomeIntro: string; errorTit
   },
 };
 
-const TEMPLATE: Record<ReplyKind, CardName> = {
+/** The template each kind of reply is shown with. */
+export const TEMPLATE: Record<ReplyKind, CardName> = {
   amount: 'amount',
   list: 'list',
   deadline: 'deadline',

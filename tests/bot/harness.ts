@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { startApp, type App } from '../../src/app.js';
 import { configSchema } from '../../src/config.js';
 import { fixedClock } from '../../src/platform/clock.js';
@@ -39,6 +40,19 @@ export async function startHarness(env: Record<string, string> = {}, storageDir 
       await connector.close();
     },
   };
+}
+
+/** A bot over HTTP for the tests of one file: started before them, stopped and removed after. */
+export function useHarness(env: Record<string, string> = {}): () => Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness(env);
+  });
+  afterAll(async () => {
+    await harness?.close();
+    if (harness) removeDir(harness.storageDir);
+  });
+  return () => harness!;
 }
 
 export function removeDir(dir: string): void {

@@ -1,16 +1,13 @@
 // The bot over real HTTP, as the Teams channel talks to it: activities in at /api/messages, replies out
 // to the serviceUrl (a loopback connector recording them).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, removeDir, type Harness } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { removeDir, startHarness, useHarness, type Harness } from './harness.js';
 import { botAdded, conversation, execute, install, mention, message, submit, uninstall, TENANT } from './teams.js';
 
+const harness = useHarness();
 let bot: Harness;
-beforeAll(async () => {
-  bot = await startHarness();
-});
-afterAll(async () => {
-  await bot.close();
-  removeDir(bot.storageDir);
+beforeAll(() => {
+  bot = harness();
 });
 
 const cardOf = (activity: Record<string, any>) => activity.attachments?.[0]?.content as Record<string, any> | undefined;

@@ -1,15 +1,12 @@
 // Quick lookups from the compose box: real composeExtension/query invokes over HTTP.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, startHarness, type Harness } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useHarness, type Harness } from './harness.js';
 import { composeQuery, conversation } from './teams.js';
 
+const harness = useHarness();
 let bot: Harness;
-beforeAll(async () => {
-  bot = await startHarness();
-});
-afterAll(async () => {
-  await bot.close();
-  removeDir(bot.storageDir);
+beforeAll(() => {
+  bot = harness();
 });
 
 async function query(text: string | undefined, options?: { skip?: number; count?: number }) {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConversationContext } from '../../src/brain/context.js';
 import type { Reply } from '../../src/brain/reply.js';
 import { CARD_NAMES, type AdaptiveCardJson, type CardName } from '../../src/cards/expand.js';
-import { attachmentFor, cardForReply, errorCard, welcomeCard } from '../../src/cards/view.js';
+import { attachmentFor, cardForReply, errorCard, TEMPLATE, welcomeCard } from '../../src/cards/view.js';
 import { brain } from '../brain/ask.js';
 import { questionCases } from '../brain/questions.js';
 
@@ -162,22 +162,7 @@ const SHOW = [
   { showDerivation: true, showSource: true },
 ];
 
-const TEMPLATE_OF: Record<Reply['kind'], CardName> = {
-  amount: 'amount',
-  list: 'list',
-  deadline: 'deadline',
-  invoice: 'invoice',
-  focusArea: 'focusArea',
-  key: 'key',
-  contact: 'contact',
-  figure: 'quote',
-  passage: 'quote',
-  help: 'help',
-  greeting: 'help',
-  unknown: 'unknown',
-  clarify: 'clarify',
-  subscription: 'help',
-};
+const TEMPLATE_OF = TEMPLATE;
 
 // ───────────── Walking a card ─────────────
 

@@ -23,9 +23,9 @@ const apps: App[] = [];
 
 const logs: Record<string, any>[] = [];
 
-async function instance(name: string, container: string, env: Record<string, string> = {}): Promise<App> {
-  const config = configSchema.parse({
-    PORT: '0',
+/** One instance's environment: blob state, no scheduler (passes run by /api/notify), quick takeover. */
+function environment(name: string, container: string): Record<string, string> {
+  return {
     STORAGE: 'blob',
     BLOB_CONNECTION_STRING: azurite.connectionString,
     BLOB_CONTAINER: container,
@@ -35,8 +35,11 @@ async function instance(name: string, container: string, env: Record<string, str
     PACE_TENANT_PER_SECOND: '500',
     PACE_CONVERSATION_PER_SECOND: '50',
     REMINDER_TAKEOVER_SECONDS: '2',
-    ...env,
-  });
+  };
+}
+
+async function instance(name: string, container: string): Promise<App> {
+  const config = configSchema.parse({ PORT: '0', ...environment(name, container) });
   // Short storage timeouts: an unavailable store must fail fast in a test, not after 30 s.
   const documents = await BlobDocumentStore.connect(azurite.connectionString, container, { retryOptions: { maxTries: 2, tryTimeoutInMs: 2000, retryDelayInMs: 100, maxRetryDelayInMs: 200 }, operationTimeoutInMs: 2000 });
   const app = await startApp(config, { clock: fixedClock('2026-11-22'), logger: createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) }), documents });
@@ -141,19 +144,7 @@ describe('reminders with several instances on Azure Blob Storage', () => {
 function startBot(name: string, container: string): { child: ChildProcess; url: string } {
   const port = 40_000 + Math.floor(Math.random() * 20_000);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      STORAGE: 'blob',
-      BLOB_CONNECTION_STRING: azurite.connectionString,
-      BLOB_CONTAINER: container,
-      INSTANCE_ID: name,
-      NOTIFY_TOKEN: TOKEN,
-      SCHEDULER: 'off',
-      LOG_LEVEL: 'silent',
-      PACE_TENANT_PER_SECOND: '500',
-      PACE_CONVERSATION_PER_SECOND: '50',
-    },
+    env: { ...process.env, ...environment(name, container), PORT: String(port), LOG_LEVEL: 'silent' },
     stdio: 'ignore',
   });
   return { child, url: `http://127.0.0.1:${port}` };
