@@ -122,22 +122,18 @@ export class PassageSearch {
     const index = (filter.county && this.byCounty.get(filter.county)) || this.index;
     const needed = Math.max(1, Math.ceil(groups.length * 0.6));
     const placeName = filter.place ? foldText(filter.place.name) : undefined;
-    // Whole stems first; word starts ("anvand" → "användas") only when that finds nothing good:
-    // prefix expansion is where search time goes.
-    const good = (prefix: boolean) =>
-      index
-        .search(allTerms.join(' '), {
-          processTerm: (term) => term,
-          prefix: prefix ? (term) => term.length >= 5 : false,
-          ...(filter.year ? { filter: (result) => result.year === filter.year } : {}),
-        })
-        .filter((result) => {
-          const matched = new Set(result.queryTerms);
-          if (groups.filter((group) => group.some((term) => matched.has(term))).length < needed) return false;
-          return this.fits(result, filter, placeName);
-        });
-    let candidates = good(false);
-    if (!candidates.some((result) => result.kind === (filter.prefer === 'figure' ? 'figure' : 'passage'))) candidates = good(true);
+    // One query: words the documents contain match whole; other words also as a word's start
+    // ("anvand" → "användas"). Prefix expansion of common stems is where search time goes.
+    const good = index
+      .search(allTerms.join(' '), { processTerm: (term) => term, prefix: (term) => term.length >= 7 || (term.length >= 5 && !this.vocabulary.has(term)) })
+      .filter((result) => {
+        const matched = new Set(result.queryTerms);
+        if (groups.filter((group) => group.some((term) => matched.has(term))).length < needed) return false;
+        return this.fits(result, filter, placeName);
+      });
+    // A year asked for narrows the results when it can; it may be the year of a figure, not of a document.
+    const ofYear = filter.year ? good.filter((result) => result.year === filter.year) : good;
+    const candidates = ofYear.length > 0 ? ofYear : good;
     return this.pick(candidates, filter, groups);
   }
 
@@ -200,8 +196,9 @@ export class PassageSearch {
   private termGroups(query: string): string[][] {
     const groups: string[][] = [];
     for (const word of foldText(query).split(/[ -]/)) {
-      const term = searchTerm(word, SEARCH_STOP_WORDS);
-      if (!term) continue;
+      // Folded already: only the stop words and the stem are left to do.
+      if (word.length < 2 || SEARCH_STOP_WORDS.has(word)) continue;
+      const term = stem(word);
       const group = [term, ...(ALTERNATIVES.get(term) ?? [])];
       group.push(...this.decompound(term));
       groups.push([...new Set(group)]);
@@ -237,8 +234,7 @@ export function answerSearch(input: AnswerInput, search: PassageSearch): Reply {
     ...(WHAT_IS.test(u.folded) ? { define: true } : {}),
     ...(costOrCount ? { needs: /\b(kostar|kostade|kostnad\w*|dyr\w*|cost\w*|expensive)\b/.test(u.folded) ? ('money' as const) : ('number' as const) } : {}),
   };
-  // A year may be the year of the figure rather than of the document: try without it too.
-  const found = search.search(query, { ...filter, ...(u.year ? { year: u.year } : {}) }) ?? (u.year ? search.search(query, filter) : undefined);
+  const found = search.search(query, { ...filter, ...(u.year ? { year: u.year } : {}) });
   if (!found) {
     const reply = notFound(input, 'något svar på det', 'an answer to that');
     reply.known = knownPlaces(input);
@@ -297,14 +293,26 @@ function stripPlaces(text: string, matched: string[]): string {
     .join(' ');
 }
 
+/** A passage's sentences, and each folded for matching: split once per passage, when first quoted. */
+const sentencesOf = new Map<string, { sentences: string[]; folded: string[] }>();
+
+function splitSentences(text: string): { sentences: string[]; folded: string[] } {
+  let split = sentencesOf.get(text);
+  if (!split) {
+    // Sentence ends, but not list numbers ("2. Slutredovisning …").
+    const sentences = text.split(/(?<=[\p{Ll})][.!?])\s+(?=[A-ZÅÄÖ])/u);
+    sentencesOf.set(text, (split = { sentences, folded: sentences.map(foldText) }));
+  }
+  return split;
+}
+
 /** The sentence with most of the question's terms, with its neighbours up to about 450 characters. */
 function bestSentences(text: string, terms: string[]): string {
-  // Sentence ends, but not list numbers ("2. Slutredovisning …").
-  const sentences = text.split(/(?<=[\p{Ll})][.!?])\s+(?=[A-ZÅÄÖ])/u);
+  const { sentences, folded: foldedSentences } = splitSentences(text);
   let bestIndex = 0;
   let bestScore = -1;
-  sentences.forEach((sentence, i) => {
-    const folded = foldText(sentence);
+  sentences.forEach((_sentence, i) => {
+    const folded = foldedSentences[i]!;
     const score = terms.filter((term) => folded.includes(term)).length;
     if (score > bestScore) {
       bestScore = score;
