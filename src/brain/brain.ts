@@ -133,7 +133,8 @@ function route(input: AnswerInput, search: PassageSearch): Reply {
       // for a cost figure first, and the item's amount when the documents have no such figure.
       const item = WHAT_IS.test(u.folded) ? undefined : matchItem(input);
       if (item && !COST_OR_COUNT.test(u.folded)) return amountReply(input, item, []);
-      const reply = answerSearch(input, search);
+      // Only a cost figure could beat the item's amount: passages are not searched then.
+      const reply = answerSearch(input, search, { figuresOnly: item !== undefined });
       return item && reply.kind !== 'figure' ? amountReply(input, item, []) : reply;
     }
   }

@@ -6,7 +6,18 @@ import { recipientsOfFixedKey } from '../knowledge/checks.js';
 import type { AmountFact, KeyFact } from '../knowledge/model.js';
 import { fundName, t, type AnswerInput } from './answer-context.js';
 
+/** Facts never change while the process runs: each one's calculation is worked out once per language. */
+const derivations = new WeakMap<AmountFact, Partial<Record<'sv' | 'en', string[]>>>();
+
 export function derivationFor(input: AnswerInput, fact: AmountFact): string[] {
+  const known = derivations.get(fact)?.[input.lang];
+  if (known) return [...known];
+  const lines = computeDerivation(input, fact);
+  derivations.set(fact, { ...derivations.get(fact), [input.lang]: lines });
+  return [...lines];
+}
+
+function computeDerivation(input: AnswerInput, fact: AmountFact): string[] {
   const lines: string[] = [];
   const parts = fact.components.filter((component) => component.part);
   if (parts.length > 0) {

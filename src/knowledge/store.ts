@@ -16,12 +16,15 @@ export class KnowledgeStore {
   readonly passages: Passage[];
   private readonly placesById: Map<string, Place>;
   private readonly fundsById: Map<string, Fund>;
+  /** Amounts by place: most questions are about one place. */
+  private readonly amountsByPlace = new Map<string, AmountFact[]>();
 
   constructor(readonly knowledge: Knowledge) {
     this.placeIndex = new PlaceIndex(knowledge.places);
     this.placesById = new Map(knowledge.places.map((place) => [place.id, place]));
     this.fundsById = new Map(knowledge.funds.map((fund) => [fund.id, fund]));
     this.passages = knowledge.documents.flatMap((document) => splitPassages(document, knowledge.texts[document.file] ?? ''));
+    for (const fact of knowledge.amounts) this.amountsByPlace.set(fact.place, [...(this.amountsByPlace.get(fact.place) ?? []), fact]);
   }
 
   place(id: string): Place | undefined {
@@ -42,7 +45,8 @@ export class KnowledgeStore {
   }
 
   amounts(query: FactQuery = {}): AmountFact[] {
-    return this.knowledge.amounts.filter((fact) => matches(fact, query));
+    const candidates = query.place ? (this.amountsByPlace.get(query.place) ?? []) : this.knowledge.amounts;
+    return candidates.filter((fact) => matches(fact, query));
   }
 
   keys(query: FactQuery = {}): KeyFact[] {
@@ -74,7 +78,7 @@ export class KnowledgeStore {
 
   /** Years for which the store holds amounts for a place (all years when no place is given). */
   amountYears(place?: string): number[] {
-    return uniqueSorted(this.knowledge.amounts.filter((fact) => !place || fact.place === place).map((fact) => fact.year));
+    return uniqueSorted((place ? (this.amountsByPlace.get(place) ?? []) : this.knowledge.amounts).map((fact) => fact.year));
   }
 
   /** Years of any fact about a place or its children. */

@@ -56,6 +56,8 @@ export interface SearchFilter {
   needs?: 'money' | 'number';
   /** "vad är X?": prefer a passage that says what X is. */
   define?: boolean;
+  /** Only the preferred kind will do (a cost question that an item's amount answers otherwise). */
+  only?: boolean;
 }
 
 type Found = { result: SearchResult; passage?: Passage; figure?: FigureFact };
@@ -75,14 +77,13 @@ function indexOf(entries: Entry[]): MiniSearch<Entry> {
 }
 
 export class PassageSearch {
-  private readonly index: MiniSearch<Entry>;
   private readonly passages = new Map<string, Passage>();
   /** Passage texts folded once: place checks run on every search. */
   private readonly foldedPassages = new Map<string, string>();
   private readonly figures = new Map<string, FigureFact>();
   private readonly figureUnits = new Map<string, string | null>();
   private readonly vocabulary = new Set<string>();
-  private readonly byCounty = new Map<string, MiniSearch<Entry>>();
+  private readonly indexes = new Map<string, MiniSearch<Entry>>();
 
   constructor(store: KnowledgeStore) {
     const entries: Entry[] = [];
@@ -102,10 +103,14 @@ export class PassageSearch {
         if (term) this.vocabulary.add(term);
       }
     }
-    // One index per county as well: a question about a place searches only its county's documents.
-    this.index = indexOf(entries);
-    for (const county of new Set(entries.map((entry) => entry.place))) {
-      this.byCounty.set(county, indexOf(entries.filter((entry) => entry.place === county)));
+    // An index per kind (figures, passages) and county: a question searches only what can answer it,
+    // the preferred kind first.
+    for (const kind of ['figure', 'passage'] as const) {
+      const ofKind = entries.filter((entry) => entry.kind === kind);
+      this.indexes.set(`${kind}:`, indexOf(ofKind));
+      for (const county of new Set(ofKind.map((entry) => entry.place))) {
+        this.indexes.set(`${kind}:${county}`, indexOf(ofKind.filter((entry) => entry.place === county)));
+      }
     }
   }
 
@@ -118,23 +123,28 @@ export class PassageSearch {
     if (groups.length === 0) return undefined;
     const placeTerms = filter.place ? foldText(filter.place.name).split(' ').map((w) => searchTerm(w, SEARCH_STOP_WORDS)).filter((w): w is string => w !== null) : [];
     const allTerms = [...new Set([...groups.flat(), ...placeTerms])];
-    // The terms are processed already (stemmed, split): the query must not process them again.
-    const index = (filter.county && this.byCounty.get(filter.county)) || this.index;
     const needed = Math.max(1, Math.ceil(groups.length * 0.6));
     const placeName = filter.place ? foldText(filter.place.name) : undefined;
-    // One query: words the documents contain match whole; other words also as a word's start
-    // ("anvand" → "användas"). Prefix expansion of common stems is where search time goes.
-    const good = index
-      .search(allTerms.join(' '), { processTerm: (term) => term, prefix: (term) => term.length >= 7 || (term.length >= 5 && !this.vocabulary.has(term)) })
-      .filter((result) => {
-        const matched = new Set(result.queryTerms);
-        if (groups.filter((group) => group.some((term) => matched.has(term))).length < needed) return false;
-        return this.fits(result, filter, placeName);
-      });
-    // A year asked for narrows the results when it can; it may be the year of a figure, not of a document.
-    const ofYear = filter.year ? good.filter((result) => result.year === filter.year) : good;
-    const candidates = ofYear.length > 0 ? ofYear : good;
-    return this.pick(candidates, filter, groups);
+    const good = (kind: Entry['kind']) => {
+      const index = this.indexes.get(`${kind}:${filter.county ?? ''}`);
+      if (!index) return [];
+      // The terms are processed already (stemmed, split): the query must not process them again. Words
+      // the documents contain match whole; others also as a word's start ("anvand" → "användas"):
+      // prefix expansion of common stems is where search time goes.
+      const results = index
+        .search(allTerms.join(' '), { processTerm: (term) => term, prefix: (term) => term.length >= 7 || (term.length >= 5 && !this.vocabulary.has(term)) })
+        .filter((result) => {
+          const matched = new Set(result.queryTerms);
+          if (groups.filter((group) => group.some((term) => matched.has(term))).length < needed) return false;
+          return this.fits(result, filter, placeName);
+        });
+      // A year asked for narrows the results when it can; it may be the year of a figure, not of a document.
+      const ofYear = filter.year ? results.filter((result) => result.year === filter.year) : results;
+      return ofYear.length > 0 ? ofYear : results;
+    };
+    const other = filter.prefer === 'figure' ? 'passage' : 'figure';
+    const preferred = good(filter.prefer);
+    return this.pick(preferred.length > 0 || filter.only ? preferred : good(other), filter, groups);
   }
 
   private pick(good: SearchResult[], filter: SearchFilter, groups: string[][]): Found | undefined {
@@ -220,7 +230,7 @@ export class PassageSearch {
   }
 }
 
-export function answerSearch(input: AnswerInput, search: PassageSearch): Reply {
+export function answerSearch(input: AnswerInput, search: PassageSearch, options: { figuresOnly?: boolean } = {}): Reply {
   const { u } = input;
   const place = u.places[0]?.place;
   const county = place ? countyOf(input, place) : undefined;
@@ -232,6 +242,7 @@ export function answerSearch(input: AnswerInput, search: PassageSearch): Reply {
     prefer: costOrCount ? 'figure' : 'passage',
     ...(specific ? { place: specific } : {}),
     ...(WHAT_IS.test(u.folded) ? { define: true } : {}),
+    ...(options.figuresOnly ? { only: true } : {}),
     ...(costOrCount ? { needs: /\b(kostar|kostade|kostnad\w*|dyr\w*|cost\w*|expensive)\b/.test(u.folded) ? ('money' as const) : ('number' as const) } : {}),
   };
   const found = search.search(query, { ...filter, ...(u.year ? { year: u.year } : {}) });
