@@ -125,6 +125,8 @@ export class PassageSearch {
     const allTerms = [...new Set([...groups.flat(), ...placeTerms])];
     const needed = Math.max(1, Math.ceil(groups.length * 0.6));
     const placeName = filter.place ? foldText(filter.place.name) : undefined;
+    // Synonyms and compound parts are words of the documents already: matched whole, never expanded.
+    const alternatives = new Set(groups.flatMap((group) => group.slice(1)));
     const good = (kind: Entry['kind']) => {
       const index = this.indexes.get(`${kind}:${filter.county ?? ''}`);
       if (!index) return [];
@@ -132,7 +134,7 @@ export class PassageSearch {
       // the documents contain match whole; others also as a word's start ("anvand" → "användas"):
       // prefix expansion of common stems is where search time goes.
       const results = index
-        .search(allTerms.join(' '), { processTerm: (term) => term, prefix: (term) => term.length >= 7 || (term.length >= 5 && !this.vocabulary.has(term)) })
+        .search(allTerms.join(' '), { processTerm: (term) => term, prefix: (term) => !alternatives.has(term) && (term.length >= 7 || (term.length >= 5 && !this.vocabulary.has(term))) })
         .filter((result) => {
           const matched = new Set(result.queryTerms);
           if (groups.filter((group) => group.some((term) => matched.has(term))).length < needed) return false;
