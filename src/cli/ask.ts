@@ -6,8 +6,6 @@ import type { Reply } from '../brain/reply.js';
 import { systemClock } from '../platform/clock.js';
 import { KnowledgeLoadError, loadKnowledge } from '../knowledge/index.js';
 
-const DEMO = ['Hur mycket får Mora?', 'och Falun?', 'Vilken referenskod ska stå på fakturan i Skåne?', 'och kostnadsstället?', 'När ska slutredovisningen in för Dalarna 2020?', 'How much does Säter get?'];
-
 function main(argv: string[]): number {
   const json = argv.includes('--json');
   const langIndex = argv.indexOf('--lang');
@@ -18,9 +16,7 @@ function main(argv: string[]): number {
   }
   const forced = langArg;
   const questions = argv.filter((arg, i) => !arg.startsWith('--') && !(langIndex >= 0 && i === langIndex + 1));
-  const demo = argv.includes('--demo');
-  const asked = demo ? DEMO : questions;
-  if (asked.length === 0) {
+  if (questions.length === 0) {
     console.error('Usage: npm run ask -- "Hur mycket får Mora?" ["och Falun?" …] [--json] [--lang en|sv]');
     return 2;
   }
@@ -37,7 +33,7 @@ function main(argv: string[]): number {
   const brain = createBrain(loaded.store, systemClock);
   let context: ConversationContext = {};
   const replies: Reply[] = [];
-  for (const question of asked) {
+  for (const question of questions) {
     const answer = brain.answer(question, context, forced ? { lang: forced } : {});
     context = answer.context;
     replies.push(answer.reply);
