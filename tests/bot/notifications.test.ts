@@ -136,7 +136,19 @@ describe('when Teams fails', () => {
     }
   });
 
-  it('requeues a persistent 429 honouring Retry-After, and delivers later', async () => {
+  it('retries a 412 from Teams with backoff within the pass', async () => {
+    const { h, c, run, done } = await isolated();
+    try {
+      let calls = 0;
+      h.connector.respond = (id) => (id === c.id && ++calls <= 2 ? { status: 412 } : undefined);
+      expect(await run()).toMatchObject({ sent: 1 });
+      expect(h.connector.requests.filter((r) => r.conversationId === c.id).map((r) => r.status)).toEqual([200, 412, 412, 200]);
+    } finally {
+      await done();
+    }
+  });
+
+  it('requeues a persistent 429 for a later pass instead of sending in a burst (delivery later: tests/notifications/pass.test.ts)', async () => {
     const { h, c, run, done } = await isolated();
     try {
       h.connector.respond = (id) => (id === c.id ? { status: 429, headers: { 'retry-after': '1' } } : undefined);
