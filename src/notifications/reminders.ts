@@ -41,14 +41,20 @@ export function planReminders(deadlines: DeadlineFact[], settings: ReminderSetti
   return reminders.sort((a, b) => a.sendAt.localeCompare(b.sendAt) || a.id.localeCompare(b.id));
 }
 
-/** Reminders due at `asOf` and not older than the window (24 hours): the ones a pass may send. */
-export function dueReminders(reminders: Reminder[], asOf: Date, windowMs: number): { sendable: Reminder[]; tooLate: Reminder[] } {
+/** How far back missed reminders are recorded as skipped; older ones were settled long ago. */
+export const MISSED_HORIZON_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Reminders due at `asOf`: those not older than the window (24 hours) may be sent; those missed within
+ * the last week are recorded as skipped. Every pass reads the ledger only for these, not for all history.
+ */
+export function dueReminders(reminders: Reminder[], asOf: Date, windowMs: number, horizonMs = MISSED_HORIZON_MS): { sendable: Reminder[]; tooLate: Reminder[] } {
   const now = asOf.getTime();
   const sendable: Reminder[] = [];
   const tooLate: Reminder[] = [];
   for (const reminder of reminders) {
     const at = Date.parse(reminder.sendAt);
-    if (at > now) continue;
+    if (at > now || now - at > horizonMs) continue;
     (now - at <= windowMs ? sendable : tooLate).push(reminder);
   }
   return { sendable, tooLate };

@@ -44,3 +44,13 @@ describe('the reminder calendar', () => {
     expect(dueReminders([reminder], new Date('2023-05-31T07:00:01Z'), window).tooLate).toHaveLength(1);
   });
 });
+
+describe('missed reminders', () => {
+  it('are recorded as skipped only for the last week, so a pass never walks all of history', () => {
+    const reminder = planReminders(store.knowledge.deadlines).find((r) => r.id === 'skane-2023-fakturering@1d')!;
+    const window = 24 * 60 * 60 * 1000;
+    expect(dueReminders([reminder], new Date('2023-06-05T07:00:00Z'), window).tooLate).toHaveLength(1);
+    expect(dueReminders([reminder], new Date('2023-06-07T07:00:01Z'), window).tooLate).toHaveLength(0);
+    expect(dueReminders([reminder], new Date('2026-11-22T09:00:00Z'), window).tooLate).toHaveLength(0);
+  });
+});
