@@ -6,7 +6,7 @@ import { CardFactory, MessageFactory } from 'botbuilder';
 import { createAdapter } from './bot/adapter.js';
 import { keySentence, StimulusBot } from './bot/bot.js';
 import { AdapterSender } from './bot/proactive-sender.js';
-import { startServer, type BotServer, type Health } from './bot/server.js';
+import { startServer, type BotServer } from './bot/server.js';
 import { DocumentStorage } from './bot/storage.js';
 import { knownPlaces } from './brain/answers/unknown.js';
 import { createBrain, type Clock } from './brain/brain.js';
@@ -43,9 +43,21 @@ export interface Ports {
 }
 
 export async function startApp(config: Config, ports: Ports): Promise<App> {
-  const { clock, logger } = ports;
+  const { logger } = ports;
   const now = ports.now ?? (() => new Date());
-  const health: Health = { ready: false, details: () => ({}) };
+  // Listening first: /health says 503 while the knowledge loads and is verified.
+  const server = await startServer({ logger, port: config.PORT, host: config.HOST });
+  try {
+    return await wire(config, ports, server, now);
+  } catch (error) {
+    // Broken knowledge or unreachable storage: nothing half-started is left listening.
+    await server.close();
+    throw error;
+  }
+}
+
+async function wire(config: Config, ports: Ports, server: BotServer, now: () => Date): Promise<App> {
+  const { clock, logger } = ports;
   const { store, report, version } = loadKnowledge();
   const brain = createBrain(store, clock, { cacheSize: config.ANSWER_CACHE_SIZE });
   const documents = ports.documents ?? (await openDocuments(config));
@@ -89,17 +101,12 @@ export async function startApp(config: Config, ports: Ports): Promise<App> {
   const runPass = (asOf: Date) => (scheduler ? scheduler.runNow(asOf) : pass.run(asOf).catch(() => undefined));
 
   if (!config.MicrosoftAppId) logger.warn({ event: 'auth.anonymous' }, 'no MicrosoftAppId: running anonymous for local use (no authentication)');
-  const server = await startServer({
+  server.ready({
     adapter,
     bot,
-    logger,
-    health,
-    port: config.PORT,
-    host: config.HOST,
     notify: (authorization, body) => handleNotify(config.NOTIFY_TOKEN, authorization, body, runPass, now),
+    health: () => ({ knowledge: { version, checks: report.results.length, ...store.counts() }, reminders: reminders.length, storage: config.STORAGE }),
   });
-  health.details = () => ({ knowledge: { version, checks: report.results.length, ...store.counts() }, reminders: reminders.length, storage: config.STORAGE });
-  health.ready = true;
   logger.info({ event: 'ready', knowledgeVersion: version, url: `${server.url}/api/messages`, storage: config.STORAGE }, 'Stimulansboten is ready');
   return {
     server,

@@ -217,3 +217,18 @@ function findAction(card: Record<string, any>, verb: string): any {
   walk(card);
   return found[0];
 }
+
+describe('starting', () => {
+  it('answers 503 on every route until the knowledge is loaded, then 200', async () => {
+    const { startServer } = await import('../../src/bot/server.js');
+    const { createLogger } = await import('../../src/platform/logger.js');
+    const server = await startServer({ logger: createLogger('silent'), port: 0, host: '127.0.0.1' });
+    try {
+      expect((await fetch(`${server.url}/health`)).status).toBe(503);
+      expect((await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message"}' })).status).toBe(503);
+      expect((await fetch(`${server.url}/api/notify`, { method: 'POST' })).status).toBe(503);
+    } finally {
+      await server.close();
+    }
+  });
+});
