@@ -61,7 +61,7 @@ async function wire(config: Config, ports: Ports, server: BotServer, now: () => 
   const { store, report, version } = loadKnowledge();
   const brain = createBrain(store, clock, { cacheSize: config.ANSWER_CACHE_SIZE });
   const documents = ports.documents ?? (await openDocuments(config));
-  const subscriptions = new Subscriptions(documents);
+  const subscriptions = new Subscriptions(documents, (key, error) => logger.warn({ event: 'subscription.unreadable', key, err: error }, 'subscription left out of this pass'));
   const adapter = createAdapter(config, logger);
   const bot = new StimulusBot({
     brain,
@@ -100,7 +100,11 @@ async function wire(config: Config, ports: Ports, server: BotServer, now: () => 
   const scheduler = config.SCHEDULER === 'on' ? startScheduler((asOf) => pass.run(asOf), { everyMs: 60_000, recheckMs: config.REMINDER_TAKEOVER_SECONDS * 1000 + 1000, logger, now }) : undefined;
   const runPass = (asOf: Date) => (scheduler ? scheduler.runNow(asOf) : pass.run(asOf).catch(() => undefined));
 
-  if (!config.MicrosoftAppId) logger.warn({ event: 'auth.anonymous' }, 'no MicrosoftAppId: running anonymous for local use (no authentication)');
+  if (!config.MicrosoftAppId) {
+    // Anonymous means anyone who reaches the port can post activities and name the URL replies go to.
+    if (!isLoopback(config.HOST) && !config.ALLOW_ANONYMOUS) throw new Error(`No MicrosoftAppId and HOST=${config.HOST}: refusing to run anonymous on a network interface (set ALLOW_ANONYMOUS=true to insist)`);
+    logger.warn({ event: 'auth.anonymous' }, 'no MicrosoftAppId: running anonymous for local use (no authentication)');
+  }
   server.ready({
     adapter,
     bot,
@@ -116,9 +120,15 @@ async function wire(config: Config, ports: Ports, server: BotServer, now: () => 
     ...(scheduler ? { scheduler } : {}),
     close: async () => {
       scheduler?.stop();
+      // A pass in the middle of sending finishes (bounded) rather than leaving claims to be taken over.
+      await Promise.race([scheduler?.drain(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
       await server.close();
     },
   };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 async function openDocuments(config: Config): Promise<DocumentStore> {

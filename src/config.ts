@@ -11,8 +11,11 @@ const list = z
       .filter(Boolean),
   );
 
+/** An empty variable (`PORT=` in a .env file) means unset, not zero. */
+const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+
 export const configSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  PORT: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(65535).default(3978)),
   /** The interface to listen on: 0.0.0.0 in a container, 127.0.0.1 for local use. */
   HOST: z.string().default('127.0.0.1'),
   MicrosoftAppId: z.string().default(''),
@@ -29,6 +32,8 @@ export const configSchema = z.object({
   BLOB_CONTAINER: z.string().default('stimulansboten'),
   /** Names this instance in the reminder ledger's claims; defaults to host and process id. */
   INSTANCE_ID: z.string().default(''),
+  /** Without MicrosoftAppId the bot only listens on loopback, unless this says otherwise. */
+  ALLOW_ANONYMOUS: z.preprocess(unsetIfEmpty, z.enum(['true', 'false']).default('false')).transform((value) => value === 'true'),
   /** Bearer token for POST /api/notify; unset = the endpoint refuses every call. */
   NOTIFY_TOKEN: z.string().default(''),
   /** Days before each deadline to remind, and the hour (Europe/Stockholm). */
@@ -36,9 +41,10 @@ export const configSchema = z.object({
     .string()
     .default('30,7,1')
     .transform((value, ctx) => {
-      const days = value.split(',').map((part) => Number(part.trim()));
-      if (days.some((day) => !Number.isInteger(day) || day < 0 || day > 365)) ctx.addIssue({ code: 'custom', message: 'whole days between 0 and 365, comma separated' });
-      return days;
+      const parts = value.split(',').map((part) => part.trim());
+      const days = parts.map(Number);
+      if (parts.some((part) => !/^\d{1,3}$/.test(part)) || days.some((day) => day > 365)) ctx.addIssue({ code: 'custom', message: 'whole days between 0 and 365, comma separated' });
+      return [...new Set(days)];
     }),
   REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(9),
   /** A claim in the reminder ledger older than this was left by an instance that died; another takes it over. */

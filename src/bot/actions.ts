@@ -10,15 +10,16 @@ export const cardActionSchema = z.object({
 
 export type CardAction = z.infer<typeof cardActionSchema>;
 
+// Only values the bot itself writes: anything else in a card's data is not a context.
 const contextSchema = z
   .object({
     lang: z.enum(['sv', 'en']).optional(),
-    intent: z.string().optional(),
+    intent: z.enum(['amount', 'list', 'deadline', 'invoice', 'focusArea', 'key', 'contact', 'search', 'help', 'greeting', 'subscribe', 'unsubscribe', 'subscriptions']).optional(),
     place: z.string().max(100).optional(),
     fund: z.string().max(100).optional(),
-    year: z.number().int().optional(),
-    invoiceField: z.string().max(100).optional(),
-    deadlineKind: z.string().max(100).optional(),
+    year: z.number().int().min(2000).max(2100).optional(),
+    invoiceField: z.enum(['gln', 'referenceCode', 'costCentre', 'address', 'paymentTerms', 'heading', 'recipientReference', 'channel', 'period', 'requisition', 'required', 'bankDetails']).optional(),
+    deadlineKind: z.enum(['invoicing', 'statusReport', 'finalReport', 'useOfFunds', 'decision', 'other']).optional(),
   })
   .strip();
 

@@ -83,6 +83,7 @@ export class StimulusBot extends TeamsActivityHandler {
       return;
     }
     await super.run(context);
+    if (context.turnState.get(STATE_UNAVAILABLE)) return;
     try {
       await this.conversationState.saveChanges(context);
     } catch (error) {
@@ -92,7 +93,8 @@ export class StimulusBot extends TeamsActivityHandler {
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {
-    const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
+    // As long as a question can be (the brain reads no more): the card and its caches carry no more either.
+    const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim().slice(0, 500);
     const previous = await this.readContext(context);
     const answer = this.deps.brain.answer(text === '' ? 'hjälp' : text, previous, { locale: context.activity.locale ?? '' });
     await this.writeContext(context, answer.context);
@@ -111,11 +113,14 @@ export class StimulusBot extends TeamsActivityHandler {
       return await this.brainContext.get(context, {});
     } catch (error) {
       this.deps.logger.warn({ event: 'state.read_failed', err: error, conversation: context.activity.conversation.id }, 'answering without the conversation context');
+      // Storage is away: this turn does not wait for it again (a write and a save would each time out).
+      context.turnState.set(STATE_UNAVAILABLE, true);
       return {};
     }
   }
 
   private async writeContext(context: TurnContext, value: ConversationContext): Promise<void> {
+    if (context.turnState.get(STATE_UNAVAILABLE)) return;
     try {
       await this.brainContext.set(context, value);
     } catch (error) {
@@ -260,6 +265,8 @@ export class StimulusBot extends TeamsActivityHandler {
   }
 }
 
+const STATE_UNAVAILABLE = Symbol('state unavailable this turn');
+
 function clampInt(value: unknown, fallback: number, min: number, max: number): number {
   const number = typeof value === 'number' && Number.isInteger(value) ? value : fallback;
   return Math.min(max, Math.max(min, number));
@@ -280,7 +287,11 @@ function cachedCard(reply: Reply, options: { question: string; context: string }
   let byOptions = cards.get(reply);
   if (!byOptions) cards.set(reply, (byOptions = new Map()));
   let card = byOptions.get(key);
-  if (!card) byOptions.set(key, (card = cardForReply(reply, options)));
+  if (!card) {
+    card = cardForReply(reply, options);
+    // One reply may be asked for in many ways; a few cards per reply are kept, not all.
+    if (byOptions.size < 16) byOptions.set(key, card);
+  }
   return card;
 }
 

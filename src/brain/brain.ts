@@ -128,6 +128,7 @@ function route(input: AnswerInput, search: PassageSearch): Reply {
     case 'unsubscribe':
     case 'subscriptions':
       return answerSubscription(input);
+    default:
     case 'search': {
       // A bare item name ("naloxon", "traumamedveten omsorg") asks for its amount; "vad kostar …" asks
       // for a cost figure first, and the item's amount when the documents have no such figure.

@@ -18,6 +18,8 @@ export async function handleNotify(token: string, authorization: string | undefi
   const parsed = bodySchema.safeParse(body ?? {});
   if (!parsed.success) return { status: 400, body: { error: 'The body may only hold {"asOf": "<ISO 8601 instant>"}.' } };
   const asOf = parsed.data.asOf ? new Date(parsed.data.asOf) : now();
+  // A pass "as of" the future would send early and record what is still to come as missed.
+  if (asOf.getTime() > now().getTime() + 5 * 60_000) return { status: 400, body: { error: 'asOf may not be in the future.' } };
   const counts = await run(asOf);
   if (!counts) return { status: 503, body: { error: 'The reminder pass could not run (storage unavailable?); try again.' } };
   return { status: 200, body: { asOf: asOf.toISOString(), ...counts } };

@@ -41,7 +41,8 @@ export class Buckets {
 
   take(key: string): Promise<void> {
     let bucket = this.buckets.get(key);
-    if (!bucket) this.buckets.set(key, (bucket = new TokenBucket(this.perSecond)));
+    // A small burst: a full second's worth at once would go over the limit in the first second.
+    if (!bucket) this.buckets.set(key, (bucket = new TokenBucket(this.perSecond, Math.max(1, Math.ceil(this.perSecond / 10)))));
     return bucket.take();
   }
 }

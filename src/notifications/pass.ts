@@ -28,6 +28,67 @@ export interface ProactiveSender {
 /** Makes the reminder message (an Adaptive Card) for a conversation. */
 export type ReminderRenderer = (reminder: Reminder, conversation: ConversationRecord, asOf: Date) => Record<string, unknown>;
 
+class SendDeadlineError extends Error {}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SendDeadlineError(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Holds a claim: renews it while a send runs (a third of the takeover age apart) and writes the outcome
+ * on the latest eTag. Renewals and the final write never overlap; a write that fails for a storage
+ * reason is tried again, since a lost "sent" record would mean a second send after takeover.
+ */
+class ClaimKeeper {
+  private timer: NodeJS.Timeout | undefined;
+  private pending: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly key: string,
+    private claim: StoredDocument<LedgerEntry>,
+    private readonly now: () => Date,
+    private readonly takeoverMs: number,
+  ) {}
+
+  keepAlive(): void {
+    this.timer = setInterval(() => {
+      this.pending = this.pending.then(async () => {
+        const renewed = { ...this.claim.value, claimedAt: this.now().toISOString(), updatedAt: this.now().toISOString() };
+        try {
+          this.claim = { value: renewed, eTag: await this.store.put(this.key, renewed, { ifMatch: this.claim.eTag }) };
+        } catch {
+          // Storage briefly away: the next renewal tries again.
+        }
+      });
+    }, Math.max(50, Math.floor(this.takeoverMs / 3)));
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.pending;
+  }
+
+  async record(changes: Partial<LedgerEntry>): Promise<void> {
+    const value = { ...this.claim.value, ...changes, updatedAt: this.now().toISOString() };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.claim = { value, eTag: await this.store.put(this.key, value, { ifMatch: this.claim.eTag }) };
+        return;
+      } catch (error) {
+        if (error instanceof PreconditionFailedError || attempt >= 5) throw error;
+        await sleep(200 * 2 ** attempt);
+      }
+    }
+  }
+}
+
 export interface PassCounts {
   sent: number;
   skipped: number;
@@ -51,6 +112,8 @@ export interface PassOptions {
   parallelism: number;
   /** Tries for a 412 (Teams' precondition failure) within one pass. */
   preconditionTries: number;
+  /** A send (with Teams' own retries) not done by then is abandoned, its outcome unknown. */
+  sendDeadlineMs: number;
 }
 
 export const DEFAULT_PASS_OPTIONS: Omit<PassOptions, 'instanceId'> = {
@@ -60,6 +123,7 @@ export const DEFAULT_PASS_OPTIONS: Omit<PassOptions, 'instanceId'> = {
   perConversationPerSecond: 7,
   parallelism: 16,
   preconditionTries: 3,
+  sendDeadlineMs: 120_000,
 };
 
 export interface PassDependencies {
@@ -93,7 +157,9 @@ export class ReminderPass {
     if (sendable.length + tooLate.length === 0) return counts;
     const byRegion = new Map<string, Subscription[]>();
     for (const subscription of await this.deps.subscriptions.active()) {
-      byRegion.set(subscription.region, [...(byRegion.get(subscription.region) ?? []), subscription]);
+      const list = byRegion.get(subscription.region);
+      if (list) list.push(subscription);
+      else byRegion.set(subscription.region, [subscription]);
     }
     const work: { reminder: Reminder; subscription: Subscription; late: boolean }[] = [];
     for (const [list, late] of [[sendable, false], [tooLate, true]] as const) {
@@ -195,16 +261,21 @@ export class ReminderPass {
   /** Sends one claimed reminder and records the outcome on the claim. */
   private async deliver(reminder: Reminder, subscription: Subscription, claim: StoredDocument<LedgerEntry>, asOf: Date): Promise<keyof PassCounts> {
     const key = ledgerKey(reminder.id, subscription.conversationId);
+    const keeper = new ClaimKeeper(this.deps.store, key, claim, this.deps.now, this.options.takeoverMs);
+    const record = (changes: Partial<LedgerEntry>) => keeper.record(changes);
     const conversation = await this.deps.subscriptions.conversation(subscription.conversationId);
-    const record = (changes: Partial<LedgerEntry>) =>
-      this.deps.store.put<LedgerEntry>(key, { ...claim.value, ...changes, updatedAt: this.deps.now().toISOString() }, { ifMatch: claim.eTag });
-    if (!conversation) {
-      await record({ state: 'skipped', reason: 'the conversation is no longer known' });
+    // Unsubscribed or removed while the pass ran: nothing is sent.
+    if (!conversation || !(await this.deps.subscriptions.isActive(subscription.conversationId, subscription.region))) {
+      await record({ state: 'skipped', reason: conversation ? 'unsubscribed before it was sent' : 'the conversation is no longer known' });
       return 'skipped';
     }
     const attempts = claim.value.attempts + 1;
     try {
-      const activityId = await this.sendWithPreconditionRetry(conversation, this.deps.render(reminder, conversation, asOf));
+      // The claim is renewed while Teams takes its time (its own retries wait out Retry-After), so no other
+      // instance takes it over; a send that never ends is abandoned after a deadline, its outcome unknown.
+      keeper.keepAlive();
+      const activityId = await withDeadline(this.sendWithPreconditionRetry(conversation, this.deps.render(reminder, conversation, asOf)), this.options.sendDeadlineMs);
+      await keeper.stop();
       try {
         await record({ state: 'sent', attempts, activityId, sentAt: this.deps.now().toISOString(), reason: undefined, retryAt: undefined });
       } catch (error) {
@@ -214,6 +285,12 @@ export class ReminderPass {
       this.deps.logger.info({ event: 'reminder.sent', reminder: reminder.id, conversation: conversation.conversationId, activityId }, 'reminder sent');
       return 'sent';
     } catch (error) {
+      await keeper.stop();
+      if (error instanceof SendDeadlineError) {
+        // Unknown whether Teams got it: the claim is left to go stale and be taken over (at least once).
+        this.deps.logger.error({ event: 'reminder.send_timeout', reminder: reminder.id, conversation: conversation.conversationId }, 'send did not finish in time; outcome unknown');
+        return 'failed';
+      }
       const failure = error instanceof SendFailure ? error : new SendFailure((error as Error).message);
       if (failure.status === 403 || failure.status === 404) {
         await this.deps.subscriptions.deactivate(conversation.conversationId, `Teams answered ${failure.status}: the bot was removed or the conversation is gone`);
@@ -242,6 +319,9 @@ export class ReminderPass {
       } catch (error) {
         if (!(error instanceof SendFailure) || error.status !== 412 || attempt >= this.options.preconditionTries) throw error;
         await sleep(100 * 2 ** attempt + Math.random() * 100);
+        // A retry is a request too: it waits for its token like the first.
+        await this.tenants.take(conversation.tenantId ?? 'unknown');
+        await this.conversations.take(conversation.conversationId);
       }
     }
   }

@@ -7,10 +7,12 @@ import { emptyReply, sourceRef, type Reply } from '../brain/reply.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Reminder } from './reminders.js';
 
+const STOCKHOLM_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function reminderReply(reminder: Reminder, store: KnowledgeStore, lang: Lang, asOf: Date): Reply {
   const deadline = reminder.deadline;
   const region = store.place(reminder.region)?.name ?? reminder.region;
-  const today = asOf.toISOString().slice(0, 10);
+  const today = STOCKHOLM_DATE.format(asOf);
   const daysLeft = daysBetween(today, deadline.due);
   const sv = lang === 'sv';
   const left = daysLeft === 0 ? (sv ? 'i dag' : 'today') : daysLeft === 1 ? (sv ? 'i morgon' : 'tomorrow') : sv ? `om ${daysLeft} dagar` : `in ${daysLeft} days`;

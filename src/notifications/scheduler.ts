@@ -5,6 +5,8 @@ import type { PassCounts } from './pass.js';
 
 export interface Scheduler {
   stop(): void;
+  /** Resolves when the pass running now (if any) is done: for a clean shutdown. */
+  drain(): Promise<PassCounts | undefined>;
   /** Runs a pass now (waits for one already running). */
   runNow(asOf?: Date): Promise<PassCounts | undefined>;
 }
@@ -13,9 +15,10 @@ export function startScheduler(run: (asOf: Date) => Promise<PassCounts>, options
   let running: Promise<PassCounts | undefined> | undefined;
   let stopped = false;
   let recheck: NodeJS.Timeout | undefined;
-  const tick = (asOf?: Date): Promise<PassCounts | undefined> => {
+  const tick = (asOf?: Date, queue = false): Promise<PassCounts | undefined> => {
     if (stopped) return Promise.resolve(undefined);
-    if (running) return running.then(() => tick(asOf));
+    // The minute's tick joins a pass still running; only an explicit call (/api/notify) waits for its own.
+    if (running) return queue ? running.then(() => tick(asOf)) : running;
     running = run(asOf ?? options.now())
       .then((counts) => {
         if (counts.inProgress > 0 && !recheck && !stopped) {
@@ -45,6 +48,7 @@ export function startScheduler(run: (asOf: Date) => Promise<PassCounts>, options
       clearInterval(interval);
       if (recheck) clearTimeout(recheck);
     },
-    runNow: (asOf) => tick(asOf),
+    runNow: (asOf) => tick(asOf, true),
+    drain: () => running ?? Promise.resolve(undefined),
   };
 }

@@ -24,7 +24,11 @@ const conversationKey = (id: string) => `conversations/${id}`;
 const subscriptionKey = (id: string, region: string) => `subscriptions/${id}/${region}`;
 
 export class Subscriptions {
-  constructor(private readonly store: DocumentStore) {}
+  constructor(
+    private readonly store: DocumentStore,
+    /** Told about a subscription that could not be read (it is retried on the next pass). */
+    private readonly onUnreadable?: (key: string, error: unknown) => void,
+  ) {}
 
   /** Installing the bot stores where to reach the conversation later. */
   async saveConversation(record: ConversationRecord): Promise<void> {
@@ -64,6 +68,10 @@ export class Subscriptions {
     return (await this.read(await this.store.list('subscriptions/'))).filter((s) => s.active);
   }
 
+  async isActive(conversationId: string, region: string): Promise<boolean> {
+    return (await this.store.get<Subscription>(subscriptionKey(conversationId, region)))?.value.active === true;
+  }
+
   /** The conversation cannot be reached any more (403/404): stop sending, keep the record for audit. */
   async deactivate(conversationId: string, reason: string): Promise<void> {
     for (const key of await this.store.list(`subscriptions/${conversationId}/`)) {
@@ -72,8 +80,25 @@ export class Subscriptions {
     }
   }
 
+  /**
+   * Reads a few at a time; one document that cannot be read (storage hiccup, a corrupt file) is left out
+   * of this pass, not allowed to stop everyone's reminders.
+   */
   private async read(keys: string[]): Promise<Subscription[]> {
-    const found = await Promise.all(keys.map((key) => this.store.get<Subscription>(key)));
-    return found.flatMap((document) => (document ? [document.value] : []));
+    const found: Subscription[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < keys.length) {
+        const key = keys[next++]!;
+        try {
+          const document = await this.store.get<Subscription>(key);
+          if (document) found.push(document.value);
+        } catch (error) {
+          this.onUnreadable?.(key, error);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(16, keys.length) }, worker));
+    return found;
   }
 }

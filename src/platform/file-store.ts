@@ -30,41 +30,52 @@ export interface DocumentStore {
 export class FileDocumentStore implements DocumentStore {
   /** Writes to one key are serialised in this process; eTags guard against other processes. */
   private readonly locks = new Map<string, Promise<unknown>>();
-  private readonly cache = new Map<string, string>();
+  private readonly cache = new Map<string, StoredDocument>();
+  /** Bumped by every write and delete: a read that raced one does not fill the cache with the old text. */
+  private readonly versions = new Map<string, number>();
 
   constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true });
   }
 
   async get<T>(key: string): Promise<StoredDocument<T> | undefined> {
-    let text = this.cache.get(key);
-    if (text === undefined) {
-      text = await this.readDisk(key);
-      if (text === undefined) return undefined;
-      this.cache.set(key, text);
-    }
-    return JSON.parse(text) as StoredDocument<T>;
+    const cached = this.cache.get(key);
+    if (cached) return structuredClone(cached) as StoredDocument<T>;
+    const version = this.versions.get(key) ?? 0;
+    const document = parse(await this.readDisk(key));
+    if (document && (this.versions.get(key) ?? 0) === version) this.cache.set(key, document);
+    return document ? (structuredClone(document) as StoredDocument<T>) : undefined;
   }
 
   put<T>(key: string, value: T, condition: { ifMatch?: string; ifNoneMatch?: '*' } = {}): Promise<string> {
     return this.exclusive(key, async () => {
       // Conditions are checked against the file, not the memory copy: another process may have written it.
-      const onDisk = await this.readDisk(key);
-      const current = onDisk === undefined ? undefined : (JSON.parse(onDisk) as StoredDocument);
+      // A file that does not parse (a crash of another writer, a disk fault) counts as absent.
+      const current = parse(await this.readDisk(key));
       if (condition.ifNoneMatch === '*' && current) throw new PreconditionFailedError(`${key} exists`);
       if (condition.ifMatch && condition.ifMatch !== '*' && current?.eTag !== condition.ifMatch) throw new PreconditionFailedError(`${key} changed`);
       const eTag = randomUUID();
       const temporary = `${this.path(key)}.${process.pid}.${randomUUID()}.tmp`;
-      const text = JSON.stringify({ value, eTag } satisfies StoredDocument<T>);
-      await fs.writeFile(temporary, text);
+      const document: StoredDocument<T> = { value, eTag };
+      // Flushed before the rename and the folder after it: a power cut leaves the old or the new file, whole.
+      const file = await fs.open(temporary, 'w');
+      try {
+        await file.writeFile(JSON.stringify(document));
+        await file.sync();
+      } finally {
+        await file.close();
+      }
       await fs.rename(temporary, this.path(key));
-      this.cache.set(key, text);
+      await this.syncFolder();
+      this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
+      this.cache.set(key, structuredClone(document) as StoredDocument);
       return eTag;
     });
   }
 
   delete(key: string): Promise<void> {
     return this.exclusive(key, async () => {
+      this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
       this.cache.delete(key);
       await fs.rm(this.path(key), { force: true });
     });
@@ -74,8 +85,8 @@ export class FileDocumentStore implements DocumentStore {
     const names = await fs.readdir(this.dir);
     return names
       .filter((name) => name.endsWith('.json'))
-      .map((name) => decodeURIComponent(name.slice(0, -'.json'.length)))
-      .filter((key) => key.startsWith(prefix))
+      .map((name) => decodeName(name.slice(0, -'.json'.length)))
+      .filter((key): key is string => key !== undefined && key.startsWith(prefix))
       .sort();
   }
 
@@ -85,6 +96,17 @@ export class FileDocumentStore implements DocumentStore {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
+    }
+  }
+
+  private async syncFolder(): Promise<void> {
+    const folder = await fs.open(this.dir, 'r');
+    try {
+      await folder.sync();
+    } catch {
+      // Some file systems cannot flush a folder; the file itself was flushed.
+    } finally {
+      await folder.close();
     }
   }
 
@@ -101,6 +123,25 @@ export class FileDocumentStore implements DocumentStore {
       if (this.locks.get(key) === settled) this.locks.delete(key);
     });
     return next;
+  }
+}
+
+function parse(text: string | undefined): StoredDocument | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const document = JSON.parse(text) as StoredDocument;
+    return document && typeof document === 'object' && typeof document.eTag === 'string' ? document : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A stray file whose name is not an encoded key is not a document. */
+function decodeName(name: string): string | undefined {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return undefined;
   }
 }
 

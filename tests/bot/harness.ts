@@ -25,7 +25,10 @@ export async function startHarness(env: Record<string, string> = {}, storageDir 
   const logs: Record<string, any>[] = [];
   const logger = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
   const config = configSchema.parse({ PORT: '0', STORAGE_DIR: storageDir, ...env });
-  const app = await startApp(config, { clock: fixedClock('2026-11-22'), logger });
+  const app = await startApp(config, { clock: fixedClock('2026-11-22'), logger }).catch(async (error: unknown) => {
+    await connector.close();
+    throw error;
+  });
   const botUrl = `${app.server.url}/api/messages`;
   return {
     app,

@@ -139,6 +139,8 @@ describe('card actions', () => {
     ['an unknown verb', 'deleteEverything', { question: 'x' }],
     ['a question that is not text', 'showSource', { question: 42 }],
     ['context that is not what the bot wrote', 'showSource', { question: 'Hur mycket får Mora?', context: '{"place": {"$gt": 1}}' }],
+    ['a context with an intent the bot never writes', 'showSource', { question: 'och Falun?', context: '{"intent": "bogus"}' }],
+    ['a context naming a field that is an object property', 'showSource', { question: 'och?', context: '{"intent": "invoice", "invoiceField": "constructor"}' }],
   ])('garbage (%s) gets a polite card, never a crash', async (_name, verb, data) => {
     const c = conversation(bot.connector.url);
     const res = await bot.post(execute(c, verb, data));
@@ -176,6 +178,12 @@ describe('who and what is refused', () => {
   ])('%s gets a clean HTTP error', async (_name, body, contentType, status) => {
     const res = await bot.postRaw(body, contentType);
     expect(res.status).toBe(status);
+  });
+
+  it('answers a very long message with a reply Teams accepts', async () => {
+    const c = conversation(bot.connector.url);
+    const reply = await ask(c, `Hur mycket får Mora? ${'och så vidare '.repeat(15_000)}`);
+    expect(Buffer.byteLength(JSON.stringify(reply), 'utf16le')).toBeLessThan(80 * 1024);
   });
 
   it('never logs the message text at info level', () => {
@@ -230,5 +238,11 @@ describe('starting', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('anonymous mode', () => {
+  it('refuses to listen on a network interface without credentials unless told to', async () => {
+    await expect(startHarness({ HOST: '0.0.0.0' })).rejects.toThrow(/refusing to run anonymous/);
   });
 });

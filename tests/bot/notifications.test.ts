@@ -67,7 +67,8 @@ describe('POST /api/notify', () => {
     expect((await notify({ asOf: AS_OF }, 'Bearer wrong')).status).toBe(401);
   });
 
-  it('refuses a body it does not understand', async () => {
+  it('refuses a body it does not understand, and a moment in the future', async () => {
+    expect((await notify({ asOf: new Date(Date.now() + 24 * 3600_000).toISOString() })).status).toBe(400);
     expect((await notify({ asOf: 'yesterday' })).status).toBe(400);
     expect((await notify({ asOf: AS_OF, extra: 1 })).status).toBe(400);
   });

@@ -150,6 +150,45 @@ describe('a reminder pass', () => {
     expect(await entry(documents, 'a:conversation-0')).toMatchObject({ state: 'sent', claimedBy: 'instance-b' });
   });
 
+  it('keeps its claim while Teams is slow, so no other instance sends the reminder again', async () => {
+    const { documents, subscriptions } = await setup(1);
+    const teams = new FakeTeams();
+    teams.delayMs = 1600;
+    const slow = passOf(documents, subscriptions, teams, { takeoverMs: 600 }, () => new Date(), 'slow');
+    const other = passOf(documents, subscriptions, teams, { takeoverMs: 600 }, () => new Date(), 'other');
+    const first = slow.run(SOON);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const second = await other.run(SOON);
+    expect(second.sent).toBe(0);
+    expect((await first).sent).toBe(1);
+    expect(teams.countFor('a:conversation-0')).toBe(1);
+  });
+
+  it('does not send to a conversation that unsubscribed while the pass was running', async () => {
+    const { documents, subscriptions } = await setup(1);
+    const teams = new FakeTeams();
+    const pass = new ReminderPass(
+      {
+        store: documents,
+        subscriptions,
+        sender: teams,
+        reminders: () => reminders,
+        logger: createLogger('silent'),
+        now: () => SOON,
+        render: () => ({ type: 'message' }),
+      },
+      { instanceId: 'x', perTenantPerSecond: 1000, perConversationPerSecond: 1000 },
+    );
+    const active = subscriptions.active.bind(subscriptions);
+    subscriptions.active = async () => {
+      const list = await active();
+      await subscriptions.unsubscribe('a:conversation-0', 'skane');
+      return list;
+    };
+    expect(await pass.run(SOON)).toMatchObject({ sent: 0, skipped: 1 });
+    expect(teams.sent).toHaveLength(0);
+  });
+
   it('delivers every reminder exactly once when two instances run their passes at the same time', async () => {
     const { documents, subscriptions } = await setup(40);
     const teams = new FakeTeams();

@@ -182,6 +182,28 @@ describe('FileDocumentStore', () => {
     expect(await store.list('ledger/')).toEqual(['ledger/r1/a:1']);
   });
 
+  it('a corrupt or empty document counts as absent and can be written again', async () => {
+    const dir = temporaryDir();
+    writeFileSync(join(dir, `${encodeURIComponent('subscriptions/a:2/dalarna')}.json`), '');
+    writeFileSync(join(dir, `${encodeURIComponent('subscriptions/a:3/skane')}.json`), '{"value": tru');
+    writeFileSync(join(dir, 'stray%zz.json'), '{}');
+    const store = new FileDocumentStore(dir);
+    expect(await store.get('subscriptions/a:2/dalarna')).toBeUndefined();
+    expect(await store.list('subscriptions/')).toEqual(['subscriptions/a:2/dalarna', 'subscriptions/a:3/skane']);
+    await store.put('subscriptions/a:2/dalarna', { active: true });
+    expect((await store.get('subscriptions/a:2/dalarna'))?.value).toEqual({ active: true });
+  });
+
+  it('a read that races a delete does not keep the deleted document', async () => {
+    const store = new FileDocumentStore(temporaryDir());
+    for (let i = 0; i < 50; i++) {
+      const key = `subscriptions/a:${i}/skane`;
+      await new FileDocumentStore((store as unknown as { dir: string }).dir).put(key, { active: true });
+      await Promise.all([store.get(key), store.delete(key)]);
+      expect(await store.get(key)).toBeUndefined();
+    }
+  });
+
   it('two instances on one folder: a create-only write of the other instance is refused', async () => {
     const dir = temporaryDir();
     const first = new FileDocumentStore(dir);
@@ -201,10 +223,7 @@ describe('FileDocumentStore', () => {
     expect(await new FileDocumentStore(dir).get('botstate/k')).toEqual({ value: 2, eTag });
   });
 
-  // FileDocumentStore keeps every document it read or wrote in memory and checks ifMatch against that
-  // copy, so an instance that wrote a key never sees another instance's later write: the stale eTag is
-  // accepted and the other write is lost. The file store is documented as single-instance; this test
-  // records the gap, and fails (so it must be turned into a plain `it`) once the store checks the file.
+  // Conditions are checked against the file, not the memory copy, so another instance's write is seen.
   it('two instances on one folder: an update with a stale eTag is refused', async () => {
     const dir = temporaryDir();
     const first = new FileDocumentStore(dir);

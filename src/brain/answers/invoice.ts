@@ -29,7 +29,7 @@ export function answerInvoice(input: AnswerInput): Reply {
   if (resolved.kind === 'ambiguous') return clarifyPlace(input, resolved.choices);
   const county = resolved.kind === 'place' ? countyOf(input, resolved.place) : undefined;
   const field = u.invoiceField;
-  const [fieldSv, fieldEn] = field ? FIELD_NAMES[field] : ['fakturauppgifter', 'invoice details'];
+  const [fieldSv, fieldEn] = field && Object.hasOwn(FIELD_NAMES, field) ? FIELD_NAMES[field] : ['fakturauppgifter', 'invoice details'];
   const hasField = (entry: InvoiceFact) => !field || (field === 'required' ? entry.requiredInformation.length > 0 : entry.fields.some((f) => f.id === field));
   const all = store.invoicing(u.year ? { year: u.year } : {}).filter(hasField);
   const candidates = county ? all.filter((entry) => entry.place === county.id) : all;
