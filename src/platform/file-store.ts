@@ -38,13 +38,16 @@ export class FileDocumentStore implements DocumentStore {
     mkdirSync(dir, { recursive: true });
   }
 
+  /** Documents come back frozen (they are shared with the cache): change a copy, then put it. */
   async get<T>(key: string): Promise<StoredDocument<T> | undefined> {
     const cached = this.cache.get(key);
-    if (cached) return structuredClone(cached) as StoredDocument<T>;
+    if (cached) return cached as StoredDocument<T>;
     const version = this.versions.get(key) ?? 0;
     const document = parse(await this.readDisk(key));
-    if (document && (this.versions.get(key) ?? 0) === version) this.cache.set(key, document);
-    return document ? (structuredClone(document) as StoredDocument<T>) : undefined;
+    if (!document) return undefined;
+    deepFreeze(document);
+    if ((this.versions.get(key) ?? 0) === version) this.cache.set(key, document);
+    return document as StoredDocument<T>;
   }
 
   put<T>(key: string, value: T, condition: { ifMatch?: string; ifNoneMatch?: '*' } = {}): Promise<string> {
@@ -68,7 +71,7 @@ export class FileDocumentStore implements DocumentStore {
       await fs.rename(temporary, this.path(key));
       await this.syncFolder();
       this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
-      this.cache.set(key, structuredClone(document) as StoredDocument);
+      this.cache.set(key, deepFreeze(structuredClone(document)) as StoredDocument);
       return eTag;
     });
   }
@@ -134,6 +137,14 @@ function parse(text: string | undefined): StoredDocument | undefined {
   } catch {
     return undefined;
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** A stray file whose name is not an encoded key is not a document. */
