@@ -57,7 +57,7 @@ export function answerInvoice(input: AnswerInput): Reply {
     const found = entry.fields.filter((f) => f.id === field);
     reply.rows = found.map((f) => ({ label: f.label, value: valueOf(f) }));
     reply.figure = found.map(valueOf).join(', ');
-    reply.text = `${capitalise(t(input, fieldSv, fieldEn))}${assumed}: ${found.map(valueOf).join('; ')}.`;
+    reply.text = `${capitalise(t(input, fieldSv, fieldEn))}${assumed || ` (${name} ${entry.year})`}: ${found.map(valueOf).join('; ')}.`;
     reply.sources = found.map((f) => source(input, { document: entry.document, ...f.source }));
   } else {
     reply.rows = entry.fields.map((f) => ({ label: f.label, value: valueOf(f) }));
