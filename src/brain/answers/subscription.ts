@@ -7,7 +7,8 @@ import { clarifyPlace, countyOf, resolvePlace } from './resolve.js';
 export function answerSubscription(input: AnswerInput): Reply {
   const { u, store } = input;
   if (u.intent === 'subscriptions') {
-    const reply = emptyReply('subscription', input.lang, t(input, 'Dina prenumerationer', 'Your subscriptions'), '');
+    // The bot carries these out and words the result; this text is what the request means.
+    const reply = emptyReply('subscription', input.lang, t(input, 'Dina prenumerationer', 'Your subscriptions'), t(input, 'Visa den här konversationens prenumerationer på påminnelser.', "Show this conversation's reminder subscriptions."));
     reply.action = { type: 'list' };
     return reply;
   }
@@ -24,8 +25,16 @@ export function answerSubscription(input: AnswerInput): Reply {
     return reply;
   }
   const county = countyOf(input, resolved.place);
-  const reply = emptyReply('subscription', input.lang, t(input, `Påminnelser för ${county.name}`, `Reminders for ${county.name}`), '');
-  reply.action = { type: u.intent === 'unsubscribe' ? 'unsubscribe' : 'subscribe', region: county.id };
+  const subscribe = u.intent !== 'unsubscribe';
+  const reply = emptyReply(
+    'subscription',
+    input.lang,
+    t(input, `Påminnelser för ${county.name}`, `Reminders for ${county.name}`),
+    subscribe
+      ? t(input, `Prenumerera på påminnelser om deadlines för ${county.name}.`, `Subscribe to deadline reminders for ${county.name}.`)
+      : t(input, `Avsluta prenumerationen på påminnelser för ${county.name}.`, `Unsubscribe from reminders for ${county.name}.`),
+  );
+  reply.action = { type: subscribe ? 'subscribe' : 'unsubscribe', region: county.id };
   if (county.id !== resolved.place.id) reply.notes.push(t(input, `Deadlines gäller per region: ${resolved.place.name} hör till ${county.name}.`, `Deadlines are per region: ${resolved.place.name} belongs to ${county.name}.`));
   return reply;
 }
