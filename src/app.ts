@@ -10,6 +10,7 @@ import { startServer, type BotServer } from './bot/server.js';
 import { DocumentStorage } from './bot/storage.js';
 import { knownPlaces } from './brain/answers/unknown.js';
 import { createBrain, type Clock } from './brain/brain.js';
+import { langOfLocale } from './brain/language.js';
 import { cardForReply } from './cards/view.js';
 import type { Config } from './config.js';
 import { loadKnowledge } from './knowledge/index.js';
@@ -72,6 +73,7 @@ async function wire(config: Config, ports: Ports, server: BotServer, now: () => 
     allowedTenants: config.ALLOWED_TENANT_IDS,
     welcome: { known: (lang) => knownPlaces({ store, lang }) },
     subscriptions,
+    reminderSchedule: { daysBefore: config.REMINDER_DAYS_BEFORE, hour: config.REMINDER_HOUR },
     now,
   });
 
@@ -85,7 +87,7 @@ async function wire(config: Config, ports: Ports, server: BotServer, now: () => 
       logger,
       now,
       render: (reminder, conversation, asOf) => {
-        const reply = reminderReply(reminder, store, /^en\b/i.test(conversation.locale ?? '') ? 'en' : 'sv', asOf);
+        const reply = reminderReply(reminder, store, langOfLocale(conversation.locale), asOf);
         const card = cardForReply(reply, { question: reply.suggestions[0]?.question ?? reply.title, context: '{}' });
         return { ...MessageFactory.attachment(CardFactory.adaptiveCard(card), keySentence(reply.text)) } as Record<string, unknown>;
       },

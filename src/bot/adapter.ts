@@ -2,6 +2,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
+import { langOfLocale } from '../brain/language.js';
 import { errorCard } from '../cards/view.js';
 import type { Logger } from '../platform/logger.js';
 
@@ -24,7 +25,7 @@ export function turnErrorHandler(logger: Logger): (context: TurnContext, error: 
     const correlationId = randomUUID();
     logger.error({ event: 'turn.error', correlationId, err: error, activityType: context.activity.type, conversation: context.activity.conversation?.id }, 'turn failed');
     try {
-      const lang = /^en\b/i.test(context.activity.locale ?? '') ? 'en' : 'sv';
+      const lang = langOfLocale(context.activity.locale);
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(errorCard(lang, correlationId)), lang === 'sv' ? 'Något gick fel.' : 'Something went wrong.'));
     } catch (sendError) {
       logger.error({ event: 'turn.error.reply_failed', correlationId, err: sendError }, 'could not tell the user');

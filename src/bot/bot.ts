@@ -17,6 +17,8 @@ import type { Brain } from '../brain/brain.js';
 import type { ConversationContext, Intent } from '../brain/context.js';
 import type { Reply } from '../brain/reply.js';
 import { cardForReply, errorCard, welcomeCard } from '../cards/view.js';
+import { joinList } from '../brain/format.js';
+import { langOfLocale } from '../brain/language.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Subscriptions } from '../notifications/subscriptions.js';
 import { lookup } from '../brain/lookup.js';
@@ -37,6 +39,8 @@ export interface BotDependencies {
   welcome: { known: (lang: 'sv' | 'en') => string[] };
   /** Where reminders go: conversations and the regions they follow. */
   subscriptions: Subscriptions;
+  /** When reminders are sent, as configured: the confirmation says so. */
+  reminderSchedule: { daysBefore: number[]; hour: number };
   now: () => Date;
 }
 
@@ -191,11 +195,14 @@ export class StimulusBot extends TeamsActivityHandler {
       await this.rememberConversation(context);
       const result = await this.deps.subscriptions.subscribe(conversationId, action.region, this.deps.now());
       const name = regionName(action.region);
+      const { daysBefore, hour } = this.deps.reminderSchedule;
+      const days = joinList([...daysBefore].sort((a, b) => b - a).map(String), reply.lang);
+      const at = String(hour).padStart(2, '0');
       done.text =
         result === 'created'
           ? sv
-            ? `Klart: den här konversationen får påminnelser om deadlines för ${name}, 30, 7 och 1 dag före, kl. 09.00.`
-            : `Done: this conversation gets deadline reminders for ${name}, 30, 7 and 1 day before, at 09:00 (Swedish time).`
+            ? `Klart: den här konversationen får påminnelser om deadlines för ${name}, ${days} dagar före, kl. ${at}.00.`
+            : `Done: this conversation gets deadline reminders for ${name}, ${days} days before, at ${at}:00 (Swedish time).`
           : sv
             ? `Den här konversationen prenumererar redan på påminnelser för ${name}.`
             : `This conversation already subscribes to reminders for ${name}.`;
@@ -305,7 +312,7 @@ export function tenantOf(context: TurnContext): string | undefined {
 }
 
 function langOf(context: TurnContext): 'sv' | 'en' {
-  return /^en\b/i.test(context.activity.locale ?? '') ? 'en' : 'sv';
+  return langOfLocale(context.activity.locale);
 }
 
 export function correlationId(context: TurnContext): string {

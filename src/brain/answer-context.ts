@@ -22,7 +22,7 @@ export function fundName(input: AnswerInput, id: string): string {
   return fund ? fund.name[input.lang] : id;
 }
 
-export function source(input: AnswerInput, fact: FactSource): SourceRef {
+export function source(input: Pick<AnswerInput, 'store'>, fact: FactSource): SourceRef {
   const document = fact.document;
   const place = input.store.place(document.place);
   const origin = place?.aliases.find((alias) => /^Region /.test(alias)) ?? place?.name ?? document.place;

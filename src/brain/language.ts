@@ -21,11 +21,15 @@ export function detectLanguage(text: string): Lang | undefined {
   return sv > en ? 'sv' : 'en';
 }
 
+/** English for an English locale ("en-US", "en-GB"), Swedish for anything else. */
+export function langOfLocale(locale: string | undefined): Lang {
+  return locale && /^en\b/i.test(locale) ? 'en' : 'sv';
+}
+
 /** The question's language, else the previous turn's, else the locale's, else Swedish. */
 export function chooseLanguage(text: string, previous: Lang | undefined, locale: string | undefined): Lang {
   const detected = detectLanguage(text);
   if (detected) return detected;
   if (previous) return previous;
-  if (locale && /^en\b/i.test(locale)) return 'en';
-  return 'sv';
+  return langOfLocale(locale);
 }

@@ -3,16 +3,16 @@
 import type { Lang } from '../brain/format.js';
 import { daysBetween, formatDate } from '../brain/format.js';
 import { describeWhen } from '../brain/answers/deadline.js';
-import { emptyReply, sourceRef, type Reply } from '../brain/reply.js';
+import { source } from '../brain/answer-context.js';
+import { emptyReply, type Reply } from '../brain/reply.js';
+import { stockholmDate } from '../platform/clock.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Reminder } from './reminders.js';
-
-const STOCKHOLM_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 export function reminderReply(reminder: Reminder, store: KnowledgeStore, lang: Lang, asOf: Date): Reply {
   const deadline = reminder.deadline;
   const region = store.place(reminder.region)?.name ?? reminder.region;
-  const today = STOCKHOLM_DATE.format(asOf);
+  const today = stockholmDate(asOf);
   const daysLeft = daysBetween(today, deadline.due);
   const sv = lang === 'sv';
   const left = daysLeft === 0 ? (sv ? 'i dag' : 'today') : daysLeft === 1 ? (sv ? 'i morgon' : 'tomorrow') : sv ? `om ${daysLeft} dagar` : `in ${daysLeft} days`;
@@ -28,8 +28,7 @@ export function reminderReply(reminder: Reminder, store: KnowledgeStore, lang: L
     ...(deadline.action ? [{ label: sv ? 'Att göra' : 'What to do', value: deadline.action }] : []),
   ];
   if (!sv && deadline.action) reply.notes.push('What to do is quoted in Swedish, as the document writes it.');
-  const place = store.place(deadline.document.place);
-  reply.sources = [sourceRef({ document: deadline.document, ...deadline.source }, place?.aliases.find((alias) => /^Region /.test(alias)) ?? place?.name ?? deadline.document.place)];
+  reply.sources = [source({ store }, { document: deadline.document, ...deadline.source })];
   reply.suggestions = [
     { title: sv ? 'Visa detaljer' : 'Show details', question: sv ? `Vilka deadlines gäller för ${region} ${deadline.year}?` : `Which deadlines apply to ${region} ${deadline.year}?` },
     { title: sv ? 'Avsluta prenumerationen' : 'Unsubscribe', question: sv ? `Avsluta prenumerationen för ${region}` : `Unsubscribe from ${region}` },

@@ -21,6 +21,7 @@ function botWith(allowedTenants: string[] = []) {
     allowedTenants,
     welcome: { known: (lang) => knownPlaces({ store, lang }) },
     subscriptions: new Subscriptions(documents),
+    reminderSchedule: { daysBefore: [30, 7, 1], hour: 9 },
     now: () => new Date('2026-11-22T08:00:00Z'),
   });
   const adapter = new TestAdapter((context) => bot.run(context), { channelId: 'msteams', conversation: { id: 'conv-1', conversationType: 'personal', isGroup: false, name: '' } as never, locale: 'sv-SE' } as Partial<Activity> as never);
