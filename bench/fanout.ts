@@ -48,7 +48,7 @@ async function fanout(conversations: number, perTenantPerSecond: number, paralle
     const { store } = loadKnowledge();
     const logger = createLogger('warn');
     const config = configSchema.parse({});
-    const adapter = createAdapter(config, logger);
+    const { adapter } = createAdapter(config, logger);
     const documents = new FileDocumentStore(dir);
     const subscriptions = new Subscriptions(documents);
     const subscribedAt = new Date('2023-01-01T00:00:00Z');

@@ -4,8 +4,10 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { CardFactory, MessageFactory } from 'botbuilder';
 import { createAdapter } from './bot/adapter.js';
+import { createInboundAuthenticator } from './bot/auth.js';
 import { keySentence, StimulusBot } from './bot/bot.js';
 import { AdapterSender } from './bot/proactive-sender.js';
+import { createMessageHandler, isLoopbackHost } from './bot/inbound.js';
 import { startServer, type BotServer } from './bot/server.js';
 import { DocumentStorage } from './bot/storage.js';
 import { knownPlaces } from './brain/answers/unknown.js';
@@ -46,6 +48,10 @@ export interface Ports {
 export async function startApp(config: Config, ports: Ports): Promise<App> {
   const { logger } = ports;
   const now = ports.now ?? (() => new Date());
+  // Anonymous means anyone who reaches the port can post activities: refused before anything listens.
+  if (!config.MicrosoftAppId && !isLoopbackHost(config.HOST) && !config.ALLOW_ANONYMOUS) {
+    throw new StartupError(`No MicrosoftAppId and HOST=${config.HOST}: refusing to run anonymous on a network interface (set ALLOW_ANONYMOUS=true to insist)`);
+  }
   // Listening first: /health says 503 while the knowledge loads and is verified.
   const server = await startServer({ logger, port: config.PORT, host: config.HOST });
   try {
@@ -63,7 +69,7 @@ async function wire(config: Config, ports: Ports, server: BotServer, now: () => 
   const brain = createBrain(store, clock, { cacheSize: config.ANSWER_CACHE_SIZE });
   const documents = ports.documents ?? (await openDocuments(config));
   const subscriptions = new Subscriptions(documents, (key, error) => logger.warn({ event: 'subscription.unreadable', key, err: error }, 'subscription left out of this pass'));
-  const adapter = createAdapter(config, logger);
+  const { adapter, authentication } = createAdapter(config, logger);
   const bot = new StimulusBot({
     brain,
     store,
@@ -102,14 +108,15 @@ async function wire(config: Config, ports: Ports, server: BotServer, now: () => 
   const scheduler = config.SCHEDULER === 'on' ? startScheduler((asOf) => pass.run(asOf), { everyMs: 60_000, recheckMs: config.REMINDER_TAKEOVER_SECONDS * 1000 + 1000, logger, now }) : undefined;
   const runPass = (asOf: Date) => (scheduler ? scheduler.runNow(asOf) : pass.run(asOf).catch(() => undefined));
 
-  if (!config.MicrosoftAppId) {
-    // Anonymous means anyone who reaches the port can post activities and name the URL replies go to.
-    if (!isLoopback(config.HOST) && !config.ALLOW_ANONYMOUS) throw new Error(`No MicrosoftAppId and HOST=${config.HOST}: refusing to run anonymous on a network interface (set ALLOW_ANONYMOUS=true to insist)`);
-    logger.warn({ event: 'auth.anonymous' }, 'no MicrosoftAppId: running anonymous for local use (no authentication)');
-  }
+  if (!config.MicrosoftAppId) logger.warn({ event: 'auth.anonymous' }, 'no MicrosoftAppId: running anonymous for local use (no authentication, replies only to services on this machine)');
   server.ready({
-    adapter,
-    bot,
+    messages: createMessageHandler({
+      adapter,
+      authenticator: createInboundAuthenticator({ appId: config.MicrosoftAppId, authentication, logger }),
+      logic: (context) => bot.run(context),
+      logger,
+      anonymous: !config.MicrosoftAppId,
+    }),
     notify: (authorization, body) => handleNotify(config.NOTIFY_TOKEN, authorization, body, runPass, now),
     health: () => ({ knowledge: { version, checks: report.results.length, ...store.counts() }, reminders: reminders.length, storage: config.STORAGE }),
   });
@@ -129,13 +136,14 @@ async function wire(config: Config, ports: Ports, server: BotServer, now: () => 
   };
 }
 
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+/** A start that cannot succeed as configured: one line for the operator, no stack trace. */
+export class StartupError extends Error {
+  override name = 'StartupError';
 }
 
 async function openDocuments(config: Config): Promise<DocumentStore> {
   if (config.STORAGE === 'blob') {
-    if (!config.BLOB_CONNECTION_STRING) throw new Error('STORAGE=blob needs BLOB_CONNECTION_STRING');
+    if (!config.BLOB_CONNECTION_STRING) throw new StartupError('STORAGE=blob needs BLOB_CONNECTION_STRING');
     return BlobDocumentStore.connect(config.BLOB_CONNECTION_STRING, config.BLOB_CONTAINER);
   }
   return new FileDocumentStore(resolve(config.STORAGE_DIR));

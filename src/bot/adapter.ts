@@ -1,22 +1,40 @@
 // The Bot Framework side: CloudAdapter with credentials from the environment (none = anonymous, local).
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, CardFactory, MessageFactory, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { AuthenticateRequestResult } from 'botframework-connector';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import { langOfLocale } from '../brain/language.js';
 import { errorCard } from '../cards/view.js';
 import type { Logger } from '../platform/logger.js';
 
-export function createAdapter(config: Config, logger: Logger): CloudAdapter {
+/**
+ * CloudAdapter, given an activity whose request was already authenticated (src/bot/auth.ts): its own
+ * `process` answers token faults with 500 and the library's error text, and parses nothing itself.
+ */
+export class BotAdapter extends CloudAdapter {
+  /** Runs the turn; resolves with the invoke response (for invokes) or undefined. */
+  runAuthenticated(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
+export interface AdapterParts {
+  adapter: BotAdapter;
+  /** Bot Framework's configuration of this app (connector factories, anonymous claims). */
+  authentication: ConfigurationBotFrameworkAuthentication;
+}
+
+export function createAdapter(config: Config, logger: Logger): AdapterParts {
   const credentials = {
     MicrosoftAppId: config.MicrosoftAppId,
     MicrosoftAppPassword: config.MicrosoftAppPassword,
     MicrosoftAppType: config.MicrosoftAppType || 'MultiTenant',
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
   };
-  const auth = new ConfigurationBotFrameworkAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials));
-  const adapter = new CloudAdapter(auth);
+  const authentication = new ConfigurationBotFrameworkAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials));
+  const adapter = new BotAdapter(authentication);
   adapter.onTurnError = turnErrorHandler(logger);
-  return adapter;
+  return { adapter, authentication };
 }
 
 /** The user gets a short apology card with a correlation id; the log gets the error under the same id. */
