@@ -14,6 +14,21 @@ export class PreconditionFailedError extends Error {
   override name = 'PreconditionFailedError';
 }
 
+/**
+ * A stored document that exists but cannot be read as one (a torn write, a disk fault, a hand edit):
+ * never the same as absent. The store has moved it aside (`movedTo`) and logged it; the caller decides
+ * what an unreadable record means (for the reminder ledger: outcome unknown, never a second send).
+ */
+export class CorruptDocumentError extends Error {
+  override name = 'CorruptDocumentError';
+  constructor(
+    readonly key: string,
+    readonly movedTo?: string,
+  ) {
+    super(`${key} is not a readable document${movedTo ? ` (moved aside to ${movedTo})` : ''}`);
+  }
+}
+
 /** The port every state store implements (files here, in memory in tests, Azure Blob Storage later). */
 export interface DocumentStore {
   get<T>(key: string): Promise<StoredDocument<T> | undefined>;
