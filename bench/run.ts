@@ -1,8 +1,14 @@
 // npm run bench — speed measured here, never in tests (machines are shared and noisy).
-// `npm run bench -- brain` or `-- http` runs one part.
+// `npm run bench -- brain`, `-- http`, `-- fanout` or `-- soak` runs one part; with none, all of them,
+// the soak last (about 11 minutes at its defaults).
+// The soak (bench/soak.ts) reads SOAK_SECONDS (600), SOAK_RATE (200 messages/s), SOAK_WARMUP_SECONDS (20),
+// SOAK_CONVERSATIONS (max(200, 1.5 × rate)), SOAK_TURNS (10), SOAK_SAMPLE_SECONDS (2), SOAK_TIMEOUT_MS
+// (10000) and SOAK_BOT_NODE_ARGS; it fails the run (exit code 1) on any error or when memory is not flat
+// (end RSS > start RSS × 1.25 + 20 MB).
 import { benchBrain } from './brain.js';
 import { benchFanout } from './fanout.js';
 import { benchHttp, type LoadResult } from './http.js';
+import { benchSoak, formatSoak } from './soak.js';
 
 const only = process.argv[2];
 
@@ -28,4 +34,10 @@ if (!only || only === 'fanout') {
     `fan-out: ${raised.conversations} subscribed conversations, pacing raised — ${raised.sent} reminders sent (${raised.delivered} reached the connector) in ${raised.seconds.toFixed(1)} s: ${raised.perSecond.toFixed(0)} reminders/s, ${raised.cpuMsPerReminder.toFixed(2)} ms bot CPU per reminder\n` +
       `fan-out: ${limited.conversations} conversations at Teams' 50/s limit — ${limited.sent} sent in ${limited.seconds.toFixed(1)} s (the limit allows 20 s; must finish within 21 s: ${limited.seconds <= 21 ? 'yes' : 'NO'})`,
   );
+}
+
+if (!only || only === 'soak') {
+  const soak = await benchSoak();
+  console.log(formatSoak(soak));
+  if (!soak.ok) process.exitCode = 1;
 }
