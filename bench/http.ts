@@ -142,9 +142,11 @@ function combine(results: LoadResult[]): LoadResult {
 export async function benchHttp(options = { total: 6000, rounds: 6, warmup: 1500, concurrency: 50 }): Promise<{ bot: LoadResult; uncached: LoadResult; baseline: LoadResult }> {
   const channel = await startChannel();
   const storage = mkdtempSync(join(tmpdir(), 'stimulansboten-bench-'));
+  // 50 conversations asking as fast as they can would be held back by the per-conversation rate limit,
+  // which is not what this measures: it is off here (the soak runs with it on).
   const processes = {
-    bot: startProcess(['src/main.ts'], { PORT: '3991', STORAGE_DIR: join(storage, 'a'), LOG_LEVEL: 'warn', MicrosoftAppId: '' }),
-    uncached: startProcess(['src/main.ts'], { PORT: '3993', STORAGE_DIR: join(storage, 'b'), LOG_LEVEL: 'warn', MicrosoftAppId: '', ANSWER_CACHE_SIZE: '0' }),
+    bot: startProcess(['src/main.ts'], { PORT: '3991', STORAGE_DIR: join(storage, 'a'), LOG_LEVEL: 'warn', MicrosoftAppId: '', RATE_LIMIT_PER_MINUTE: '0' }),
+    uncached: startProcess(['src/main.ts'], { PORT: '3993', STORAGE_DIR: join(storage, 'b'), LOG_LEVEL: 'warn', MicrosoftAppId: '', ANSWER_CACHE_SIZE: '0', RATE_LIMIT_PER_MINUTE: '0' }),
     baseline: startProcess(['bench/baseline-bot.ts'], { PORT: '3992' }),
   };
   const urls = { bot: 'http://127.0.0.1:3991/api/messages', uncached: 'http://127.0.0.1:3993/api/messages', baseline: 'http://127.0.0.1:3992/api/messages' };

@@ -17,7 +17,7 @@ import { cardForReply } from './cards/view.js';
 import type { Config } from './config.js';
 import { loadKnowledge } from './knowledge/index.js';
 import { handleNotify } from './notifications/notify-endpoint.js';
-import { ReminderPass, type ProactiveSender } from './notifications/pass.js';
+import { DEFAULT_PASS_OPTIONS, ReminderPass, type ProactiveSender } from './notifications/pass.js';
 import { planReminders } from './notifications/reminders.js';
 import { reminderReply } from './notifications/render.js';
 import { startScheduler, type Scheduler } from './notifications/scheduler.js';
@@ -25,6 +25,7 @@ import { Subscriptions } from './notifications/subscriptions.js';
 import { BlobDocumentStore } from './platform/blob-store.js';
 import { FileDocumentStore, type DocumentStore } from './platform/file-store.js';
 import type { Logger } from './platform/logger.js';
+import { ConversationRateLimit } from './platform/rate-limit.js';
 
 export interface App {
   server: BotServer;
@@ -67,22 +68,25 @@ async function wire(config: Config, ports: Ports, server: BotServer, now: () => 
   const { clock, logger } = ports;
   const { store, report, version } = loadKnowledge();
   const brain = createBrain(store, clock, { cacheSize: config.ANSWER_CACHE_SIZE });
-  const documents = ports.documents ?? (await openDocuments(config));
+  const documents = ports.documents ?? (await openDocuments(config, logger));
   const subscriptions = new Subscriptions(documents, (key, error) => logger.warn({ event: 'subscription.unreadable', key, err: error }, 'subscription left out of this pass'));
   const { adapter, authentication } = createAdapter(config, logger);
   const bot = new StimulusBot({
     brain,
     store,
-    storage: new DocumentStorage(documents),
+    storage: new DocumentStorage(documents, { timeoutMs: config.STATE_TIMEOUT_MS }),
     documents,
     logger,
     allowedTenants: config.ALLOWED_TENANT_IDS,
     welcome: { known: (lang) => knownPlaces({ store, lang }) },
     subscriptions,
     reminderSchedule: { daysBefore: config.REMINDER_DAYS_BEFORE, hour: config.REMINDER_HOUR },
+    rateLimit: new ConversationRateLimit({ perMinute: config.RATE_LIMIT_PER_MINUTE, burst: config.RATE_LIMIT_BURST }),
     now,
   });
 
+  // Tenant ids are GUIDs: compared without regard to case, for messages, invokes, installs and reminders.
+  const allowedTenants = config.ALLOWED_TENANT_IDS.length > 0 ? new Set(config.ALLOWED_TENANT_IDS.map((id) => id.toLowerCase())) : undefined;
   const reminders = planReminders(store.knowledge.deadlines, { daysBefore: config.REMINDER_DAYS_BEFORE, hour: config.REMINDER_HOUR, zone: 'Europe/Stockholm' });
   const pass = new ReminderPass(
     {
@@ -92,8 +96,9 @@ async function wire(config: Config, ports: Ports, server: BotServer, now: () => 
       reminders: () => reminders,
       logger,
       now,
-      render: (reminder, conversation, asOf) => {
-        const reply = reminderReply(reminder, store, langOfLocale(conversation.locale), asOf);
+      ...(allowedTenants ? { allowTenant: (tenant: string | undefined) => tenant !== undefined && allowedTenants.has(tenant.toLowerCase()) } : {}),
+      render: (reminder, conversation, today) => {
+        const reply = reminderReply(reminder, store, langOfLocale(conversation.locale), today);
         const card = cardForReply(reply, { question: reply.suggestions[0]?.question ?? reply.title, context: '{}' });
         return { ...MessageFactory.attachment(CardFactory.adaptiveCard(card), keySentence(reply.text)) } as Record<string, unknown>;
       },
@@ -112,12 +117,18 @@ async function wire(config: Config, ports: Ports, server: BotServer, now: () => 
   server.ready({
     messages: createMessageHandler({
       adapter,
-      authenticator: createInboundAuthenticator({ appId: config.MicrosoftAppId, authentication, logger }),
+      authenticator: createInboundAuthenticator({
+        appId: config.MicrosoftAppId,
+        authentication,
+        logger,
+        openIdMetadataUrl: config.BOT_OPENID_METADATA_URL,
+        keyFetchTimeoutMs: config.BOT_OPENID_TIMEOUT_MS,
+      }),
       logic: (context) => bot.run(context),
       logger,
       anonymous: !config.MicrosoftAppId,
     }),
-    notify: (authorization, body) => handleNotify(config.NOTIFY_TOKEN, authorization, body, runPass, now),
+    notify: (authorization, body) => handleNotify({ token: config.NOTIFY_TOKEN, windowMs: DEFAULT_PASS_OPTIONS.windowMs, now }, authorization, body, runPass),
     health: () => ({ knowledge: { version, checks: report.results.length, ...store.counts() }, reminders: reminders.length, storage: config.STORAGE }),
   });
   logger.info({ event: 'ready', knowledgeVersion: version, url: `${server.url}/api/messages`, storage: config.STORAGE }, 'Stimulansboten is ready');
@@ -128,10 +139,23 @@ async function wire(config: Config, ports: Ports, server: BotServer, now: () => 
     pass,
     ...(scheduler ? { scheduler } : {}),
     close: async () => {
+      // One bound for the whole shutdown: the requests in flight and a reminder pass drain side by side.
+      // A pass still sending at the bound leaves its claims to go stale and be taken over (at least once).
       scheduler?.stop();
-      // A pass in the middle of sending finishes (bounded) rather than leaving claims to be taken over.
-      await Promise.race([scheduler?.drain(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
-      await server.close();
+      const boundMs = config.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+      const [http, passOutcome] = await Promise.all([server.drain(boundMs), scheduler ? within(scheduler.drain(), boundMs) : undefined]);
+      const passCut = passOutcome === TIMED_OUT;
+      const unrecorded = pass.unrecordedSends();
+      if (unrecorded.length > 0) {
+        // Sent while storage was away and still not recorded: another instance may send these once more.
+        logger.error({ event: 'reminder.sent_unrecorded', ledgerKeys: unrecorded }, `${unrecorded.length} reminder(s) sent but not recorded at shutdown`);
+      }
+      if (http.cut > 0 || passCut) {
+        logger.warn(
+          { event: 'shutdown.cut', requests: http.cut, reminderPass: passCut, boundSeconds: config.SHUTDOWN_TIMEOUT_SECONDS },
+          `cut at the ${config.SHUTDOWN_TIMEOUT_SECONDS} s bound: ${http.cut} request(s) in flight${passCut ? ' and the reminder pass' : ''}`,
+        );
+      }
     },
   };
 }
@@ -141,10 +165,53 @@ export class StartupError extends Error {
   override name = 'StartupError';
 }
 
-async function openDocuments(config: Config): Promise<DocumentStore> {
+const TIMED_OUT = Symbol('timed out');
+
+/** The work's result, or TIMED_OUT once `ms` have passed (the work itself goes on, unobserved). */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  try {
+    return await Promise.race([work, bound]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A healthy storage account answers in well under a second. Start-up has a bound of its own, whatever
+ * the store's operation timeout at run time is, so a storage that drops packets stops the start soon.
+ */
+const STORAGE_CONNECT_TIMEOUT_MS = 10_000;
+
+async function openDocuments(config: Config, logger: Logger): Promise<DocumentStore> {
+  // An unreadable document is an operator's matter: it was moved aside, and what it held is unknown.
+  const onCorrupt = (key: string, movedTo: string) => logger.error({ event: 'storage.corrupt', key, movedTo }, 'unreadable stored document moved aside');
   if (config.STORAGE === 'blob') {
     if (!config.BLOB_CONNECTION_STRING) throw new StartupError('STORAGE=blob needs BLOB_CONNECTION_STRING');
-    return BlobDocumentStore.connect(config.BLOB_CONNECTION_STRING, config.BLOB_CONTAINER);
+    return connectBlob(config, onCorrupt);
   }
-  return new FileDocumentStore(resolve(config.STORAGE_DIR));
+  return new FileDocumentStore(resolve(config.STORAGE_DIR), { onCorrupt });
+}
+
+/**
+ * The storage client's errors as one line: a refused connection, a bad key or a malformed connection
+ * string say what they are; no answer at all (the client's own operation timeout, or this start-up
+ * bound, whichever comes first) says so.
+ */
+async function connectBlob(config: Config, onCorrupt: (key: string, movedTo: string) => void): Promise<DocumentStore> {
+  const where = `Azure Blob Storage (container ${config.BLOB_CONTAINER})`;
+  const noAnswer = new StartupError(`${where} did not answer in time: check BLOB_CONNECTION_STRING and that the storage account is reachable from here`);
+  let connected;
+  try {
+    connected = await within(BlobDocumentStore.connect(config.BLOB_CONNECTION_STRING, config.BLOB_CONTAINER, { onCorrupt }), STORAGE_CONNECT_TIMEOUT_MS);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AbortError') throw noAnswer;
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new StartupError(`${where} cannot be used: ${reason} (check BLOB_CONNECTION_STRING)`, { cause: error });
+  }
+  if (connected === TIMED_OUT) throw noAnswer;
+  return connected;
 }

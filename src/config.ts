@@ -22,6 +22,10 @@ export const configSchema = z.object({
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI', '']).default(''),
   MicrosoftAppTenantId: z.string().default(''),
+  /** Where the Bot Framework channel publishes the keys its tokens are signed with; tests serve their own. */
+  BOT_OPENID_METADATA_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/ }).default('https://login.botframework.com/v1/.well-known/openidconfiguration')),
+  /** Bound on fetching those keys: past it, requests are answered 503 instead of waiting. */
+  BOT_OPENID_TIMEOUT_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().positive().max(60_000).default(5000)),
   /** Tenants whose activities are answered; empty = any. */
   ALLOWED_TENANT_IDS: list,
   STORAGE_DIR: z.string().default('./.data'),
@@ -54,8 +58,15 @@ export const configSchema = z.object({
   /** Teams' limits for proactive messages: per app and tenant, and per conversation. */
   PACE_TENANT_PER_SECOND: z.coerce.number().positive().default(50),
   PACE_CONVERSATION_PER_SECOND: z.coerce.number().positive().default(7),
+  /** Incoming messages per conversation: a sustained rate and a burst; 0 turns the limit off. */
+  RATE_LIMIT_PER_MINUTE: z.preprocess(unsetIfEmpty, z.coerce.number().min(0).default(30)),
+  RATE_LIMIT_BURST: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).default(10)),
   /** How many answers (and their cards) to remember; 0 turns the cache off. */
   ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).default(2000),
+  /** Bound on one read or write of conversation state on the question path (ms): a hanging storage costs an answer its context, not the answer (at most 10 s: Teams gives up after ~15 s). */
+  STATE_TIMEOUT_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().positive().max(10_000).default(2000)),
+  /** On SIGTERM or SIGINT: how long answers in flight and a reminder pass may take before they are cut. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.preprocess(unsetIfEmpty, z.coerce.number().positive().max(600).default(20)),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,6 +1,7 @@
 // The Teams bot: understand the message, ask the brain, send a card. Everything botbuilder-specific
 // lives in this folder so that a move to the Teams SDK or the M365 Agents SDK touches nothing else.
 import {
+  ActivityTypes,
   CardFactory,
   ConversationState,
   MessageFactory,
@@ -16,7 +17,7 @@ import {
 import type { Brain } from '../brain/brain.js';
 import type { ConversationContext, Intent } from '../brain/context.js';
 import type { Reply } from '../brain/reply.js';
-import { cardForReply, errorCard, welcomeCard } from '../cards/view.js';
+import { cardForReply, errorCard, slowDownCard, slowDownText, welcomeCard } from '../cards/view.js';
 import { joinList } from '../brain/format.js';
 import { langOfLocale } from '../brain/language.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
@@ -24,6 +25,8 @@ import type { Subscriptions } from '../notifications/subscriptions.js';
 import { lookup } from '../brain/lookup.js';
 import { PreconditionFailedError, type DocumentStore } from '../platform/file-store.js';
 import type { Logger } from '../platform/logger.js';
+import { conversationSegment } from '../platform/keys.js';
+import type { ConversationRateLimit } from '../platform/rate-limit.js';
 import { cardActionSchema, parseCarriedContext, type CardAction } from './actions.js';
 
 export interface BotDependencies {
@@ -41,6 +44,8 @@ export interface BotDependencies {
   subscriptions: Subscriptions;
   /** When reminders are sent, as configured: the confirmation says so. */
   reminderSchedule: { daysBefore: number[]; hour: number };
+  /** Incoming messages per conversation; none when absent. */
+  rateLimit?: ConversationRateLimit;
   now: () => Date;
 }
 
@@ -48,8 +53,12 @@ export class StimulusBot extends TeamsActivityHandler {
   private readonly conversationState: ConversationState;
   private readonly brainContext: StatePropertyAccessor<ConversationContext>;
 
+  private readonly allowedTenants: Set<string> | undefined;
+
   constructor(private readonly deps: BotDependencies) {
     super();
+    // Tenant ids are GUIDs, written in either case.
+    this.allowedTenants = deps.allowedTenants.length > 0 ? new Set(deps.allowedTenants.map((id) => id.toLowerCase())) : undefined;
     this.conversationState = new ConversationState(deps.storage);
     this.brainContext = this.conversationState.createProperty<ConversationContext>('brain');
 
@@ -79,13 +88,20 @@ export class StimulusBot extends TeamsActivityHandler {
     });
   }
 
-  /** Drops activities from tenants that are not allowed, before any handler sees them. */
+  /**
+   * Refuses activities from tenants that are not allowed before any handler sees them (an invoke gets a
+   * 403 invoke response, everything else no reply), and messages over a conversation's rate limit.
+   */
   override async run(context: TurnContext): Promise<void> {
     const tenant = tenantOf(context);
-    if (this.deps.allowedTenants.length > 0 && (!tenant || !this.deps.allowedTenants.includes(tenant))) {
+    if (this.allowedTenants && !(tenant && this.allowedTenants.has(tenant.toLowerCase()))) {
       this.deps.logger.warn({ event: 'tenant.refused', tenant: tenant ?? null, type: context.activity.type, conversation: context.activity.conversation?.id }, 'activity from a tenant that is not allowed');
+      if (context.activity.type === ActivityTypes.Invoke) {
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403, body: { error: 'This app is not available in your organisation.' } } });
+      }
       return;
     }
+    if (context.activity.type === ActivityTypes.Message && !(await this.withinRateLimit(context))) return;
     await super.run(context);
     if (context.turnState.get(STATE_UNAVAILABLE)) return;
     try {
@@ -94,6 +110,18 @@ export class StimulusBot extends TeamsActivityHandler {
       // Storage unavailable: the answer was given; only the follow-up context of this turn is lost.
       this.deps.logger.warn({ event: 'state.save_failed', err: error, conversation: context.activity.conversation?.id }, 'conversation state not saved');
     }
+  }
+
+  /** Over the limit: the first message is told so (once), the rest get no reply and cost no answer. */
+  private async withinRateLimit(context: TurnContext): Promise<boolean> {
+    const verdict = this.deps.rateLimit?.check(context.activity.conversation?.id ?? '') ?? 'allowed';
+    if (verdict === 'allowed') return true;
+    this.deps.logger.warn({ event: 'rate.limited', told: verdict === 'refused', conversation: context.activity.conversation?.id }, 'message over the conversation rate limit');
+    if (verdict === 'refused') {
+      const lang = langOf(context);
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(slowDownCard(lang)), slowDownText(lang)));
+    }
+    return false;
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {
@@ -303,7 +331,7 @@ function cachedCard(reply: Reply, options: { question: string; context: string }
 }
 
 function welcomeKey(context: TurnContext): string {
-  return `welcome/${context.activity.conversation.id}`;
+  return `welcome/${conversationSegment(context.activity.conversation.id)}`;
 }
 
 export function tenantOf(context: TurnContext): string | undefined {

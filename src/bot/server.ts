@@ -1,5 +1,6 @@
 // The HTTP server: Bot Framework messages, the reminder trigger, and a health check for the load balancer.
 // Bodies are read by one reader (JSON only, never compressed, bounded); shutdown drains what is in flight.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import restify from 'restify';
 import type { Logger } from '../platform/logger.js';
 import { readJsonBody } from './http-body.js';
@@ -12,8 +13,9 @@ export interface BotServer {
   ready: (handlers: Handlers) => void;
   /**
    * Stops accepting, answers requests that still arrive on open connections with 503 and `Connection:
-   * close`, waits for the requests in flight up to `boundMs`, then closes every connection. Resolves
-   * with how many requests were cut at the bound.
+   * close`, gives the requests in flight `Connection: close` and waits up to `boundMs` for every
+   * connection to end, then destroys what is left. Resolves with how many requests were cut at the
+   * bound. Called again, it joins the first drain.
    */
   drain: (boundMs: number) => Promise<{ cut: number }>;
   close: () => Promise<void>;
@@ -31,6 +33,15 @@ export interface Handlers {
 /** Bot Framework activities are small; a long message is cut to 500 characters by the bot anyway. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+declare module 'restify' {
+  interface Server {
+    /** restify's (since 8.x), missing from @types/restify: synchronous handlers; false ends the request there. */
+    first(...handlers: ((req: IncomingMessage, res: ServerResponse) => boolean)[]): this;
+  }
+}
+
+const STOPPING = JSON.stringify({ status: 'stopping' });
+
 export class ListenError extends Error {
   override name = 'ListenError';
 }
@@ -40,25 +51,24 @@ export async function startServer(options: { logger: Logger; port: number; host:
   const { logger } = options;
   let handlers: Handlers | undefined;
   let draining = false;
-  const inFlight = new Set<restify.Response>();
-  const idle: (() => void)[] = [];
+  const inFlight = new Set<ServerResponse>();
   const starting = { status: 'starting' };
   const server = restify.createServer({ name: 'stimulansboten', handleUncaughtExceptions: false });
 
-  server.pre((req, res, next) => {
+  // restify's first handlers run synchronously before any of its own work, so a request that arrives
+  // while stopping costs nothing, and every other one is counted from its first moment.
+  server.first((_req, res) => {
     if (draining) {
-      res.setHeader('connection', 'close');
-      res.send(503, { status: 'stopping' });
-      return next(false);
+      // Connection: close makes Node end the connection after this answer: the client's next request
+      // finds the port closed and goes to another instance.
+      res.writeHead(503, { 'content-type': 'application/json', connection: 'close' });
+      res.end(STOPPING);
+      return false;
     }
     inFlight.add(res);
-    const done = () => {
-      inFlight.delete(res);
-      if (inFlight.size === 0) idle.splice(0).forEach((resolve) => resolve());
-    };
-    res.once('finish', done);
-    res.once('close', done);
-    return next();
+    // 'close' comes after every response, finished or cut off (the client gone, the connection destroyed).
+    res.once('close', () => inFlight.delete(res));
+    return true;
   });
 
   server.post('/api/messages', async (req, res) => {
@@ -107,9 +117,11 @@ export async function startServer(options: { logger: Logger; port: number; host:
         ),
       );
     };
-    server.server.once('error', onError);
+    // On restify's server, not Node's: restify re-emits Node's 'error' on itself, where an event
+    // nobody listens to is thrown (the raw "Unhandled 'error' event" stack) before any later listener runs.
+    server.once('error', onError);
     server.listen(options.port, options.host, () => {
-      server.server.off('error', onError);
+      server.off('error', onError);
       resolve();
     });
   });
@@ -117,24 +129,29 @@ export async function startServer(options: { logger: Logger; port: number; host:
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${address.port}`;
   logger.info({ event: 'server.listening', url }, 'listening');
 
-  const drain = async (boundMs: number) => {
+  const drainWithin = async (boundMs: number) => {
     draining = true;
+    // Stops accepting, and resolves once every connection has ended; Node ends the idle ones now.
     const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
-    server.server.closeIdleConnections();
-    // Requests in flight get `Connection: close` on their response, so their sockets end with them.
+    // The answers still to come say Connection: close, so no client sends another request after its own.
+    // A request still arriving is answered 503 with Connection: close by the first handler.
     for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
     let timer: NodeJS.Timeout | undefined;
-    const bound = new Promise<'cut'>((resolve) => {
-      timer = setTimeout(() => resolve('cut'), boundMs);
+    const bound = new Promise<'bound'>((resolve) => {
+      timer = setTimeout(() => resolve('bound'), boundMs);
     });
-    const quiet = inFlight.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve));
-    const outcome = await Promise.race([quiet, bound]);
+    const outcome = await Promise.race([closed, bound]);
     clearTimeout(timer);
-    const cut = outcome === 'cut' ? inFlight.size : 0;
+    if (outcome !== 'bound') return { cut: 0 };
+    // Past the bound: the requests still running are cut, their connections destroyed (with any others).
+    const cut = inFlight.size;
     server.server.closeAllConnections();
     await closed;
     return { cut };
   };
+  // One drain per server: a second call (a second signal, close after drain) joins the first.
+  let drained: Promise<{ cut: number }> | undefined;
+  const drain = (boundMs: number) => (drained ??= drainWithin(boundMs));
 
   return {
     server,

@@ -70,13 +70,15 @@ const MARKS: Record<Lang, Record<NonNullable<ReplyRow['status']>, string>> = {
   en: { stated: '', reconstructed: 'reconstructed', derived: 'derived', approximate: 'approximate' },
 };
 
-const TEXTS: Record<Lang, { welcomeTitle: string; welcomeIntro: string; errorTitle: string; errorText: string }> = {
+const TEXTS: Record<Lang, { welcomeTitle: string; welcomeIntro: string; errorTitle: string; errorText: string; slowDownTitle: string; slowDownText: string }> = {
   sv: {
     welcomeTitle: 'Välkommen till Stimulansboten',
     welcomeIntro:
       'Jag svarar på frågor om stimulansmedlen för psykisk hälsa och suicidprevention – belopp, deadlines, fakturauppgifter, fokusområden, fördelningsnycklar och kontaktpersoner – och visar alltid källan i dokumenten. Det som inte står i dokumenten säger jag att jag inte vet.',
     errorTitle: 'Något gick fel',
     errorText: 'Jag kunde inte svara på det just nu. Försök igen om en stund. Om felet kvarstår, ange felkoden nedan när du hör av dig.',
+    slowDownTitle: 'Många frågor på kort tid',
+    slowDownText: 'Den här konversationen har skickat fler frågor än jag hinner svara på just nu, så jag svarar inte på de senaste. Vänta en minut och fråga igen.',
   },
   en: {
     welcomeTitle: 'Welcome to Stimulansboten',
@@ -84,6 +86,8 @@ const TEXTS: Record<Lang, { welcomeTitle: string; welcomeIntro: string; errorTit
       'I answer questions about the state’s stimulus funds for mental health and suicide prevention – amounts, deadlines, invoice details, focus areas, distribution keys and contacts – always with the source in the documents. When something is not in the documents, I say that I do not know.',
     errorTitle: 'Something went wrong',
     errorText: 'I could not answer that just now. Please try again in a moment. If it keeps happening, quote the error code below when you get in touch.',
+    slowDownTitle: 'Many questions in a short time',
+    slowDownText: 'This conversation has sent more questions than I can answer right now, so I am not answering the latest ones. Please wait a minute and ask again.',
   },
 };
 
@@ -174,6 +178,15 @@ export function welcomeCard(lang: Lang, known: string[], examples: Suggestion[])
 export function errorCard(lang: Lang, correlationId: string): AdaptiveCardJson {
   const id = String(correlationId).split(/\r?\n/)[0]!.trim().slice(0, 100);
   return expandCard('error', { labels: LABELS[lang], title: TEXTS[lang].errorTitle, text: TEXTS[lang].errorText, correlationId: id });
+}
+
+/** Said once when a conversation sends more than the rate limit allows; the excess is not answered. */
+export function slowDownCard(lang: Lang): AdaptiveCardJson {
+  return expandCard('notice', { title: TEXTS[lang].slowDownTitle, text: TEXTS[lang].slowDownText });
+}
+
+export function slowDownText(lang: Lang): string {
+  return TEXTS[lang].slowDownTitle;
 }
 
 export function attachmentFor(card: AdaptiveCardJson): CardAttachment {

@@ -1,5 +1,6 @@
 // The delivery ledger: one record per (reminder, conversation), so nothing is lost on restart and
 // nothing is sent twice, whichever instance runs the pass.
+import { conversationSegment } from '../platform/keys.js';
 export type LedgerState = 'pending' | 'claimed' | 'sent' | 'skipped' | 'failed';
 
 export interface LedgerEntry {
@@ -22,4 +23,5 @@ export interface LedgerEntry {
   updatedAt: string;
 }
 
-export const ledgerKey = (reminderId: string, conversationId: string) => `ledger/${reminderId}/${conversationId}`;
+/** Ids as Teams issues them keep the key they always had (entries written before stay found). */
+export const ledgerKey = (reminderId: string, conversationId: string) => `ledger/${reminderId}/${conversationSegment(conversationId)}`;

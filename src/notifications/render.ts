@@ -9,10 +9,10 @@ import { stockholmDate } from '../platform/clock.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Reminder } from './reminders.js';
 
-export function reminderReply(reminder: Reminder, store: KnowledgeStore, lang: Lang, asOf: Date): Reply {
+export function reminderReply(reminder: Reminder, store: KnowledgeStore, lang: Lang, now: Date): Reply {
   const deadline = reminder.deadline;
   const region = store.place(reminder.region)?.name ?? reminder.region;
-  const today = stockholmDate(asOf);
+  const today = stockholmDate(now);
   const daysLeft = daysBetween(today, deadline.due);
   const sv = lang === 'sv';
   const left = daysLeft === 0 ? (sv ? 'i dag' : 'today') : daysLeft === 1 ? (sv ? 'i morgon' : 'tomorrow') : sv ? `om ${daysLeft} dagar` : `in ${daysLeft} days`;

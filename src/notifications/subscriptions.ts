@@ -1,6 +1,7 @@
 // Who wants reminders: conversations (personal chats, group chats, channels) and the regions they follow.
 // Kept in the DocumentStore, so every instance sees the same subscriptions.
 import type { DocumentStore } from '../platform/file-store.js';
+import { conversationSegment } from '../platform/keys.js';
 
 export interface ConversationRecord {
   conversationId: string;
@@ -20,8 +21,9 @@ export interface Subscription {
   deactivatedReason?: string;
 }
 
-const conversationKey = (id: string) => `conversations/${id}`;
-const subscriptionKey = (id: string, region: string) => `subscriptions/${id}/${region}`;
+const conversationKey = (id: string) => `conversations/${conversationSegment(id)}`;
+const subscriptionsOf = (id: string) => `subscriptions/${conversationSegment(id)}/`;
+const subscriptionKey = (id: string, region: string) => subscriptionsOf(id) + region;
 
 export class Subscriptions {
   constructor(
@@ -35,13 +37,17 @@ export class Subscriptions {
     await this.store.put(conversationKey(record.conversationId), record);
   }
 
+  /**
+   * Undefined when the conversation is not known; a record that cannot be read rejects (with the store's
+   * CorruptDocumentError), so an unreadable conversation is never taken for one that is gone.
+   */
   async conversation(id: string): Promise<ConversationRecord | undefined> {
     return (await this.store.get<ConversationRecord>(conversationKey(id)))?.value;
   }
 
   /** Uninstalling or removing the bot forgets the conversation and its subscriptions. */
   async removeConversation(id: string): Promise<void> {
-    for (const key of await this.store.list(`subscriptions/${id}/`)) await this.store.delete(key);
+    for (const key of await this.store.list(subscriptionsOf(id))) await this.store.delete(key);
     await this.store.delete(conversationKey(id));
   }
 
@@ -61,7 +67,7 @@ export class Subscriptions {
   }
 
   async forConversation(conversationId: string): Promise<Subscription[]> {
-    return this.read(await this.store.list(`subscriptions/${conversationId}/`));
+    return this.read(await this.store.list(subscriptionsOf(conversationId)));
   }
 
   async active(): Promise<Subscription[]> {
@@ -72,11 +78,13 @@ export class Subscriptions {
     return (await this.store.get<Subscription>(subscriptionKey(conversationId, region)))?.value.active === true;
   }
 
-  /** The conversation cannot be reached any more (403/404): stop sending, keep the record for audit. */
+  /**
+   * The conversation cannot be reached any more (403/404): stop sending, keep the record for audit.
+   * Read as forConversation reads, so one unreadable subscription is reported, not left to stop the rest.
+   */
   async deactivate(conversationId: string, reason: string): Promise<void> {
-    for (const key of await this.store.list(`subscriptions/${conversationId}/`)) {
-      const current = await this.store.get<Subscription>(key);
-      if (current?.value.active) await this.store.put<Subscription>(key, { ...current.value, active: false, deactivatedReason: reason });
+    for (const subscription of await this.forConversation(conversationId)) {
+      if (subscription.active) await this.store.put<Subscription>(subscriptionKey(conversationId, subscription.region), { ...subscription, active: false, deactivatedReason: reason });
     }
   }
 

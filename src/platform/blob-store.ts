@@ -2,9 +2,10 @@
 // Optimistic concurrency uses the blobs' own eTags: a create-only write sends If-None-Match: *, an update
 // sends If-Match with the eTag read, and the service refuses the write if the blob exists or has changed.
 // Failures of the storage itself (network, timeouts, 5xx after the client's retries) are not swallowed:
-// they reject, and the caller decides.
+// they reject, and the caller decides. A blob that is not JSON is never taken for absent: a read copies
+// it under corrupt/, removes it, reports it and fails once; a conditional write over it is refused.
 import { BlobServiceClient, RestError, type ContainerClient, type StorageRetryOptions } from '@azure/storage-blob';
-import { PreconditionFailedError, type DocumentStore, type StoredDocument } from './file-store.js';
+import { CorruptDocumentError, PreconditionFailedError, type CorruptionListener, type DocumentStore, type StoredDocument } from './file-store.js';
 
 export interface BlobDocumentStoreOptions {
   /** The storage client's retries of one request (network errors, 500, 503). */
@@ -16,15 +17,21 @@ export interface BlobDocumentStoreOptions {
    * would hang.
    */
   operationTimeoutInMs?: number;
+  onCorrupt?: CorruptionListener;
 }
 
 export const DEFAULT_RETRY_OPTIONS: StorageRetryOptions = {
   maxTries: 3,
-  tryTimeoutInMs: 10_000,
+  tryTimeoutInMs: 5_000,
   retryDelayInMs: 500,
   maxRetryDelayInMs: 4_000,
 };
-export const DEFAULT_OPERATION_TIMEOUT_MS = 30_000;
+/**
+ * Well under the reminder takeover age (25 s): once storage answers again, an instance that sent a
+ * reminder records it within this bound plus a second, before another instance, which waits for a claim
+ * to stay unchanged for the takeover age, may take it over.
+ */
+export const DEFAULT_OPERATION_TIMEOUT_MS = 10_000;
 
 const SUFFIX = '.json';
 const CONTENT_TYPE = 'application/json';
@@ -81,21 +88,37 @@ function isRestError(error: unknown): error is RestError {
   return error instanceof RestError || (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'RestError');
 }
 
-async function readAll(stream: NodeJS.ReadableStream | undefined): Promise<string> {
-  if (!stream) return '';
+async function readAll(stream: NodeJS.ReadableStream | undefined): Promise<Buffer> {
+  if (!stream) return Buffer.alloc(0);
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** The stored value, or undefined for a body that is not UTF-8 JSON (an empty one included). */
+function parseBody(body: Buffer): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(decoder.decode(body)) };
+  } catch {
+    return undefined;
+  }
+}
+
+interface Downloaded {
+  body: Buffer;
+  eTag: string;
 }
 
 export class BlobDocumentStore implements DocumentStore {
   private readonly operationTimeoutInMs: number;
+  private readonly onCorrupt: CorruptionListener | undefined;
 
   constructor(
     private readonly container: ContainerClient,
-    options: Pick<BlobDocumentStoreOptions, 'operationTimeoutInMs'> = {},
+    options: Pick<BlobDocumentStoreOptions, 'operationTimeoutInMs' | 'onCorrupt'> = {},
   ) {
     this.operationTimeoutInMs = options.operationTimeoutInMs ?? DEFAULT_OPERATION_TIMEOUT_MS;
+    this.onCorrupt = options.onCorrupt;
   }
 
   /** Connects to a container (created if absent) with a storage connection string. */
@@ -109,20 +132,11 @@ export class BlobDocumentStore implements DocumentStore {
   }
 
   async get<T>(key: string): Promise<StoredDocument<T> | undefined> {
-    const blob = this.container.getBlobClient(blobNameOf(key));
-    const signal = this.signal();
-    let text: string;
-    let eTag: string | undefined;
-    try {
-      const response = await blob.download(0, undefined, { abortSignal: signal });
-      eTag = response.etag;
-      text = await readAll(response.readableStreamBody);
-    } catch (error) {
-      if (isRestError(error) && error.statusCode === 404 && error.code !== 'ContainerNotFound') return undefined;
-      throw error;
-    }
-    if (!eTag) throw new Error(`blob ${blob.name} came without an eTag`);
-    return { value: JSON.parse(text) as T, eTag };
+    const blob = await this.download(key);
+    if (!blob) return undefined;
+    const parsed = parseBody(blob.body);
+    if (!parsed) throw new CorruptDocumentError(key, await this.setAside(key, blob));
+    return { value: parsed.value as T, eTag: blob.eTag };
   }
 
   async put<T>(key: string, value: T, condition: { ifMatch?: string; ifNoneMatch?: '*' } = {}): Promise<string> {
@@ -149,6 +163,9 @@ export class BlobDocumentStore implements DocumentStore {
           error.statusCode === 412 ||
           (error.statusCode === 409 && error.code === 'BlobAlreadyExists') ||
           (error.statusCode === 404 && error.code === 'BlobNotFound' && ifMatch !== undefined);
+        // A blob that is not JSON is refused here too (it exists, and no read ever handed out its eTag):
+        // never taken for absent. The caller's next read sets it aside; it is not read here, since every
+        // lost race between instances would then cost a download.
         if (precondition) throw new PreconditionFailedError(`${key} ${ifNoneMatch ? 'exists or ' : ''}changed`, { cause: error });
       }
       throw error;
@@ -168,6 +185,36 @@ export class BlobDocumentStore implements DocumentStore {
       if (key !== undefined && key.startsWith(prefix)) keys.push(key);
     }
     return keys.sort();
+  }
+
+  private async download(key: string): Promise<Downloaded | undefined> {
+    const blob = this.container.getBlobClient(blobNameOf(key));
+    const signal = this.signal();
+    try {
+      const response = await blob.download(0, undefined, { abortSignal: signal });
+      if (!response.etag) throw new Error(`blob ${blob.name} came without an eTag`);
+      return { body: await readAll(response.readableStreamBody), eTag: response.etag };
+    } catch (error) {
+      if (isRestError(error) && error.statusCode === 404 && error.code !== 'ContainerNotFound') return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Copies an unreadable blob's bytes to 'corrupt/<encoded key>-<time>' (no '.json': no list returns it),
+   * then removes it unless it was rewritten meanwhile (If-Match), and reports it. Returns the copy's name.
+   */
+  private async setAside(key: string, blob: Downloaded): Promise<string> {
+    const movedTo = `corrupt/${encodeKey(key)}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    await this.container.getBlockBlobClient(movedTo).upload(blob.body, blob.body.length, { abortSignal: this.signal() });
+    try {
+      await this.container.getBlobClient(blobNameOf(key)).delete({ conditions: { ifMatch: blob.eTag }, abortSignal: this.signal() });
+    } catch (error) {
+      // 412: rewritten meanwhile, the new document stays; 404: removed meanwhile.
+      if (!(isRestError(error) && (error.statusCode === 412 || error.statusCode === 404))) throw error;
+    }
+    this.onCorrupt?.(key, movedTo);
+    return movedTo;
   }
 
   private signal(): AbortSignal {

@@ -1,8 +1,10 @@
 // JSON documents under a folder, one file per key, for the embedded (single-instance) mode. Writes go
-// to a temporary file that is renamed into place, so a crash never leaves a half-written document.
-// Each document carries an eTag; a write that names a stale eTag is refused, as in Azure Blob Storage.
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, promises as fs } from 'node:fs';
+// to a temporary file that is renamed into place, so a crash never leaves a half-written document, and
+// the temporary files of processes that crashed are removed at the next start. Each document carries an
+// eTag; a write that names a stale eTag is refused, as in Azure Blob Storage. A file that exists but is
+// not a document is never taken for absent: it is moved aside, reported, and the read fails once.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, promises as fs, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface StoredDocument<T = unknown> {
@@ -29,8 +31,12 @@ export class CorruptDocumentError extends Error {
   }
 }
 
+/** Told that the document of `key` could not be read and was moved aside to `movedTo`, for the operator. */
+export type CorruptionListener = (key: string, movedTo: string) => void;
+
 /** The port every state store implements (files here, in memory in tests, Azure Blob Storage later). */
 export interface DocumentStore {
+  /** Undefined when absent; rejects with CorruptDocumentError (once) for a document that cannot be read. */
   get<T>(key: string): Promise<StoredDocument<T> | undefined>;
   /** ifMatch: the eTag read ('*' = create only if absent is expressed by ifNoneMatch). */
   put<T>(key: string, value: T, condition?: { ifMatch?: string; ifNoneMatch?: '*' }): Promise<string>;
@@ -38,79 +44,191 @@ export interface DocumentStore {
   list(prefix: string): Promise<string[]>;
 }
 
+/** Most file systems allow names of at most 255 bytes. */
+const NAME_MAX = 255;
+/**
+ * A document's file name used to be its URI-encoded key plus '.json', and every write needed room for
+ * '.<pid>.<uuid>.tmp' after that name, so no longer name can have been written (a one-digit pid leaves
+ * the most room). Names up to this length stay as they were: the state already on disk is read as before.
+ * Today's suffixes ('.<pid>.<8 hex>.tmp', '.corrupt-<time>') are shorter, so every name fits NAME_MAX.
+ */
+const PLAIN_NAME_MAX = NAME_MAX - '.1.00000000-0000-0000-0000-000000000000.tmp'.length;
+/** Longer keys are named by their SHA-256. encodeURIComponent always escapes '@', so no plain name starts with it. */
+const HASHED = '@';
+/** '<name>.<pid>.<random>.tmp', today's and the older, longer form: the pid says whose write it is. */
+const TEMPORARY = /\.(\d+)\.[0-9a-f-]+\.tmp$/;
+
+/**
+ * The file of a key: its encoded key when that fits, else the key's hash (the key is then read from
+ * inside). The hash is of the UTF-16 code units, so keys that differ only in a lone surrogate differ.
+ */
+export function fileNameOf(key: string): string {
+  const plain = `${encodeURIComponent(key)}.json`;
+  return plain.length <= PLAIN_NAME_MAX ? plain : `${HASHED}${createHash('sha256').update(key, 'utf16le').digest('hex')}.json`;
+}
+
+/**
+ * Temporary files this process is writing, whichever store instance writes them: a store opened on the
+ * same folder must not take them for a crashed writer's, although they carry this process's pid.
+ */
+const writing = new Set<string>();
+
+export interface FileDocumentStoreOptions {
+  onCorrupt?: CorruptionListener;
+  /** Documents kept in memory at most (least recently used go first); 10 000 by default. */
+  cacheSize?: number;
+}
+
 /**
  * The embedded store is for one instance (several instances use Azure Blob Storage), so documents
  * read or written once are kept in memory too: reads cost no file access, writes still go to disk.
  */
 export class FileDocumentStore implements DocumentStore {
-  /** Writes to one key are serialised in this process; eTags guard against other processes. */
+  /** Writes to one file are serialised in this process; eTags guard against other processes. */
   private readonly locks = new Map<string, Promise<unknown>>();
+  /** The most recently used documents (a conversation's state, the ledger of this week), at most `cacheSize`. */
   private readonly cache = new Map<string, StoredDocument>();
-  /** Bumped by every write and delete: a read that raced one does not fill the cache with the old text. */
-  private readonly versions = new Map<string, number>();
+  private readonly cacheSize: number;
+  /**
+   * Bumped by every write, delete and move: a read that raced any of them does not fill the cache with
+   * what it read (it may be the old text). One number, not one per key: memory stays flat however many
+   * conversations come and go.
+   */
+  private generation = 0;
+  private readonly onCorrupt: CorruptionListener | undefined;
 
-  constructor(private readonly dir: string) {
+  constructor(
+    private readonly dir: string,
+    options: FileDocumentStoreOptions = {},
+  ) {
     mkdirSync(dir, { recursive: true });
+    this.onCorrupt = options.onCorrupt;
+    this.cacheSize = options.cacheSize ?? 10_000;
+    removeOrphanTemporaries(dir);
   }
 
   /** Documents come back frozen (they are shared with the cache): change a copy, then put it. */
   async get<T>(key: string): Promise<StoredDocument<T> | undefined> {
     const cached = this.cache.get(key);
-    if (cached) return cached as StoredDocument<T>;
-    const version = this.versions.get(key) ?? 0;
-    const document = parse(await this.readDisk(key));
-    if (!document) return undefined;
-    deepFreeze(document);
-    if ((this.versions.get(key) ?? 0) === version) this.cache.set(key, document);
+    if (cached) {
+      this.remember(key, cached);
+      return cached as StoredDocument<T>;
+    }
+    const name = fileNameOf(key);
+    const generation = this.generation;
+    const text = await this.readFile(name);
+    if (text === undefined) return undefined;
+    const parsed = parse(text);
+    if (!parsed) {
+      const movedTo = await this.exclusive(name, () => this.setAside(name, key));
+      // Moved or rewritten by someone else meanwhile: what is there now is the answer.
+      if (!movedTo) return this.get(key);
+      throw new CorruptDocumentError(key, movedTo);
+    }
+    const document = deepFreeze({ value: parsed.value, eTag: parsed.eTag });
+    if (this.generation === generation) this.remember(key, document);
     return document as StoredDocument<T>;
   }
 
   put<T>(key: string, value: T, condition: { ifMatch?: string; ifNoneMatch?: '*' } = {}): Promise<string> {
-    return this.exclusive(key, async () => {
+    const name = fileNameOf(key);
+    return this.exclusive(name, async () => {
       // Conditions are checked against the file, not the memory copy: another process may have written it.
-      // A file that does not parse (a crash of another writer, a disk fault) counts as absent.
-      const current = parse(await this.readDisk(key));
+      const text = await this.readFile(name);
+      const current = text === undefined ? undefined : parse(text);
+      // An unreadable file is kept aside before it is replaced, and the write then sees no document.
+      if (text !== undefined && !current) await this.setAside(name, key);
       if (condition.ifNoneMatch === '*' && current) throw new PreconditionFailedError(`${key} exists`);
       if (condition.ifMatch && condition.ifMatch !== '*' && current?.eTag !== condition.ifMatch) throw new PreconditionFailedError(`${key} changed`);
       const eTag = randomUUID();
-      const temporary = `${this.path(key)}.${process.pid}.${randomUUID()}.tmp`;
-      const document: StoredDocument<T> = { value, eTag };
-      // Flushed before the rename and the folder after it: a power cut leaves the old or the new file, whole.
-      const file = await fs.open(temporary, 'w');
+      const path = join(this.dir, name);
+      const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      writing.add(temporary);
       try {
-        await file.writeFile(JSON.stringify(document));
-        await file.sync();
+        // Flushed before the rename and the folder after it: a power cut leaves the old or the new file, whole.
+        // The key is inside too: a hashed name does not tell it.
+        const file = await fs.open(temporary, 'w');
+        try {
+          await file.writeFile(JSON.stringify({ key, value, eTag }));
+          await file.sync();
+        } finally {
+          await file.close();
+        }
+        await fs.rename(temporary, path);
       } finally {
-        await file.close();
+        writing.delete(temporary);
       }
-      await fs.rename(temporary, this.path(key));
       await this.syncFolder();
-      this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
-      this.cache.set(key, deepFreeze(structuredClone(document)) as StoredDocument);
+      this.generation++;
+      this.remember(key, deepFreeze(structuredClone({ value, eTag })) as StoredDocument);
       return eTag;
     });
   }
 
   delete(key: string): Promise<void> {
-    return this.exclusive(key, async () => {
-      this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
+    const name = fileNameOf(key);
+    return this.exclusive(name, async () => {
+      this.generation++;
       this.cache.delete(key);
-      await fs.rm(this.path(key), { force: true });
+      await fs.rm(join(this.dir, name), { force: true });
     });
   }
 
   async list(prefix: string): Promise<string[]> {
-    const names = await fs.readdir(this.dir);
-    return names
-      .filter((name) => name.endsWith('.json'))
-      .map((name) => decodeName(name.slice(0, -'.json'.length)))
-      .filter((key): key is string => key !== undefined && key.startsWith(prefix))
-      .sort();
+    const keys = await Promise.all((await fs.readdir(this.dir)).map((name) => this.keyOfFile(name)));
+    return keys.filter((key): key is string => key !== undefined && key.startsWith(prefix)).sort();
   }
 
-  private async readDisk(key: string): Promise<string | undefined> {
+  /** The key a file holds; undefined for temporary and moved-aside files, strays, and unreadable hashed files. */
+  private async keyOfFile(name: string): Promise<string | undefined> {
+    if (!name.endsWith('.json')) return undefined;
+    if (!name.startsWith(HASHED)) {
+      const key = decodeName(name.slice(0, -'.json'.length));
+      return key !== undefined && fileNameOf(key) === name ? key : undefined;
+    }
+    const text = await this.readFile(name);
+    if (text === undefined) return undefined;
+    const document = parse(text);
+    if (!document) {
+      // Its key is unreadable too, so no read can ever report it: it is moved aside now, under its file name.
+      await this.exclusive(name, () => this.setAside(name, name));
+      return undefined;
+    }
+    return typeof document.key === 'string' && fileNameOf(document.key) === name ? document.key : undefined;
+  }
+
+  /**
+   * Renames an unreadable file to '<name>.corrupt-<time>' in the same folder (nothing is lost, nothing
+   * lists it) and reports it. Runs under the file's lock and looks again first, so a file rewritten
+   * meanwhile is left alone; undefined when there was nothing to move.
+   */
+  private async setAside(name: string, key: string): Promise<string | undefined> {
+    const text = await this.readFile(name);
+    if (text === undefined || parse(text)) return undefined;
+    const path = join(this.dir, name);
+    const movedTo = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     try {
-      return await fs.readFile(this.path(key), 'utf8');
+      await fs.rename(path, movedTo);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // another process moved it
+      throw error;
+    }
+    this.generation++;
+    this.cache.delete(key);
+    this.onCorrupt?.(key, movedTo);
+    return movedTo;
+  }
+
+  /** Keeps a document as the most recently used one; the least recently used goes when the cache is full. */
+  private remember(key: string, document: StoredDocument): void {
+    this.cache.delete(key);
+    this.cache.set(key, document);
+    if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  private async readFile(name: string): Promise<string | undefined> {
+    try {
+      return await fs.readFile(join(this.dir, name), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
@@ -128,26 +246,47 @@ export class FileDocumentStore implements DocumentStore {
     }
   }
 
-  private path(key: string): string {
-    return join(this.dir, `${encodeURIComponent(key)}.json`);
-  }
-
-  private exclusive<R>(key: string, work: () => Promise<R>): Promise<R> {
-    const previous = this.locks.get(key) ?? Promise.resolve();
+  private exclusive<R>(name: string, work: () => Promise<R>): Promise<R> {
+    const previous = this.locks.get(name) ?? Promise.resolve();
     const next = previous.then(work, work);
     const settled = next.catch(() => undefined);
-    this.locks.set(key, settled);
+    this.locks.set(name, settled);
     void settled.then(() => {
-      if (this.locks.get(key) === settled) this.locks.delete(key);
+      if (this.locks.get(name) === settled) this.locks.delete(name);
     });
     return next;
   }
 }
 
-function parse(text: string | undefined): StoredDocument | undefined {
-  if (text === undefined) return undefined;
+/**
+ * Removes the temporary files of writes that never finished: their process is gone (a crash, a kill).
+ * Those of a live process are kept, it may still rename them into place; this process's pid may be a
+ * predecessor's (in a container the bot is often pid 1 at every start), so only its own writes in flight count.
+ */
+function removeOrphanTemporaries(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const pid = TEMPORARY.exec(name)?.[1];
+    const path = join(dir, name);
+    if (pid === undefined || writing.has(path)) continue;
+    if (Number(pid) !== process.pid && isAlive(Number(pid))) continue;
+    rmSync(path, { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
   try {
-    const document = JSON.parse(text) as StoredDocument;
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A stored document, as written: `{ key, value, eTag }` (files written before the key was kept have no key). */
+function parse(text: string): (StoredDocument & { key?: unknown }) | undefined {
+  try {
+    const document = JSON.parse(text) as StoredDocument & { key?: unknown };
     return document && typeof document === 'object' && typeof document.eTag === 'string' ? document : undefined;
   } catch {
     return undefined;

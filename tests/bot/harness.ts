@@ -20,12 +20,23 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(env: Record<string, string> = {}, storageDir = mkdtempSync(join(tmpdir(), 'stimulansboten-'))): Promise<Harness> {
+/** The bot's real time, running on from `start` (reminder tests live in the documents' years); `set` moves it. */
+export function clockFrom(start: string | Date): (() => Date) & { set(to: string | Date): void } {
+  let offset = new Date(start).getTime() - Date.now();
+  const now = () => new Date(Date.now() + offset);
+  return Object.assign(now, {
+    set(to: string | Date) {
+      offset = new Date(to).getTime() - Date.now();
+    },
+  });
+}
+
+export async function startHarness(env: Record<string, string> = {}, storageDir = mkdtempSync(join(tmpdir(), 'stimulansboten-')), options: { now?: () => Date } = {}): Promise<Harness> {
   const connector = await startConnector();
   const logs: Record<string, any>[] = [];
   const logger = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
   const config = configSchema.parse({ PORT: '0', STORAGE_DIR: storageDir, ...env });
-  const app = await startApp(config, { clock: fixedClock('2026-11-22'), logger }).catch(async (error: unknown) => {
+  const app = await startApp(config, { clock: fixedClock('2026-11-22'), logger, ...(options.now ? { now: options.now } : {}) }).catch(async (error: unknown) => {
     await connector.close();
     throw error;
   });

@@ -1,16 +1,19 @@
 // Deadline reminders end to end: subscribing in a chat, POST /api/notify, proactive sends through the
 // real adapter to a loopback connector that can fail like Teams does (429, 412, 5xx, 403, slow).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, startHarness, type Harness } from './harness.js';
-import { conversation, message, uninstall, type Conversation } from './teams.js';
+import { clockFrom, removeDir, startHarness, type Harness } from './harness.js';
+import { conversation, message, TENANT, uninstall, type Conversation } from './teams.js';
 
 const TOKEN = 'test-notify-token';
 // Skåne's invoicing period ends 31 May 2023; the 1-day reminder is due 2023-05-30 09:00 in Stockholm.
 const AS_OF = '2023-05-30T07:05:00Z';
+// Conversations subscribe before it is due; the pass runs at AS_OF.
+const BEFORE = '2023-05-30T06:50:00Z';
+const clock = clockFrom(BEFORE);
 
 let bot: Harness;
 beforeAll(async () => {
-  bot = await startHarness({ NOTIFY_TOKEN: TOKEN, SCHEDULER: 'off' });
+  bot = await startHarness({ NOTIFY_TOKEN: TOKEN, SCHEDULER: 'off' }, undefined, { now: clock });
 });
 afterAll(async () => {
   await bot.close();
@@ -26,10 +29,12 @@ async function say(c: Conversation, text: string) {
 }
 
 function notify(body: unknown, authorization = `Bearer ${TOKEN}`) {
+  if (clock().getTime() < Date.parse(AS_OF)) clock.set(AS_OF);
   return fetch(`${bot.app.server.url}/api/notify`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(body) });
 }
 
 async function subscribed(region = 'Skåne') {
+  clock.set(BEFORE);
   const c = conversation(bot.connector.url, 'groupChat');
   const reply = await say(c, `prenumerera på påminnelser för ${region}`);
   expect(plain(reply)).toContain('Klart');
@@ -106,10 +111,12 @@ describe('POST /api/notify', () => {
 
 describe('when Teams fails', () => {
   async function isolated(env: Record<string, string> = {}) {
-    const h = await startHarness({ NOTIFY_TOKEN: TOKEN, SCHEDULER: 'off', ...env });
+    const now = clockFrom(BEFORE);
+    const h = await startHarness({ NOTIFY_TOKEN: TOKEN, SCHEDULER: 'off', ...env }, undefined, { now });
     const c = conversation(h.connector.url, 'groupChat');
     await h.post(message(c, 'prenumerera på påminnelser för Skåne'));
     await h.connector.waitFor(c.id, 1);
+    now.set(AS_OF);
     const run = async () => (await (await fetch(`${h.app.server.url}/api/notify`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ asOf: AS_OF }) })).json()) as Record<string, number>;
     return { h, c, run, done: async () => { await h.close(); removeDir(h.storageDir); } };
   }
@@ -170,6 +177,108 @@ describe('when Teams fails', () => {
       expect(await h.app.subscriptions.conversation(c.id)).toBeUndefined();
     } finally {
       await done();
+    }
+  });
+});
+
+describe('late and replayed passes', () => {
+  // Skåne's invoicing ends 31 May 2023: the 7-day reminder was due 24 May 09:00, the 1-day one 30 May 09:00.
+  const SEVEN_DAYS_DUE = '2023-05-24T07:05:00Z';
+
+  async function fresh(env: Record<string, string> = {}, start = '2023-05-23T08:00:00Z', storageDir?: string) {
+    const now = clockFrom(start);
+    const h = await startHarness({ NOTIFY_TOKEN: TOKEN, SCHEDULER: 'off', ...env }, storageDir, { now });
+    const call = async (body: unknown) => {
+      const res = await fetch(`${h.app.server.url}/api/notify`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as Record<string, any> };
+    };
+    return { h, now, call, done: async () => { await h.close(); removeDir(h.storageDir); } };
+  }
+
+  it('refuses an asOf further back than the 24-hour window unless it is a replay', async () => {
+    const { h, now, call, done } = await fresh();
+    try {
+      const c = conversation(h.connector.url, 'groupChat');
+      await h.post(message(c, 'prenumerera på påminnelser för Skåne'));
+      await h.connector.waitFor(c.id, 1);
+      // A timer that was down for six days: today is 30 May, the 7-day reminder of 24 May was never sent.
+      now.set('2023-05-30T06:00:00Z');
+      const refused = await call({ asOf: SEVEN_DAYS_DUE });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toContain('"replay": true');
+      expect(h.connector.sent.filter((s) => s.conversationId === c.id)).toHaveLength(1);
+      const replayed = await call({ asOf: SEVEN_DAYS_DUE, replay: true });
+      expect(replayed.status).toBe(200);
+      expect(replayed.body).toMatchObject({ replay: true, sent: 1 });
+      const [, reminder] = await h.connector.waitFor(c.id, 2);
+      // Counted from the real today (30 May), not from the replayed moment ("om 7 dagar").
+      expect(plain(reminder!.activity)).toContain('i morgon');
+      expect(plain(reminder!.activity)).not.toContain('om 7 dagar');
+      // A second replay of the same moment sends nothing more.
+      expect((await call({ asOf: SEVEN_DAYS_DUE, replay: true })).body).toMatchObject({ sent: 0 });
+    } finally {
+      await done();
+    }
+  });
+
+  it('never sends a reminder whose deadline has passed, also in a replay (asOf 2023 today)', async () => {
+    const { h, now, call, done } = await fresh();
+    try {
+      const c = conversation(h.connector.url, 'groupChat');
+      await h.post(message(c, 'prenumerera på påminnelser för Skåne'));
+      await h.connector.waitFor(c.id, 1);
+      // The bot runs today (the deadline of 31 May 2023 is long gone); an operator replays 30 May 2023.
+      now.set(new Date());
+      expect((await call({ asOf: AS_OF })).status).toBe(400);
+      const replayed = await call({ asOf: AS_OF, replay: true });
+      expect(replayed.status).toBe(200);
+      expect(replayed.body.sent).toBe(0);
+      expect(replayed.body.skipped).toBeGreaterThanOrEqual(1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(h.connector.sent.filter((s) => s.conversationId === c.id)).toHaveLength(1);
+    } finally {
+      await done();
+    }
+  });
+
+  it('answers 401 to a token that is a prefix of the real one, or longer, or empty', async () => {
+    const { call: _unused, h, done } = await fresh();
+    try {
+      for (const token of [TOKEN.slice(0, 4), `${TOKEN}x`, ' ', TOKEN.toUpperCase()]) {
+        const res = await fetch(`${h.app.server.url}/api/notify`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{}' });
+        expect(res.status, token).toBe(401);
+      }
+    } finally {
+      await done();
+    }
+  });
+});
+
+describe('tenants', () => {
+  it('sends no reminder to a tenant removed from ALLOWED_TENANT_IDS', async () => {
+    const now = clockFrom(BEFORE);
+    const first = await startHarness({ NOTIFY_TOKEN: TOKEN, SCHEDULER: 'off', ALLOWED_TENANT_IDS: TENANT.toUpperCase() }, undefined, { now });
+    const c = conversation(first.connector.url, 'groupChat');
+    try {
+      // Allowed, in whichever case the id is written.
+      await first.post(message(c, 'prenumerera på påminnelser för Skåne'));
+      expect(plain((await first.connector.waitFor(c.id, 1))[0]!.activity)).toContain('Klart');
+    } finally {
+      await first.close();
+    }
+    now.set(AS_OF);
+    const second = await startHarness({ NOTIFY_TOKEN: TOKEN, SCHEDULER: 'off', ALLOWED_TENANT_IDS: 'another-tenant' }, first.storageDir, { now });
+    try {
+      const res = await fetch(`${second.app.server.url}/api/notify`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ asOf: AS_OF }) });
+      const counts = (await res.json()) as Record<string, number>;
+      expect(counts.sent).toBe(0);
+      expect(counts.refused).toBeGreaterThanOrEqual(1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(second.connector.sent.filter((s) => s.conversationId === c.id)).toHaveLength(0);
+      expect(second.logs.some((line) => line.event === 'reminder.tenant_refused')).toBe(true);
+    } finally {
+      await second.close();
+      removeDir(second.storageDir);
     }
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConversationContext } from '../../src/brain/context.js';
 import type { Reply } from '../../src/brain/reply.js';
 import { CARD_NAMES, type AdaptiveCardJson, type CardName } from '../../src/cards/expand.js';
-import { attachmentFor, cardForReply, errorCard, TEMPLATE, welcomeCard } from '../../src/cards/view.js';
+import { attachmentFor, cardForReply, errorCard, slowDownCard, TEMPLATE, welcomeCard } from '../../src/cards/view.js';
 import { brain } from '../brain/ask.js';
 import { questionCases } from '../brain/questions.js';
 
@@ -343,7 +343,7 @@ describe('cards for real replies', () => {
     expect(curated.length).toBeGreaterThanOrEqual(60);
     const kinds = new Set(curated.map((a) => a.reply.kind));
     expect([...kinds].sort()).toEqual(['amount', 'clarify', 'contact', 'deadline', 'figure', 'focusArea', 'greeting', 'help', 'invoice', 'key', 'list', 'passage', 'unknown']);
-    for (const template of CARD_NAMES.filter((name) => name !== 'welcome' && name !== 'error')) {
+    for (const template of CARD_NAMES.filter((name) => name !== 'welcome' && name !== 'error' && name !== 'notice')) {
       const langs = new Set(curated.filter((a) => TEMPLATE_OF[a.reply.kind] === template).map((a) => a.reply.lang));
       expect([...langs].sort(), template).toEqual(['en', 'sv']);
     }
@@ -591,5 +591,14 @@ describe('welcome and error cards', () => {
     const json = JSON.stringify(leaked);
     expect(json).toContain(id);
     expect(json).not.toMatch(/TypeError|\bat \w+ \(|\.ts:\d|\\n/);
+  });
+
+  it.each(['sv', 'en'] as const)('slow down (%s): a title and one sentence of what to do, no buttons', (lang) => {
+    const result = slowDownCard(lang);
+    expect(problems(result)).toEqual([]);
+    const texts = visibleTexts(result);
+    expect(texts[0]).toBe(lang === 'sv' ? 'Många frågor på kort tid' : 'Many questions in a short time');
+    expect(texts[1]).toMatch(lang === 'sv' ? /Vänta en minut/ : /wait a minute/);
+    expect(actions(result)).toEqual([]);
   });
 });

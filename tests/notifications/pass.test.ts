@@ -4,10 +4,11 @@ import { TokenBucket } from '../../src/notifications/pacing.js';
 import { ReminderPass, type PassOptions } from '../../src/notifications/pass.js';
 import { planReminders } from '../../src/notifications/reminders.js';
 import { Subscriptions } from '../../src/notifications/subscriptions.js';
-import { MemoryDocumentStore, type DocumentStore } from '../../src/platform/file-store.js';
+import { CorruptDocumentError, MemoryDocumentStore, type DocumentStore } from '../../src/platform/file-store.js';
 import { createLogger } from '../../src/platform/logger.js';
 import type { LedgerEntry } from '../../src/notifications/ledger.js';
 import { store } from '../brain/ask.js';
+import { clockFrom } from '../bot/harness.js';
 import { FakeTeams } from './fakes.js';
 
 // Skåne's invoicing ends 31 May 2023; its 1-day reminder is due 2023-05-30T07:00Z.
@@ -154,8 +155,9 @@ describe('a reminder pass', () => {
     const { documents, subscriptions } = await setup(1);
     const teams = new FakeTeams();
     teams.delayMs = 1600;
-    const slow = passOf(documents, subscriptions, teams, { takeoverMs: 600 }, () => new Date(), 'slow');
-    const other = passOf(documents, subscriptions, teams, { takeoverMs: 600 }, () => new Date(), 'other');
+    const realTimeFromSoon = clockFrom(SOON);
+    const slow = passOf(documents, subscriptions, teams, { takeoverMs: 600 }, realTimeFromSoon, 'slow');
+    const other = passOf(documents, subscriptions, teams, { takeoverMs: 600 }, realTimeFromSoon, 'other');
     const first = slow.run(SOON);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const second = await other.run(SOON);
@@ -206,5 +208,111 @@ describe('a reminder pass', () => {
     for (let i = 0; i < 10; i++) await bucket.take();
     // 5 at once, then 5 more at 20 a second: at least 250 ms. (A lower bound: never flaky on a slow machine.)
     expect(Date.now() - started).toBeGreaterThanOrEqual(240);
+  });
+});
+
+/** A store that can be taken away: every call fails while `down`, as an unreachable storage account does. */
+class OutageStore implements DocumentStore {
+  down = false;
+  constructor(private readonly inner: DocumentStore = new MemoryDocumentStore()) {}
+  private check(): void {
+    if (this.down) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:10000'), { code: 'ECONNREFUSED' });
+  }
+  async get<T>(key: string) {
+    this.check();
+    return this.inner.get<T>(key);
+  }
+  async put<T>(key: string, value: T, condition?: { ifMatch?: string; ifNoneMatch?: '*' }) {
+    this.check();
+    return this.inner.put(key, value, condition);
+  }
+  async delete(key: string) {
+    this.check();
+    return this.inner.delete(key);
+  }
+  async list(prefix: string) {
+    this.check();
+    return this.inner.list(prefix);
+  }
+}
+
+const sleepMs = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs passes of `pass` every 100 ms until `stop` resolves; storage errors are what a pass meets then. */
+async function keepRunning(pass: ReminderPass, until: Promise<unknown>): Promise<void> {
+  let done = false;
+  void until.finally(() => (done = true));
+  while (!done) {
+    await pass.run(SOON).catch(() => undefined);
+    await sleepMs(100);
+  }
+}
+
+describe('exactly once when storage or clocks misbehave', () => {
+  it('a storage outage longer than the takeover age, right after a send, does not make another instance send it again', async () => {
+    const documents = new OutageStore();
+    const { subscriptions } = await setup(1, documents);
+    const teams = new FakeTeams();
+    teams.delayMs = 300;
+    const clock = clockFrom(SOON);
+    const holder = passOf(documents, subscriptions, teams, { takeoverMs: 600 }, clock, 'holder');
+    const other = passOf(documents, subscriptions, teams, { takeoverMs: 600 }, clock, 'other');
+    const first = holder.run(SOON);
+    // Storage goes away while Teams is taking the reminder, for five times the takeover age.
+    await sleepMs(150);
+    documents.down = true;
+    const outage = sleepMs(3000).then(() => (documents.down = false));
+    await keepRunning(other, outage.then(() => sleepMs(2000)));
+    expect((await first).sent).toBe(1);
+    expect(teams.countFor('a:conversation-0')).toBe(1);
+    expect(await entry(documents, 'a:conversation-0')).toMatchObject({ state: 'sent', claimedBy: 'holder' });
+  }, 20_000);
+
+  it('a claim its holder keeps renewing is never taken over, however far behind the holder’s clock is', async () => {
+    const { documents, subscriptions } = await setup(1);
+    const teams = new FakeTeams();
+    teams.delayMs = 1500;
+    const onTime = clockFrom(SOON);
+    const anHourBehind = () => new Date(onTime().getTime() - 3_600_000);
+    const holder = passOf(documents, subscriptions, teams, { takeoverMs: 600 }, anHourBehind, 'behind');
+    const other = passOf(documents, subscriptions, teams, { takeoverMs: 600 }, onTime, 'on-time');
+    const first = holder.run(SOON);
+    await keepRunning(other, first);
+    expect(teams.countFor('a:conversation-0')).toBe(1);
+  }, 20_000);
+
+  it('an unreadable ledger entry means the outcome is unknown: settled as failed for good, never sent again', async () => {
+    const { documents, subscriptions } = await setup(1);
+    const key = 'ledger/skane-2023-fakturering@1d/a:conversation-0';
+    // As the stores do with a corrupt document: reported once (moved aside), absent after that.
+    let corrupt = true;
+    const get = documents.get.bind(documents);
+    documents.get = (async (k: string) => {
+      if (k === key && corrupt) {
+        corrupt = false;
+        throw new CorruptDocumentError(k, `${k}.corrupt-1`);
+      }
+      return get(k);
+    }) as DocumentStore['get'];
+    const teams = new FakeTeams();
+    const logs: Record<string, any>[] = [];
+    const pass = new ReminderPass(
+      { store: documents, subscriptions, sender: teams, reminders: () => reminders, logger: createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) }), now: () => SOON, render: () => ({ type: 'message' }) },
+      { instanceId: 'x', perTenantPerSecond: 1000, perConversationPerSecond: 1000 },
+    );
+    expect(await pass.run(SOON)).toMatchObject({ failed: 1, sent: 0 });
+    expect(await pass.run(SOON)).toMatchObject({ sent: 0, alreadySent: 1 });
+    expect(teams.sent).toHaveLength(0);
+    expect(await entry(documents, 'a:conversation-0')).toMatchObject({ state: 'failed', permanent: true, reason: expect.stringContaining('outcome unknown') });
+    expect(logs.some((line) => line.event === 'reminder.ledger_unreadable' && line.level === 50)).toBe(true);
+  });
+
+  it('sends no reminder whose deadline has passed by the real today, whatever moment the pass is run as of', async () => {
+    const { documents, subscriptions } = await setup(2);
+    const teams = new FakeTeams();
+    // Today is 1 June 2023; the pass is run as of 30 May (the 1-day reminder of the 31 May deadline).
+    const counts = await passOf(documents, subscriptions, teams, {}, () => new Date('2023-06-01T08:00:00Z')).run(SOON);
+    expect(counts).toMatchObject({ sent: 0, skipped: 2 });
+    expect(await entry(documents, 'a:conversation-0')).toMatchObject({ state: 'skipped', reason: 'the deadline has passed' });
   });
 });

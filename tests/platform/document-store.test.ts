@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobDocumentStore, blobNameOf } from '../../src/platform/blob-store.js';
-import { FileDocumentStore, MemoryDocumentStore, PreconditionFailedError, type DocumentStore } from '../../src/platform/file-store.js';
+import { CorruptDocumentError, FileDocumentStore, MemoryDocumentStore, PreconditionFailedError, type DocumentStore } from '../../src/platform/file-store.js';
 import { startAzurite, type Azurite } from '../support/azurite.js';
 
 const temporaryDirs: string[] = [];
@@ -182,16 +182,10 @@ describe('FileDocumentStore', () => {
     expect(await store.list('ledger/')).toEqual(['ledger/r1/a:1']);
   });
 
-  it('a corrupt or empty document counts as absent and can be written again', async () => {
+  it('a stray file whose name is not an encoded key is not listed', async () => {
     const dir = temporaryDir();
-    writeFileSync(join(dir, `${encodeURIComponent('subscriptions/a:2/dalarna')}.json`), '');
-    writeFileSync(join(dir, `${encodeURIComponent('subscriptions/a:3/skane')}.json`), '{"value": tru');
     writeFileSync(join(dir, 'stray%zz.json'), '{}');
-    const store = new FileDocumentStore(dir);
-    expect(await store.get('subscriptions/a:2/dalarna')).toBeUndefined();
-    expect(await store.list('subscriptions/')).toEqual(['subscriptions/a:2/dalarna', 'subscriptions/a:3/skane']);
-    await store.put('subscriptions/a:2/dalarna', { active: true });
-    expect((await store.get('subscriptions/a:2/dalarna'))?.value).toEqual({ active: true });
+    expect(await new FileDocumentStore(dir).list('')).toEqual([]);
   });
 
   it('a read that races a delete does not keep the deleted document', async () => {
@@ -262,6 +256,55 @@ describe('BlobDocumentStore on Azurite', { timeout: 30_000 }, () => {
     expect(names[0]).toBe('subscriptions/19~3Aabc~40thread~2Etacv2~3Bmessageid~3D123/V~C3~A4stra~20G~C3~B6taland.json');
     const properties = await container.getBlobClient(names[0]!).getProperties();
     expect(properties.contentType).toBe('application/json');
+  });
+
+  describe('a blob that is not JSON', () => {
+    /** A store that records what it reports, on a fresh container, and a way to spoil a key's blob. */
+    async function storeWithReports() {
+      const name = containerName();
+      const reports: { key: string; movedTo: string }[] = [];
+      const store = await BlobDocumentStore.connect(azurite.connectionString, name, { ...bounded, onCorrupt: (key, movedTo) => reports.push({ key, movedTo }) });
+      const container = BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient(name);
+      const spoil = (key: string, body: Buffer) => container.getBlockBlobClient(blobNameOf(key)).upload(body, body.length);
+      const bytesOf = async (blobName: string) => container.getBlobClient(blobName).downloadToBuffer();
+      const names = async () => {
+        const found: string[] = [];
+        for await (const item of container.listBlobsFlat()) found.push(item.name);
+        return found;
+      };
+      return { store, reports, spoil, bytesOf, names };
+    }
+
+    it.each<[string, Buffer]>([
+      ['an empty blob', Buffer.alloc(0)],
+      ['a torn write', Buffer.from('{"state":"sent","sentAt":"2026-', 'utf8')],
+      ['bytes that are not UTF-8', Buffer.from([0x7b, 0xff, 0xfe, 0x7d])],
+    ])('%s: copied under corrupt/, removed, reported, read once as an error, then absent', async (_, body) => {
+      const { store, reports, spoil, bytesOf, names } = await storeWithReports();
+      const key = 'ledger/invoice-2026-03/19:abc@thread.tacv2';
+      await spoil(key, body);
+      const error = await store.get(key).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(CorruptDocumentError);
+      const { movedTo } = error as CorruptDocumentError;
+      expect(movedTo).toMatch(/^corrupt\/ledger\/invoice-2026-03\/19~3Aabc~40thread~2Etacv2-/);
+      expect(reports).toEqual([{ key, movedTo }]);
+      expect(await bytesOf(movedTo!)).toEqual(body);
+      expect(await names()).toEqual([movedTo]);
+      expect(await store.get(key)).toBeUndefined();
+      expect(await store.list('')).toEqual([]);
+    });
+
+    it('a conditional write over it is refused, not taken for absent; after the read that sets it aside it is absent', async () => {
+      const { store, reports, spoil, names } = await storeWithReports();
+      await spoil('ledger/r1/a:1', Buffer.from('{"state":', 'utf8'));
+      await expect(store.put('ledger/r1/a:1', { state: 'claimed' }, { ifNoneMatch: '*' })).rejects.toBeInstanceOf(PreconditionFailedError);
+      await expect(store.put('ledger/r1/a:1', { state: 'sent' }, { ifMatch: '"0x8DCAFE"' })).rejects.toBeInstanceOf(PreconditionFailedError);
+      await expect(store.get('ledger/r1/a:1')).rejects.toBeInstanceOf(CorruptDocumentError);
+      const eTag = await store.put('ledger/r1/a:1', { state: 'claimed' }, { ifNoneMatch: '*' });
+      expect(await store.get('ledger/r1/a:1')).toEqual({ value: { state: 'claimed' }, eTag });
+      expect(reports.map((report) => report.key)).toEqual(['ledger/r1/a:1']);
+      expect((await names()).sort()).toEqual([reports[0]!.movedTo, blobNameOf('ledger/r1/a:1')].sort());
+    });
   });
 
   it('two bot instances racing create-only claims on 50 keys: each key is claimed exactly once', async () => {

@@ -1,0 +1,42 @@
+// The embedded store keeps the documents it used last in memory, a bounded number of them: with
+// thousands of conversations coming and going, memory stays flat and evicted documents come from disk.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FileDocumentStore } from '../../src/platform/file-store.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+const folder = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'file-cache-'));
+  dirs.push(dir);
+  return dir;
+};
+
+describe('the file store’s memory', () => {
+  it('keeps only the most recently used documents: one pushed out is read from disk again', async () => {
+    const dir = folder();
+    const store = new FileDocumentStore(dir, { cacheSize: 2 });
+    // Another process's writes are only seen by this one once its memory copy is gone.
+    const otherProcess = new FileDocumentStore(dir);
+    for (const key of ['a', 'b']) await store.put(key, { version: 1 });
+    await store.get('a'); // a is now the most recently used, b the least
+    await store.put('c', { version: 1 }); // b goes
+    for (const key of ['a', 'b', 'c']) await otherProcess.put(key, { version: 2 });
+    expect((await store.get('b'))?.value).toEqual({ version: 2 });
+    // Reading b back pushed out a, the least recently used then; c is still the memory copy.
+    expect((await store.get('c'))?.value).toEqual({ version: 1 });
+    expect((await store.get('a'))?.value).toEqual({ version: 2 });
+  });
+
+  it('holds no more than its size however many keys pass through', async () => {
+    const dir = folder();
+    const store = new FileDocumentStore(dir, { cacheSize: 50 });
+    for (let i = 0; i < 500; i++) await store.put(`botstate/msteams/conversations/a:${i}`, { i });
+    for (let i = 0; i < 500; i++) await store.get(`botstate/msteams/conversations/a:${i}`);
+    expect((store as unknown as { cache: Map<string, unknown> }).cache.size).toBe(50);
+  });
+});
