@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   APP_PACKAGE_DIR,
   buildAppPackage,
@@ -18,18 +17,11 @@ import {
 } from '../../scripts/app-package.js';
 import { drawOutlineIcon } from '../../scripts/icons.js';
 import { cleanEnv, TEST_ENV } from './helpers.js';
+import { useTemporaryDirs } from '../support/temporary-dirs.js';
 
 const PACKAGE_FILES = ['manifest.json', 'en-US.json', 'color.png', 'outline.png'];
 
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'stimulansboten-app-'));
-  temps.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = useTemporaryDirs('stimulansboten-app');
 
 /** A copy of appPackage/ (without build/) to break things in. */
 function appDirCopy(): string {

@@ -1,24 +1,16 @@
 // A state file that exists but is not a document (a disk fault, a hand edit, an empty file) is never
 // taken for an absent one: it is moved aside with its bytes, reported to the operator, and read once
 // as an error, so a subscription does not silently vanish and a ledger entry does not become "unsent".
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Subscriptions } from '../../src/notifications/subscriptions.js';
 import { CorruptDocumentError, FileDocumentStore, fileNameOf, PreconditionFailedError } from '../../src/platform/file-store.js';
 import { startHarness } from '../bot/harness.js';
 import { conversation, message } from '../bot/teams.js';
+import { useTemporaryDirs } from '../support/temporary-dirs.js';
 
-const temporaryDirs: string[] = [];
-function temporaryDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'corrupt-documents-'));
-  temporaryDirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of temporaryDirs) rmSync(dir, { recursive: true, force: true });
-});
+const temporaryDir = useTemporaryDirs('corrupt-documents');
 
 /** A store on a fresh folder that records what it reports, and a way to spoil a key's file. */
 function storeWithReports(dir = temporaryDir()) {

@@ -2,24 +2,16 @@
 // then what only one kind of store has to show: several bot instances on one container, storage that
 // is unavailable for a while, crashes in the middle of a file write, several instances on one folder.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobDocumentStore, blobNameOf } from '../../src/platform/blob-store.js';
 import { CorruptDocumentError, FileDocumentStore, MemoryDocumentStore, PreconditionFailedError, type DocumentStore } from '../../src/platform/file-store.js';
 import { startAzurite, type Azurite } from '../support/azurite.js';
+import { useTemporaryDirs } from '../support/temporary-dirs.js';
 
-const temporaryDirs: string[] = [];
-function temporaryDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'document-store-'));
-  temporaryDirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of temporaryDirs) rmSync(dir, { recursive: true, force: true });
-});
+const temporaryDir = useTemporaryDirs('document-store');
 
 /** Keys as the bot writes them: Teams conversation ids, regions with Swedish letters, odd characters. */
 const ODD_KEYS = [

@@ -1,20 +1,10 @@
 // The embedded store keeps the documents it used last in memory, a bounded number of them: with
 // thousands of conversations coming and going, memory stays flat and evicted documents come from disk.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FileDocumentStore } from '../../src/platform/file-store.js';
+import { useTemporaryDirs } from '../support/temporary-dirs.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-const folder = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'file-cache-'));
-  dirs.push(dir);
-  return dir;
-};
+const folder = useTemporaryDirs('file-cache');
 
 describe('the file store’s memory', () => {
   it('keeps only the most recently used documents: one pushed out is read from disk again', async () => {

@@ -2,21 +2,13 @@
 // characters used to fail with ENAMETOOLONG and lose the conversation's context), no two keys share a
 // file, the files already on disk keep being read, and temporary files of crashed writers are removed.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FileDocumentStore, fileNameOf, MemoryDocumentStore, type DocumentStore } from '../../src/platform/file-store.js';
+import { useTemporaryDirs } from '../support/temporary-dirs.js';
 
-const temporaryDirs: string[] = [];
-function temporaryDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'file-names-'));
-  temporaryDirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of temporaryDirs) rmSync(dir, { recursive: true, force: true });
-});
+const temporaryDir = useTemporaryDirs('file-names');
 
 const long = 'a:1' + 'x'.repeat(997);
 /** Conversation ids as keys in every layout the bot uses, including ids that are prefixes of each other. */
