@@ -2,7 +2,8 @@
 import type { FactSource } from '../knowledge/model.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Lang } from './format.js';
-import { sourceRef, type SourceRef } from './reply.js';
+import type { SourceRef } from './reply.js';
+import { sourceOf } from './sources.js';
 import type { Understanding } from './understand.js';
 
 export interface AnswerInput {
@@ -23,10 +24,7 @@ export function fundName(input: AnswerInput, id: string): string {
 }
 
 export function source(input: Pick<AnswerInput, 'store'>, fact: FactSource): SourceRef {
-  const document = fact.document;
-  const place = input.store.place(document.place);
-  const origin = place?.aliases.find((alias) => /^Region /.test(alias)) ?? place?.name ?? document.place;
-  return sourceRef(fact, origin);
+  return sourceOf(input.store, fact);
 }
 
 /** Swedish or English, chosen by the reply language. */

@@ -106,7 +106,8 @@ function route(input: AnswerInput, search: PassageSearch): Reply {
     case 'help':
       return answerHelp(input, u.intent);
     case 'amount':
-      return answerAmount(input);
+      // "How much do the municipalities in Dalarna get in total?" asks for a sum over places.
+      return u.together ? answerList(input) : answerAmount(input);
     case 'list':
       return answerList(input);
     case 'deadline': {

@@ -1,8 +1,8 @@
 // The structured answer: text for the chat, the facts with their sources, and what a card shows.
-import type { FactSource } from '../knowledge/model.js';
 import type { Status } from '../knowledge/schema.js';
 import type { ConversationContext } from './context.js';
 import type { Lang } from './format.js';
+import type { Claim } from './provenance.js';
 
 export type ReplyKind = 'amount' | 'list' | 'deadline' | 'invoice' | 'focusArea' | 'key' | 'contact' | 'figure' | 'passage' | 'help' | 'greeting' | 'unknown' | 'clarify' | 'subscription';
 
@@ -19,6 +19,7 @@ export interface SourceRef {
   /** "Region Dalarna, 2022-01-25" style line: where and when the document is from. */
   origin: string;
   section: string;
+  /** The document's words as shown: Word residue removed, a table row with its column headings. */
   quote: string;
 }
 
@@ -27,6 +28,7 @@ export interface ReplyRow {
   label: string;
   value: string;
   status?: Status | 'approximate';
+  /** Shown beside the value: how sure it is ("rekonstruerat, tryckt som ”22451”", from provenance) or what to do. */
   note?: string;
 }
 
@@ -54,7 +56,10 @@ export interface Reply {
   derivation: string[];
   /** A quoted passage, for answers from the document text. */
   quote?: SourceRef;
+  /** Every document section whose facts the answer uses. */
   sources: SourceRef[];
+  /** What the answer's words say about where its figures come from, each naming the facts it is about. */
+  provenance: Claim[];
   /** What the store does know, when it cannot answer. */
   known: string[];
   suggestions: Suggestion[];
@@ -66,17 +71,6 @@ export interface Answer {
   context: ConversationContext;
 }
 
-export function sourceRef(source: FactSource, placeName: string): SourceRef {
-  const document = source.document;
-  return {
-    file: document.file,
-    title: document.title,
-    origin: `${placeName}, ${document.date ?? document.year}`,
-    section: source.section,
-    quote: source.quote,
-  };
-}
-
 export function emptyReply(kind: ReplyKind, lang: Lang, title: string, text: string): Reply {
-  return { kind, lang, text, title, rows: [], notes: [], derivation: [], sources: [], known: [], suggestions: [] };
+  return { kind, lang, text, title, rows: [], notes: [], derivation: [], sources: [], provenance: [], known: [], suggestions: [] };
 }

@@ -2,6 +2,7 @@
 // No bot SDK here: the Teams adapter sends what attachmentFor() returns.
 import type { Lang } from '../brain/format.js';
 import type { Reply, ReplyKind, ReplyRow, SourceRef, Suggestion } from '../brain/reply.js';
+import { sourceLine } from '../brain/sources.js';
 import { expandCard, type AdaptiveCardJson, type CardName } from './expand.js';
 
 export interface CardOptions {
@@ -64,12 +65,6 @@ const LABELS: Record<Lang, CardLabels> = {
   },
 };
 
-/** How sure a row is, in words; nothing for a figure printed in the document. */
-const MARKS: Record<Lang, Record<NonNullable<ReplyRow['status']>, string>> = {
-  sv: { stated: '', reconstructed: 'rekonstruerat', derived: 'beräknat', approximate: 'ungefärligt' },
-  en: { stated: '', reconstructed: 'reconstructed', derived: 'derived', approximate: 'approximate' },
-};
-
 const TEXTS: Record<Lang, { welcomeTitle: string; welcomeIntro: string; errorTitle: string; errorText: string; slowDownTitle: string; slowDownText: string }> = {
   sv: {
     welcomeTitle: 'Välkommen till Stimulansboten',
@@ -115,9 +110,8 @@ const MAX_SUGGESTIONS = 3;
 interface RowData {
   label: string;
   value: string;
-  /** The value with its mark (and, in a FactSet, its note): "42 451 kr (rekonstruerat, tryckt som ”22451”)". */
+  /** The value, in a FactSet with its note: "42 451 kr (rekonstruerat, tryckt som ”22451”)". */
   display: string;
-  mark: string;
   note: string;
 }
 
@@ -133,7 +127,7 @@ export function cardForReply(reply: Reply, options: CardOptions): AdaptiveCardJs
   const labels = LABELS[lang];
   const template = TEMPLATE[reply.kind];
   const inFactSet = template === 'amount' || template === 'list';
-  const rows = reply.rows.map((row) => rowData(row, lang, inFactSet));
+  const rows = reply.rows.map((row) => rowData(row, inFactSet));
   const sources = uniqueSources(reply.sources);
   const quote = reply.quote ?? reply.sources[0];
   const data = {
@@ -149,7 +143,7 @@ export function cardForReply(reply: Reply, options: CardOptions): AdaptiveCardJs
     derivation: reply.derivation,
     sources,
     // The document behind the answer, always visible; the quote and section open with "Källa".
-    sourceLine: sources[0] ? `${labels.source}: ${sources[0].title} (${sources[0].origin})` : '',
+    sourceLine: sourceLine(reply.sources, lang),
     quote: template === 'quote' ? (quote?.quote ?? '') : '',
     quoteSource: template === 'quote' && quote ? `— ${quote.origin}, ${quote.section}` : '',
     known: reply.known,
@@ -193,12 +187,11 @@ export function attachmentFor(card: AdaptiveCardJson): CardAttachment {
   return { contentType: 'application/vnd.microsoft.card.adaptive', content: card };
 }
 
-function rowData(row: ReplyRow, lang: Lang, inFactSet: boolean): RowData {
-  const mark = row.status ? MARKS[lang][row.status] : '';
+function rowData(row: ReplyRow, inFactSet: boolean): RowData {
+  // The note (how sure the value is, worded by the brain's provenance, or what to do) follows the value
+  // in a FactSet, which has no room of its own for it.
   const note = row.note ?? '';
-  // In a FactSet the note (e.g. "rekonstruerat, tryckt som ”22451”") replaces the plain mark.
-  const suffix = inFactSet && note ? note : mark;
-  return { label: row.label, value: row.value, display: suffix ? `${row.value} (${suffix})` : row.value, mark, note: inFactSet ? '' : note };
+  return { label: row.label, value: row.value, display: inFactSet && note ? `${row.value} (${note})` : row.value, note: inFactSet ? '' : note };
 }
 
 /** Consecutive rows with the same label (a focus area's activities) under one heading, as bullets. */

@@ -2,13 +2,23 @@
 // store knows at all (so the bot can say what it does know when it cannot answer).
 import { splitPassages, type Passage } from './passages.js';
 import { PlaceIndex, type PlaceMatch } from './places.js';
-import type { AmountFact, ContactFact, DeadlineFact, FigureFact, FocusAreaFact, InvoiceFact, KeyFact, Knowledge } from './model.js';
-import type { Fund, Place } from './schema.js';
+import type { AmountFact, ContactFact, DeadlineFact, FigureFact, FocusAreaFact, InvoiceFact, KeyFact, Knowledge, TableFact } from './model.js';
+import type { Fund, Place, Table } from './schema.js';
 
 export interface FactQuery {
   place?: string;
   fund?: string;
   year?: number;
+}
+
+/** A printed line of a table: a row of a place, or the column-total row. */
+export type TableRow = Table['rows'][number] | NonNullable<Table['columnTotals']>;
+
+export interface TableLine {
+  table: TableFact;
+  row: TableRow;
+  /** The row of the table's printed column totals ("Totalt Skane"). */
+  columnTotals: boolean;
 }
 
 export class KnowledgeStore {
@@ -18,6 +28,10 @@ export class KnowledgeStore {
   private readonly fundsById: Map<string, Fund>;
   /** Amounts by place: most questions are about one place. */
   private readonly amountsByPlace = new Map<string, AmountFact[]>();
+  private readonly amountsById: Map<string, AmountFact>;
+  private readonly amountsByTable = new Map<string, AmountFact[]>();
+  private readonly keysById: Map<string, KeyFact>;
+  private readonly tablesById: Map<string, TableFact>;
 
   constructor(readonly knowledge: Knowledge) {
     this.placeIndex = new PlaceIndex(knowledge.places);
@@ -25,6 +39,58 @@ export class KnowledgeStore {
     this.fundsById = new Map(knowledge.funds.map((fund) => [fund.id, fund]));
     this.passages = knowledge.documents.flatMap((document) => splitPassages(document, knowledge.texts[document.file] ?? ''));
     for (const fact of knowledge.amounts) this.amountsByPlace.set(fact.place, [...(this.amountsByPlace.get(fact.place) ?? []), fact]);
+    this.amountsById = new Map(knowledge.amounts.map((fact) => [fact.id, fact]));
+    for (const fact of knowledge.amounts) if (fact.table) this.amountsByTable.set(fact.table.id, [...(this.amountsByTable.get(fact.table.id) ?? []), fact]);
+    this.keysById = new Map(knowledge.keys.map((key) => [key.id, key]));
+    this.tablesById = new Map(knowledge.tables.map((table) => [table.id, table]));
+  }
+
+  amount(id: string): AmountFact | undefined {
+    return this.amountsById.get(id);
+  }
+
+  key(id: string): KeyFact | undefined {
+    return this.keysById.get(id);
+  }
+
+  table(id: string): TableFact | undefined {
+    return this.tablesById.get(id);
+  }
+
+  /** The table line a figure is printed in (for a derived sum: the line of its parts). */
+  tableLine(fact: AmountFact): TableLine | undefined {
+    const table = fact.table ? this.tablesById.get(fact.table.id) : undefined;
+    if (!table) return undefined;
+    if (table.columnTotals?.place === fact.place) return { table, row: table.columnTotals, columnTotals: true };
+    const row = table.rows.find((candidate) => candidate.place === fact.place);
+    return row ? { table, row, columnTotals: false } : undefined;
+  }
+
+  /**
+   * What the table's column-total row gives for the column a figure is in: the printed column total
+   * (the grand total for the row-total column), or for a derived sum the same sum of printed totals.
+   */
+  columnTotal(fact: AmountFact): AmountFact | undefined {
+    const line = this.tableLine(fact);
+    const place = line?.table.columnTotals?.place;
+    if (!line || !place) return undefined;
+    return this.amountsByTable.get(line.table.id)?.find((other) => other.place === place && other.table!.column === fact.table!.column);
+  }
+
+  /** The figures of every row of the table in the column a column-total figure totals. */
+  columnCells(total: AmountFact): AmountFact[] {
+    const line = this.tableLine(total);
+    if (!line?.columnTotals) return [];
+    return (this.amountsByTable.get(line.table.id) ?? []).filter((other) => other.place !== total.place && other.table!.column === total.table!.column);
+  }
+
+  /** The table row that adds up to an amount the document states only roughly ("drygt 18 mkr"). */
+  approximatedBy(total: AmountFact): AmountFact[] {
+    for (const table of this.knowledge.tables) {
+      if (!table.checks.some((check) => check.kind === 'approximateTotal' && check.amount === total.id)) continue;
+      return (this.amountsByTable.get(table.id) ?? []).filter((cell) => cell.place === total.place && table.columns.some((column) => column.label === cell.table!.column));
+    }
+    return [];
   }
 
   place(id: string): Place | undefined {

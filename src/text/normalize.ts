@@ -6,6 +6,17 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
 
+/** What the documents' Word export left in the text: bookmarks and image descriptions ("[bookmark: _Hlk12963859]"). */
+const WORD_RESIDUE = /\[(?:bookmark|image):[^\]]*\]/g;
+
+/**
+ * A quote as a person reads it: Word residue removed, tabs and line breaks collapsed. A quote is in its
+ * document when its clean text is in the document's clean text.
+ */
+export function cleanQuote(text: string): string {
+  return collapseWhitespace(text.replace(WORD_RESIDUE, ''));
+}
+
 /** Lower case, no diacritics (å→a, ä→a, ö→o, é→e), no punctuation but dashes between letters. */
 export function foldText(text: string): string {
   return collapseWhitespace(

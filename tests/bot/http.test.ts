@@ -117,12 +117,14 @@ describe('card actions', () => {
     expect(plain(body.value)).toContain('395 640,36 kr + 197 820,18 kr = 593 460,54 kr');
   });
 
-  it('"Visa källa" shows the quote and the document', async () => {
+  it('"Visa källa" shows the quote under its column headings and the document', async () => {
     const c = conversation(bot.connector.url);
     const reply = await ask(c, 'Hur mycket får Mora?');
     const action = findAction(cardOf(reply)!, 'showSource');
     const body = (await (await bot.post(execute(c, action.verb, action.data))).json()) as any;
-    expect(plain(body.value)).toContain('Mora 395 640,36 kr 197 820,18 kr 593 461 kr');
+    // The table row as printed, each figure under the heading of its column.
+    expect(plain(body.value)).toMatch(/Mora — [^·]+ 395 640,36 kr · [^·]+ 197 820,18 kr · [^·]+ 593 461 kr/);
+    expect(plain(body.value)).toContain('ÖK psykisk hälsa 2020');
   });
 
   it('the Action.Submit fallback sends the updated card as a message', async () => {

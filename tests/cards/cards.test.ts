@@ -7,7 +7,8 @@ import type { ConversationContext } from '../../src/brain/context.js';
 import type { Reply } from '../../src/brain/reply.js';
 import { CARD_NAMES, type AdaptiveCardJson, type CardName } from '../../src/cards/expand.js';
 import { attachmentFor, cardForReply, errorCard, slowDownCard, TEMPLATE, welcomeCard } from '../../src/cards/view.js';
-import { brain } from '../brain/ask.js';
+import { money } from '../../src/brain/format.js';
+import { brain, store } from '../brain/ask.js';
 import { questionCases } from '../brain/questions.js';
 
 // The package's lib/ build is ES modules that Node cannot load as they are; the webpack bundle in dist/
@@ -444,12 +445,22 @@ describe('what each card shows', () => {
   it('marks reconstructed rows and shows the notes in warning colour', () => {
     const sv = card('mellersta skåne belopp').card;
     const facts = ofType(sv, 'FactSet')[0]!.facts as { title: string; value: string }[];
-    expect(plain(facts.find((f) => f.title === 'Stärkt brukarmedverkan (efter befolkning)')!.value)).toBe('42 451 kr (rekonstruerat, tryckt som ”22451”)');
+    // The mark is the brain's provenance phrase for the cell, whatever value the reconstruction gives it.
+    const cell = store.amount('skane-2023-delregioner/skane-mellersta/brukarmedverkan')!;
+    expect(cell.status).toBe('reconstructed');
+    expect(plain(facts.find((f) => f.title === 'Stärkt brukarmedverkan (efter befolkning)')!.value)).toBe(plain(`${money(cell.amount, 'sv')} (rekonstruerat, tryckt som ”${cell.reconstruction!.printed}”)`));
     expect(ofType(sv, 'TextBlock').filter((t) => t.color === 'Warning' && t.size === 'Small').map((t) => t.text)).toEqual(asked('mellersta skåne belopp').reply.notes);
     const en = card('How much does Mellersta get?').card;
     expect(JSON.stringify(en)).toContain('(reconstructed, printed as');
     const sydvast = card('vad får sydväst?');
     expect(ofType(sydvast.card, 'TextBlock').filter((t) => t.color === 'Warning').map((t) => t.text)).toEqual(sydvast.reply.notes);
+  });
+
+  it('names every document of a two-document answer in the source line', () => {
+    const { card: result, reply } = card('hur räknades Dalarnas samsjuklighetsbelopp ut?');
+    const line = visibleTexts(result).find((text) => text.startsWith('Källa: '))!;
+    expect(new Set(reply.sources.map((source) => source.file)).size).toBe(2);
+    for (const source of reply.sources) expect(line).toContain(plain(source.title));
   });
 
   it('lists all 15 Dalarna municipalities with the largest as the big figure', () => {

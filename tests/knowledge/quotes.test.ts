@@ -2,6 +2,7 @@
 // (whitespace collapsed), and every table figure is printed in its row's quote. Walks the raw JSON
 // files directly, so it holds the data to the documents independently of build.ts.
 import { describe, expect, it } from 'vitest';
+import { cleanQuote } from '../../src/text/normalize.js';
 import { collapse, isObject, quotesIn, rawDocuments, type Json, type JsonObject } from './helpers.js';
 
 const documents = rawDocuments();
@@ -26,6 +27,18 @@ describe('every quote is in its document', () => {
   it.each(documents.map((doc) => [doc.name, doc] as const))('%s', (_, doc) => {
     expect(quotesIn(doc.data).length).toBeGreaterThan(10);
     expect(missingQuotes(doc.data, doc.text)).toEqual([]);
+  });
+
+  // What a person is shown: Word residue ("[bookmark: _Hlk12963859]") and tabs gone, on both sides.
+  it.each(documents.map((doc) => [doc.name, doc] as const))('%s: every quote, as shown, is in the document as shown', (_, doc) => {
+    const text = cleanQuote(doc.text);
+    expect(quotesIn(doc.data).filter(({ quote }) => !text.includes(cleanQuote(quote))).map(({ path }) => path)).toEqual([]);
+  });
+
+  it('shows a quote without Word residue or tabs', () => {
+    expect(cleanQuote('\t[bookmark: _Hlk12963859]6 203 183, 05 \n')).toBe('6 203 183, 05');
+    expect(cleanQuote('7 621 404 kr\t1 000 000 kr')).toBe('7 621 404 kr 1 000 000 kr');
+    expect(cleanQuote('nedan;\n\n[image: En bild som visar bord\n\nAutomatiskt genererad beskrivning]\n\nRubrik')).toBe('nedan; Rubrik');
   });
 
   // The walk must reach every kind of quote the schema has, or "all quotes are in" would say little.

@@ -1,11 +1,13 @@
 // "Hur mycket får Mora?": the figure, its year and document, its parts, and how sure it is.
 import { Decimal } from 'decimal.js';
 import type { AmountFact } from '../../knowledge/model.js';
-import { fundName, placeName, source, t, type AnswerInput } from '../answer-context.js';
+import { fundName, placeName, t, type AnswerInput } from '../answer-context.js';
 import { derivationFor } from '../derivation.js';
-import { displayAmount, joinList, money } from '../format.js';
-import { emptyReply, type Reply, type ReplyRow } from '../reply.js';
+import { displayAmount, joinList } from '../format.js';
 import { lexiconOf } from '../lexicon.js';
+import { Provenance } from '../provenance.js';
+import { emptyReply, type Reply, type ReplyRow } from '../reply.js';
+import { sourceLine, sourcesOfClaims } from '../sources.js';
 import { STOP_WORDS, KOMMUN } from '../vocabulary.js';
 import { clarifyPlace, resolvePlace } from './resolve.js';
 import { knownAboutPlace, knownPlaces, notFound } from './unknown.js';
@@ -87,36 +89,65 @@ function byPreference(a: AmountFact, b: AmountFact): number {
 
 /** The answer for one amount fact, with its parts or the related amounts of the same place and year. */
 export function amountReply(input: AnswerInput, fact: AmountFact, notes: string[]): Reply {
-  const { store } = input;
+  const say = new Provenance(input);
   const name = placeName(input, fact.place);
   const what = fact.label ?? fundName(input, fact.fund);
-  const shown = displayAmount(fact.amount, fact.printed, input.lang);
-  const figure = fact.approximate ? `${t(input, 'drygt', 'just over')} ${shown}` : shown;
   const reply = emptyReply('amount', input.lang, `${name} ${fact.year}: ${what}`, '');
-  reply.figure = figure;
-  reply.notes = [...notes, ...statusNotes(input, fact)];
-  let rows: AmountFact[] = fact.components;
-  if (rows.length === 0 && store.fund(fact.fund)?.aggregate) {
-    rows = store.amounts({ place: fact.place, year: fact.year }).filter((other) => other !== fact && !other.label && !other.part && other.status !== 'derived' && !store.fund(other.fund)?.aggregate);
-    if (rows.length > 1 && fact.approximate) {
-      const sum = rows.reduce((acc, row) => acc.plus(row.amount), new Decimal(0));
-      reply.notes.push(t(input, `Summan av beloppen nedan är ${money(sum, 'sv')} (beräknad, inte en siffra i dokumentet).`, `The amounts below add up to ${money(sum, 'en')} (derived, not a figure printed in the document).`));
-    }
-  }
-  reply.rows = rows.map((row) => rowFor(input, row));
-  reply.derivation = derivationFor(input, fact);
-  reply.sources = [source(input, fact.source)];
-  const parts = rows.length > 0 ? ` ${t(input, 'Fördelat på', 'Made up of')}: ${rows.map((row) => `${displayAmount(row.amount, row.printed, input.lang)} ${t(input, 'för', 'for')} ${rowLabel(input, row)}`).join('; ')}.` : '';
-  const statusWord = fact.status === 'reconstructed' ? t(input, ' (rekonstruerat)', ' (reconstructed)') : fact.status === 'derived' ? t(input, ' (beräknat)', ' (derived)') : '';
-  reply.text =
-    `${name} ${fact.year}: ${figure}${statusWord} – ${what.charAt(0).toLowerCase()}${what.slice(1)}.${parts}` +
-    (reply.notes.length > 0 ? ` ${reply.notes.join(' ')}` : '') +
-    ` ${t(input, 'Källa', 'Source')}: ${reply.sources[0]!.title} (${reply.sources[0]!.origin}), ${reply.sources[0]!.section}.`;
+  const figure = say.figure(fact);
+  reply.figure = displayAmount(fact.amount, fact.printed, input.lang);
+  if (fact.approximate) reply.figure = `${t(input, 'drygt', 'just over')} ${reply.figure}`;
+  const shown = shownRows(input, fact);
+  reply.rows = shown.rows.map((row) => rowFor(input, say, row));
+  reply.notes = [...notes, ...statusNotes(say, fact), ...say.legend(shown.rows)];
+  if (shown.role === 'related') reply.notes.push(...relatedNote(input, fact, shown.rows, reply.figure));
+  if (shown.rows.length > 1 && fact.approximate) reply.notes.push(say.rowsAddUp(shown.rows));
+  const derivation = derivationFor(input, fact);
+  say.add(derivation.claims);
+  reply.derivation = derivation.lines;
+  const heading = shown.role === 'parts' ? t(input, 'Fördelat på', 'Made up of') : relatedHeading(input, fact, shown.rows);
+  const parts = shown.rows.length > 0 ? ` ${heading}: ${shown.rows.map((row) => `${say.marked(row)} ${t(input, 'för', 'for')} ${rowLabel(input, row)}`).join('; ')}.` : '';
+  reply.provenance = say.claims;
+  reply.sources = sourcesOfClaims(input.store, say.claims);
+  reply.text = `${name} ${fact.year}: ${figure} – ${what.charAt(0).toLowerCase()}${what.slice(1)}.${parts}` + (reply.notes.length > 0 ? ` ${reply.notes.join(' ')}` : '') + ` ${sourceLine(reply.sources, input.lang)}.`;
   reply.suggestions = [
     ...(reply.derivation.length > 0 ? [{ title: t(input, 'Visa beräkning', 'Show calculation'), question: t(input, `Hur räknades beloppet för ${name} ${fact.year} ut?`, `How was the amount for ${name} in ${fact.year} calculated?`) }] : []),
     ...parentSuggestion(input, fact),
   ];
   return reply;
+}
+
+/**
+ * The amounts shown under a figure, and what they are to it: its parts (the cells of its row, or the
+ * row that adds up to a rough total), or, for a total with no known parts, the other amounts of the
+ * same place and year.
+ */
+function shownRows(input: AnswerInput, fact: AmountFact): { rows: AmountFact[]; role: 'parts' | 'related' } {
+  const { store } = input;
+  if (fact.components.length > 0) return { rows: fact.components, role: 'parts' };
+  if (!store.fund(fact.fund)?.aggregate) return { rows: [], role: 'parts' };
+  const approximated = store.approximatedBy(fact);
+  if (approximated.length > 0) return { rows: approximated, role: 'parts' };
+  const related = store.amounts({ place: fact.place, year: fact.year }).filter((other) => other !== fact && !other.label && !other.part && other.status !== 'derived' && !store.fund(other.fund)?.aggregate);
+  return { rows: related, role: 'related' };
+}
+
+/** "Till länen fördelas": what the related amounts are, from the recipients of their funds. */
+function relatedHeading(input: AnswerInput, fact: AmountFact, rows: AmountFact[]): string {
+  if (toCounties(input, rows)) return t(input, 'Till länen fördelas', 'Distributed to the counties');
+  return t(input, `Också för ${placeName(input, fact.place)} ${fact.year}`, `Also for ${placeName(input, fact.place)} in ${fact.year}`);
+}
+
+/** Related amounts that do not add up to the figure are said not to be its breakdown. */
+function relatedNote(input: AnswerInput, fact: AmountFact, rows: AmountFact[], shown: string): string[] {
+  const sum = rows.reduce((acc, row) => acc.plus(row.amount), new Decimal(0));
+  if (rows.length === 0 || sum.equals(fact.amount)) return [];
+  return toCounties(input, rows)
+    ? [t(input, `De ${rows.length} beloppen är det som fördelas till länen, inte en uppdelning av ${shown}.`, `The ${rows.length} amounts are what goes to the counties, not a breakdown of ${shown}.`)]
+    : [t(input, `De ${rows.length} beloppen är andra belopp, inte en uppdelning av ${shown}.`, `The ${rows.length} amounts are other amounts, not a breakdown of ${shown}.`)];
+}
+
+function toCounties(input: AnswerInput, rows: AmountFact[]): boolean {
+  return rows.length > 0 && rows.every((row) => input.store.fund(row.fund)?.recipients === 'county');
 }
 
 function parentSuggestion(input: AnswerInput, fact: AmountFact) {
@@ -136,49 +167,14 @@ function rowLabel(input: AnswerInput, fact: AmountFact): string {
   return fund;
 }
 
-export function rowFor(input: AnswerInput, fact: AmountFact): ReplyRow {
+export function rowFor(input: AnswerInput, say: Provenance, fact: AmountFact): ReplyRow {
   const label = rowLabel(input, fact);
-  return {
-    label: label.charAt(0).toUpperCase() + label.slice(1),
-    value: displayAmount(fact.amount, fact.printed, input.lang),
-    status: fact.approximate ? 'approximate' : fact.status,
-    ...(fact.reconstruction ? { note: t(input, `rekonstruerat, tryckt som ”${fact.reconstruction.printed}”`, `reconstructed, printed as “${fact.reconstruction.printed}”`) } : {}),
-  };
+  return { label: label.charAt(0).toUpperCase() + label.slice(1), ...say.row(fact), status: fact.approximate ? 'approximate' : fact.status };
 }
 
-/** Plain words for anything that is not simply printed in the document. */
-export function statusNotes(input: AnswerInput, fact: AmountFact): string[] {
-  const notes: string[] = [];
-  if (fact.status === 'reconstructed' && fact.reconstruction) {
-    notes.push(
-      t(
-        input,
-        `Beloppet är rekonstruerat: tabellcellen är oläslig i dokumentet (tryckt som ”${fact.reconstruction.printed}”) och har räknats fram med dokumentets fördelningsmodell.`,
-        `This amount is reconstructed: the table cell is illegible in the document (printed as “${fact.reconstruction.printed}”) and was solved from the document's distribution model.`,
-      ),
-    );
-    const range = fact.reconstruction.range;
-    if (range) {
-      notes.push(
-        t(
-          input,
-          `De läsbara siffrorna bestämmer inte sista kronan: beloppet ligger mellan ${money(range.min, 'sv')} och ${money(range.max, 'sv')}.`,
-          `The legible figures do not pin the last krona: the amount lies between ${money(range.min, 'en')} and ${money(range.max, 'en')}.`,
-        ),
-      );
-    }
-  }
-  if (fact.status === 'derived') {
-    notes.push(t(input, 'Beloppet är beräknat som summan av delarna nedan, inte en siffra som står i dokumentet.', 'This amount is derived as the sum of the parts below, not a figure printed in the document.'));
-  }
-  const reconstructedParts = fact.components.filter((component) => component.status === 'reconstructed');
-  if (fact.status !== 'reconstructed' && reconstructedParts.length > 0) {
-    notes.push(t(input, `${reconstructedParts.length} av delarna är rekonstruerade ur oläsliga tabellceller.`, `${reconstructedParts.length} of the parts are reconstructed from illegible table cells.`));
-  }
-  if (fact.approximate) {
-    notes.push(t(input, `Dokumentet anger beloppet ungefärligt: ”${fact.source.quote}”.`, `The document gives this amount approximately: “${fact.source.quote}”.`));
-  }
-  return notes;
+/** Plain words for a figure that is not simply printed in the document. */
+function statusNotes(say: Provenance, fact: AmountFact): string[] {
+  return [...say.reconstruction(fact), ...(fact.approximate ? [say.approximation(fact)] : [])];
 }
 
 /** A named item within a fund ("Case Management", "MHFA instruktörsutbildning") the question mentions. */

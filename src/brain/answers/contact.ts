@@ -3,6 +3,7 @@ import type { ContactFact } from '../../knowledge/model.js';
 import { foldText } from '../../text/normalize.js';
 import { placeName, source, t, type AnswerInput } from '../answer-context.js';
 import { emptyReply, type Reply } from '../reply.js';
+import { sourceLine, uniqueSections } from '../sources.js';
 import { clarifyPlace, resolvePlace } from './resolve.js';
 import { notFound } from './unknown.js';
 
@@ -38,9 +39,9 @@ export function answerContact(input: AnswerInput): Reply {
   const reply = emptyReply('contact', input.lang, t(input, `Kontakter för ${place.name} (${latestYear})`, `Contacts for ${place.name} (${latestYear})`), '');
   reply.rows = shown.map((contact) => ({ label: contact.name ?? contact.role, value: [contact.email, contact.name ? contact.role : contact.organisation].filter(Boolean).join(' – ') }));
   reply.text = `${reply.title}: ${shown.map(describe).join('; ')}.`;
-  reply.sources = [source(input, { document: shown[0]!.document, ...shown[0]!.source })];
+  reply.sources = uniqueSections(shown.map((contact) => source(input, { document: contact.document, ...contact.source })));
   reply.notes = [t(input, `Uppgifterna är från ${latestYear} års dokument och kan ha ändrats sedan dess.`, `These details are from the ${latestYear} document and may have changed since.`)];
-  reply.text += ` ${reply.notes[0]} ${t(input, 'Källa', 'Source')}: ${reply.sources[0]!.title} (${reply.sources[0]!.origin}).`;
+  reply.text += ` ${reply.notes[0]} ${sourceLine(reply.sources, input.lang)}.`;
   return reply;
 
   function describe(contact: ContactFact): string {

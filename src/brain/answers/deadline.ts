@@ -3,6 +3,7 @@ import type { DeadlineFact } from '../../knowledge/model.js';
 import { placeName, source, t, type AnswerInput } from '../answer-context.js';
 import { daysBetween, formatDate, formatMonth, formatPeriod, type Lang } from '../format.js';
 import { emptyReply, type Reply } from '../reply.js';
+import { sourceLine } from '../sources.js';
 import { countyOf, resolvePlace, clarifyPlace } from './resolve.js';
 import { notFound } from './unknown.js';
 
@@ -65,7 +66,7 @@ export function answerDeadline(input: AnswerInput): Reply {
   reply.rows = deadlines.map((d) => ({ label: `${d.title[input.lang]} (${placeName(input, d.place)} ${d.year})`, value: describeWhen(d, input.lang), ...(d.action ? { note: d.action } : {}) }));
   if (deadlines.length === 1) reply.figure = describeWhen(deadlines[0]!, input.lang);
   reply.sources = deadlines.map((d) => source(input, { document: d.document, ...d.source }));
-  reply.text += ` ${t(input, 'Källa', 'Source')}: ${[...new Set(reply.sources.map((s) => `${s.title} (${s.origin})`))].join('; ')}.`;
+  reply.text += ` ${sourceLine(reply.sources, input.lang)}.`;
   reply.suggestions = deadlines.some((d) => d.kind === 'invoicing') ? [{ title: t(input, 'Fakturauppgifter', 'Invoice details'), question: t(input, `Vilka fakturauppgifter gäller för ${placeName(input, deadlines.find((d) => d.kind === 'invoicing')!.place)}?`, `What are the invoice details for ${placeName(input, deadlines.find((d) => d.kind === 'invoicing')!.place)}?`) }] : [];
   // Reminders are per region: offer them for the region these deadlines belong to.
   const regions = [...new Set(deadlines.map((d) => d.place))];

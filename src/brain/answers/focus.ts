@@ -2,6 +2,7 @@
 import { fundName, source, t, type AnswerInput } from '../answer-context.js';
 import { joinList } from '../format.js';
 import { emptyReply, type Reply } from '../reply.js';
+import { sourceLine } from '../sources.js';
 import { clarifyPlace, countyOf, resolvePlace } from './resolve.js';
 import { notFound } from './unknown.js';
 
@@ -44,7 +45,7 @@ export function answerFocusArea(input: AnswerInput): Reply {
   if (!county && !u.place) reply.notes.push(t(input, `Ingen plats angavs; svaret gäller ${placeTitle}.`, `No place given; this is ${placeTitle}.`));
   if (input.lang === 'en') reply.notes.push('The focus areas are quoted in Swedish, as the documents write them.');
   reply.sources = areas.map((area) => source(input, { document: area.document, ...area.source }));
-  reply.text += `${reply.notes.length ? ` ${reply.notes.join(' ')}` : ''} ${t(input, 'Källa', 'Source')}: ${reply.sources[0]!.title} (${reply.sources[0]!.origin}).`;
+  reply.text += `${reply.notes.length ? ` ${reply.notes.join(' ')}` : ''} ${sourceLine(reply.sources, input.lang)}.`;
   reply.suggestions = areas.length > 1 ? areas.slice(0, 3).map((area) => ({ title: fundName(input, area.fund), question: t(input, `Vilka insatser för ${fundName(input, area.fund).toLowerCase()} i ${placeTitle} ${year}?`, `Which activities for ${fundName(input, area.fund).toLowerCase()} in ${placeTitle} ${year}?`) })) : [];
   return reply;
 }

@@ -4,6 +4,7 @@ import type { InvoiceField } from '../context.js';
 import { placeName, source, t, type AnswerInput } from '../answer-context.js';
 import { joinList } from '../format.js';
 import { emptyReply, type Reply } from '../reply.js';
+import { sourceLine } from '../sources.js';
 import { countyOf, resolvePlace, clarifyPlace } from './resolve.js';
 import { notFound } from './unknown.js';
 
@@ -65,7 +66,8 @@ export function answerInvoice(input: AnswerInput): Reply {
     reply.text = `${entry.summary}${assumed} ${entry.fields.map((f) => `${f.label}: ${valueOf(f)}`).join('. ')}.`;
     reply.sources = [source(input, { document: entry.document, ...entry.fields[0]!.source })];
   }
-  reply.text += ` ${t(input, 'Källa', 'Source')}: ${reply.sources[0]?.title ?? entry.document.title} (${reply.sources[0]?.origin ?? name}).`;
+  if (reply.sources.length === 0) reply.sources = [source(input, { document: entry.document, ...entry.fields[0]!.source })];
+  reply.text += ` ${sourceLine(reply.sources, input.lang)}.`;
   reply.suggestions = field ? [{ title: t(input, 'Alla fakturauppgifter', 'All invoice details'), question: t(input, `Fakturauppgifter för ${name} ${entry.year}`, `Invoice details for ${name} ${entry.year}`) }] : [];
   if (store.deadlines({ place: entry.place, year: entry.year }).some((d) => d.kind === 'invoicing')) {
     reply.suggestions.push({ title: t(input, 'När ska vi fakturera?', 'When do we invoice?'), question: t(input, `När ska fakturan skickas för ${name} ${entry.year}?`, `When must the invoice be sent for ${name} ${entry.year}?`) });

@@ -4,8 +4,11 @@ import { Decimal } from 'decimal.js';
 import type { AmountFact } from '../../knowledge/model.js';
 import type { Place, PlaceKind } from '../../knowledge/schema.js';
 import { fundName, placeName, source, t, type AnswerInput } from '../answer-context.js';
+import { derivationFor } from '../derivation.js';
 import { displayAmount, joinList, money } from '../format.js';
-import { emptyReply, type Reply, type ReplyRow } from '../reply.js';
+import { Provenance } from '../provenance.js';
+import { emptyReply, type Reply } from '../reply.js';
+import { printedRowName, sourceLine, sourcesOfClaims } from '../sources.js';
 import { rowFor } from './amount.js';
 import { countyOf } from './resolve.js';
 import { knownPlaces, notFound } from './unknown.js';
@@ -45,15 +48,16 @@ export function answerList(input: AnswerInput): Reply {
   const shown = u.order && named.length < 2 ? entries.slice(0, TOP) : entries;
   const what = fundName(input, u.fund ?? entries[0]!.fact.fund);
   const top = shown[0]!;
+  const say = new Provenance(input);
   const reply = emptyReply('list', input.lang, `${what} ${year}`, '');
-  reply.rows = shown.map(({ place, fact }) => ({ ...rowFor(input, fact), label: place.name }));
-  reply.figure = money(top.fact.amount, input.lang);
+  reply.rows = shown.map(({ place, fact }) => ({ ...rowFor(input, say, fact), label: place.name }));
+  reply.figure = displayAmount(top.fact.amount, top.fact.printed, input.lang);
   const lead = u.order
-    ? t(input, `${top.place.name} får ${ascending ? 'minst' : 'mest'}: ${money(top.fact.amount, 'sv')} (${year}).`, `${top.place.name} gets the ${ascending ? 'least' : 'most'}: ${money(top.fact.amount, 'en')} (${year}).`)
+    ? t(input, `${top.place.name} får ${ascending ? 'minst' : 'mest'}: ${say.marked(top.fact)} (${year}).`, `${top.place.name} gets the ${ascending ? 'least' : 'most'}: ${say.marked(top.fact)} (${year}).`)
     : `${what} ${year}, ${ascending ? t(input, 'minst först', 'smallest first') : t(input, 'störst först', 'largest first')}:`;
-  reply.text = `${lead} ${shown.map(({ place, fact }, i) => `${i + 1}. ${place.name} ${money(fact.amount, input.lang)}${statusWord(input, fact)}`).join(', ')}.`;
+  reply.text = `${lead} ${shown.map(({ place, fact }, i) => `${i + 1}. ${place.name} ${say.marked(fact)}`).join(', ')}.`;
   if (shown.length < entries.length) reply.text += t(input, ` (de ${shown.length} första av ${entries.length})`, ` (the first ${shown.length} of ${entries.length})`);
-  finish(input, reply, entries.map((entry) => entry.fact));
+  finish(input, reply, say, shown.map((entry) => entry.fact));
   reply.suggestions = [{ title: t(input, `Mer om ${top.place.name}`, `More about ${top.place.name}`), question: t(input, `Hur mycket får ${top.place.name} ${year}?`, `How much does ${top.place.name} get in ${year}?`) }];
   return reply;
 }
@@ -76,69 +80,81 @@ function pick(input: AnswerInput, place: string, year: number): AmountFact | und
   return facts.find((fact) => fact.fund === u.fund && !fact.part && fact.status !== 'derived') ?? facts.find((fact) => fact.fund === u.fund && !fact.part);
 }
 
-function statusWord(input: AnswerInput, fact: AmountFact): string {
-  if (fact.status === 'reconstructed') return t(input, ' (rekonstruerat)', ' (reconstructed)');
-  if (fact.status === 'derived') return t(input, ' (beräknat)', ' (derived)');
-  return '';
-}
-
-/** Notes on reconstructed and derived entries, and the sources, added to the text. */
-function finish(input: AnswerInput, reply: Reply, facts: AmountFact[]): void {
-  if (facts.some((fact) => fact.status === 'reconstructed' || fact.components.some((c) => c.status === 'reconstructed'))) {
-    reply.notes.push(t(input, 'Belopp märkta rekonstruerat, eller med rekonstruerade delar, bygger på oläsliga tabellceller som räknats fram med dokumentets fördelningsmodell.', 'Amounts marked reconstructed, or with reconstructed parts, rest on illegible table cells solved from the document’s distribution model.'));
-  }
-  if (facts.some((fact) => fact.status === 'derived')) {
-    reply.notes.push(t(input, 'Belopp märkta beräknat är summor av delbelopp, inte siffror i dokumentet.', 'Amounts marked derived are sums of parts, not figures printed in the document.'));
-  }
+/** The marks' legend, the claims, the sources and the source line. */
+function finish(input: AnswerInput, reply: Reply, say: Provenance, facts: AmountFact[]): void {
+  reply.notes.push(...say.legend(facts));
   if (reply.notes.length > 0) reply.text += ` ${reply.notes.join(' ')}`;
-  // One source per table, quoted by its first (top-ranked) row.
-  const sources = new Map<string, AmountFact['source']>();
-  for (const fact of facts) if (!sources.has(fact.source.document.file + fact.source.section)) sources.set(fact.source.document.file + fact.source.section, fact.source);
-  reply.sources = [...sources.values()].map((s) => source(input, s));
-  reply.text += ` ${t(input, 'Källa', 'Source')}: ${[...new Set(reply.sources.map((s) => `${s.title} (${s.origin})`))].join('; ')}.`;
+  reply.provenance = say.claims;
+  reply.sources = sourcesOfClaims(input.store, say.claims);
+  reply.text += ` ${sourceLine(reply.sources, input.lang)}.`;
 }
 
-/** "Hur mycket får kommunerna i Dalarna totalt?": a sum the documents do not print, so derived. */
+/**
+ * "Hur mycket går totalt till delregionerna i Skåne?": the total the table prints for these rows
+ * when it prints one (or the sum of its printed totals), set against what the rows add up to; a sum
+ * of the rows, said to be computed, only where the document prints none.
+ */
 function sum(input: AnswerInput, entries: { place: Place; fact: AmountFact }[], year: number): Reply {
-  const total = entries.reduce((acc, { fact }) => acc.plus(fact.amount), new Decimal(0));
-  const exact = entries.reduce((acc, { fact }) => acc.plus(fact.components.reduce((c, part) => c.plus(part.amount), new Decimal(0))), new Decimal(0));
+  const say = new Provenance(input);
+  const facts = entries.map((entry) => entry.fact);
   const parent = countyOf(input, entries[0]!.place);
   const kind = entries[0]!.place.kind === 'municipality' ? t(input, 'kommunerna', 'the municipalities') : entries[0]!.place.kind === 'subregion' ? t(input, 'delregionerna', 'the sub-regions') : t(input, 'länen', 'the counties');
   const reply = emptyReply('amount', input.lang, t(input, `Summa för ${kind} ${year}`, `Total for ${kind} ${year}`), '');
-  reply.figure = money(total, input.lang);
-  reply.rows = entries.map(({ place, fact }) => ({ ...rowFor(input, fact), label: place.name }));
-  reply.text = t(
-    input,
-    `${capitalise(kind)} i ${parent.name} får sammanlagt ${money(total, 'sv')} för ${year} (beräknat: summan av ${entries.length} belopp i dokumentet, som inte själv anger summan).`,
-    `${capitalise(kind)} in ${parent.name} get ${money(total, 'en')} in total for ${year} (derived: the sum of ${entries.length} amounts in the document, which does not print the sum itself).`,
-  );
-  if (entries.every(({ fact }) => fact.components.length > 0) && !exact.equals(total)) {
-    reply.derivation.push(t(input, `Summan av de oavrundade delbeloppen: ${money(exact, 'sv')}; av de avrundade beloppen: ${money(total, 'sv')}.`, `Sum of the unrounded parts: ${money(exact, 'en')}; of the rounded amounts: ${money(total, 'en')}.`));
+  const fund = input.u.fund ? input.store.fund(input.u.fund) : undefined;
+  const what = fund && !fund.aggregate ? ` ${t(input, 'för', 'for')} ${fund.name[input.lang].toLowerCase()}` : '';
+  const whole = printedTotal(input, facts);
+  if (whole) {
+    reply.figure = displayAmount(whole.amount, whole.printed, input.lang);
+    const row = printedRowName(input.store.tableLine(whole)!);
+    const at = row ? t(input, ` på raden ”${row}”`, ` on the row “${row}”`) : '';
+    const figure = say.figure(whole);
+    const printed = whole.status === 'stated' ? ` (${say.statement(whole)}${at})` : `: ${whole.components.map((part) => say.figure(part)).join(t(input, ' och ', ' and '))}${at}`;
+    reply.text = t(input, `${capitalise(kind)} i ${parent.name} får sammanlagt ${figure}${what || ' för'} ${year}${printed}.`, `${capitalise(kind)} in ${parent.name} get ${figure} in total${what} in ${year}${printed}.`);
+    const added = say.addUp(whole, facts);
+    if (added) reply.text += ` ${capitalise(added)}.`;
+    const derivation = derivationFor(input, whole);
+    say.add(derivation.claims);
+    reply.derivation = derivation.lines;
+  } else {
+    const words = say.unprintedSum(facts);
+    const rounded = facts.reduce((acc, fact) => acc.plus(fact.amount), new Decimal(0));
+    reply.figure = money(rounded, input.lang);
+    reply.text = t(input, `${capitalise(kind)} i ${parent.name} får sammanlagt ${words}${what} för ${year}.`, `${capitalise(kind)} in ${parent.name} get ${words} in total${what} for ${year}.`);
+    const exact = facts.reduce((acc, fact) => acc.plus(fact.components.reduce((c, part) => c.plus(part.amount), new Decimal(0))), new Decimal(0));
+    if (facts.every((fact) => fact.components.length > 0) && !exact.equals(rounded)) {
+      reply.derivation.push(t(input, `Summan av de oavrundade delbeloppen: ${money(exact, 'sv')}; av de avrundade beloppen: ${money(rounded, 'sv')}.`, `Sum of the unrounded parts: ${money(exact, 'en')}; of the rounded amounts: ${money(rounded, 'en')}.`));
+    }
   }
-  finish(input, reply, entries.map((entry) => entry.fact));
+  reply.rows = entries.map(({ place, fact }) => ({ ...rowFor(input, say, fact), label: place.name }));
+  finish(input, reply, say, facts);
   return reply;
+}
+
+/** The figure a table's column-total row gives for exactly these rows of one column. */
+function printedTotal(input: AnswerInput, facts: AmountFact[]): AmountFact | undefined {
+  const whole = input.store.columnTotal(facts[0]!);
+  if (!whole) return undefined;
+  const cells = input.store.columnCells(whole);
+  return cells.length === facts.length && facts.every((fact) => cells.includes(fact)) ? whole : undefined;
 }
 
 /** "Jämför samsjuklighet Dalarna 2020 och 2022". */
 function compareYears(input: AnswerInput, place: Place, years: number[]): Reply {
-  const rows: ReplyRow[] = [];
   const facts: AmountFact[] = [];
   const missing: number[] = [];
   for (const year of years) {
     const fact = pick(input, place.id, year) ?? (input.u.fund ? undefined : input.store.amounts({ place: place.id, year }).find((f) => input.store.fund(f.fund)?.aggregate));
     if (!fact) missing.push(year);
-    else {
-      facts.push(fact);
-      rows.push({ ...rowFor(input, fact), label: String(year) });
-    }
+    else facts.push(fact);
   }
   if (facts.length === 0) return notFound(input, `belopp för ${place.name} ${joinList(years.map(String), 'sv')}`, `amounts for ${place.name} in ${joinList(years.map(String), 'en')}`);
   const what = fundName(input, input.u.fund ?? facts[0]!.fund);
+  const say = new Provenance(input);
   const reply = emptyReply('list', input.lang, `${place.name}: ${what}`, '');
-  reply.rows = rows;
-  reply.text = `${place.name}, ${what.toLowerCase()}: ${facts.map((fact) => `${fact.year} ${displayAmount(fact.amount, fact.printed, input.lang)}${statusWord(input, fact)}`).join(', ')}.`;
+  reply.rows = facts.map((fact) => ({ ...rowFor(input, say, fact), label: String(fact.year) }));
+  reply.text = `${place.name}, ${what.toLowerCase()}: ${facts.map((fact) => `${fact.year} ${say.marked(fact)}`).join(', ')}.`;
   if (missing.length > 0) reply.text += ` ${t(input, `Jag hittar inget belopp för ${joinList(missing.map(String), 'sv')}.`, `I could not find an amount for ${joinList(missing.map(String), 'en')}.`)}`;
-  finish(input, reply, facts);
+  finish(input, reply, say, facts);
   return reply;
 }
 
@@ -148,13 +164,13 @@ function listItems(input: AnswerInput, fund: string): Reply {
   const items = store.amounts({ fund }).filter((fact) => fact.label);
   const whole = store.amounts({ fund }).find((fact) => !fact.label && !fact.part);
   const place = placeName(input, items[0]!.place);
+  const say = new Provenance(input);
   const reply = emptyReply('list', input.lang, `${fundName(input, fund)} ${items[0]!.year}`, '');
-  reply.rows = items.map((item) => ({ ...rowFor(input, item), label: item.label! }));
   if (whole) reply.figure = displayAmount(whole.amount, whole.printed, input.lang);
-  reply.text =
-    `${fundName(input, fund)} (${place} ${items[0]!.year})${whole ? `: ${displayAmount(whole.amount, whole.printed, input.lang)}` : ''}. ` +
-    `${items.map((item) => `${item.label} ${displayAmount(item.amount, item.printed, input.lang)}`).join('; ')}.`;
-  finish(input, reply, whole ? [whole, ...items] : items);
+  const head = whole ? `: ${say.figure(whole)}` : '';
+  reply.rows = items.map((item) => ({ ...rowFor(input, say, item), label: item.label! }));
+  reply.text = `${fundName(input, fund)} (${place} ${items[0]!.year})${head}. ${items.map((item) => `${item.label} ${say.marked(item)}`).join('; ')}.`;
+  finish(input, reply, say, whole ? [whole, ...items] : items);
   return reply;
 }
 
@@ -169,6 +185,7 @@ function coverage(input: AnswerInput): Reply {
   reply.text = t(input, `Dokumenten täcker: ${known.join('; ')}.`, `The documents cover: ${known.join('; ')}.`);
   reply.known = known;
   reply.sources = input.store.knowledge.documents.map((document) => source(input, { document, section: document.kind, quote: document.title }));
+  reply.text += ` ${sourceLine(reply.sources, input.lang)}.`;
   return reply;
 }
 

@@ -3,10 +3,11 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { FigureFact } from '../../knowledge/model.js';
 import type { Passage } from '../../knowledge/passages.js';
 import type { KnowledgeStore } from '../../knowledge/store.js';
-import { foldText } from '../../text/normalize.js';
+import { cleanQuote, foldText } from '../../text/normalize.js';
 import { placeName, source, t, type AnswerInput } from '../answer-context.js';
 import type { Lang } from '../format.js';
 import { emptyReply, type Reply } from '../reply.js';
+import { sourceLine } from '../sources.js';
 import { searchTerm, stem } from '../swedish.js';
 import { COST_OR_COUNT, STOP_WORDS, WHAT_IS } from '../vocabulary.js';
 import { countyOf } from './resolve.js';
@@ -262,15 +263,15 @@ export function answerSearch(input: AnswerInput, search: PassageSearch, options:
     reply.rows = [{ label: figure.topic, value }];
     reply.quote = source(input, { document: figure.document, ...figure.source });
     reply.sources = [reply.quote];
-    reply.text = `${figure.topic}: ${value} (${placeName(input, figure.place)}, ${figure.year}). ${t(input, 'Citat ur dokumentet', 'Quote from the document (Swedish)')}: ”${figure.source.quote}” ${t(input, 'Källa', 'Source')}: ${reply.quote.title} (${reply.quote.origin}), ${reply.quote.section}.`;
+    reply.text = `${figure.topic}: ${value} (${placeName(input, figure.place)}, ${figure.year}). ${t(input, 'Citat ur dokumentet', 'Quote from the document (Swedish)')}: ”${reply.quote.quote}” ${sourceLine(reply.sources, input.lang)}.`;
     return reply;
   }
   const passage = found.passage!;
-  const quote = bestSentences(passage.text, found.result.queryTerms);
+  const quote = cleanQuote(bestSentences(passage.text, found.result.queryTerms));
   const reply = emptyReply('passage', input.lang, passage.section, '');
   reply.quote = source(input, { document: passage.document, section: passage.section, quote });
   reply.sources = [reply.quote];
-  reply.text = `${t(input, 'Det här står i dokumentet (citat)', 'This is what the document says (quoted, in Swedish)')}: ”${quote}” ${t(input, 'Källa', 'Source')}: ${reply.quote.title} (${reply.quote.origin}), ${passage.section}.`;
+  reply.text = `${t(input, 'Det här står i dokumentet (citat)', 'This is what the document says (quoted, in Swedish)')}: ”${quote}” ${sourceLine(reply.sources, input.lang)}.`;
   reply.notes = [t(input, 'Svaret är ett citat ur dokumentet, inte en sammanfattning.', 'The answer is a quote from the document, not a summary.')];
   return reply;
 }
