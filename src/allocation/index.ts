@@ -55,3 +55,15 @@ export {
   type ReconstructionInput,
   type ShareColumn,
 } from './reconstruct.js';
+export {
+  solveBasePlusShare,
+  type Figure,
+  type SolvedCell,
+  type SolvedColumn,
+  type SolvedRow,
+  type Solution,
+  type SolveInput,
+  type SolveRow,
+  type Span,
+} from './solve-base-plus-share.js';
+export { keepsDigits, solvedDigits, validateKept } from './digits.js';

@@ -62,8 +62,10 @@ export interface ReconstructedCell {
 
 export interface ReconstructedRow {
   id: string;
-  /** The interval of shares x_r consistent with the row's legible figures. */
+  /** The interval of shares x_r consistent with the row's legible figures, for display. */
   share: { low: Decimal; high: Decimal };
+  /** The same interval, exact: what a search over whole-number weights starts from. */
+  interval: Interval;
   cells: Record<string, ReconstructedCell>;
   total: ReconstructedCell;
 }
@@ -89,7 +91,11 @@ export interface Reconstruction {
 }
 
 export class ReconstructionError extends Error {
-  constructor(message: string) {
+  /** The figures to blame, as "row/column" ("row/total" for a row total), when the error names any. */
+  constructor(
+    message: string,
+    readonly where: readonly string[] = [],
+  ) {
     super(message);
     this.name = 'ReconstructionError';
   }
@@ -139,6 +145,7 @@ export function reconstructBasePlusShare(input: ReconstructionInput): Reconstruc
     return {
       id: row.id,
       share: { low: interval.low.toDecimal(30, 'floor'), high: interval.high.toDecimal(30, 'ceil') },
+      interval,
       cells: Object.fromEntries(
         columns.map((column) => [column.id, cell(column, row.cells[column.id] ?? null, cellTolerance)]),
       ),

@@ -108,7 +108,7 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
             status: typeof cell === 'string' ? 'stated' : 'reconstructed',
             approximate: false,
             components: [],
-            ...(typeof cell === 'string' ? {} : { reconstruction: { printed: cell.printed, note: cell.note, ...(cell.range ? { range: { min: parseAmount(`${cellPath}.range.min`, cell.range.min)!, max: parseAmount(`${cellPath}.range.max`, cell.range.max)! } } : {}) } }),
+            ...(typeof cell === 'string' ? {} : { reconstruction: { printed: cell.printed, note: cell.note, ...(cell.kept === undefined ? {} : { kept: cell.kept }), ...(cell.range ? { range: { min: parseAmount(`${cellPath}.range.min`, cell.range.min)!, max: parseAmount(`${cellPath}.range.max`, cell.range.max)! } } : {}) } }),
             source,
           };
         }

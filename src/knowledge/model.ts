@@ -39,7 +39,8 @@ export interface AmountFact {
   part?: 'base' | 'byPopulation';
   components: AmountFact[];
   /** For reconstructed cells: what the (garbled) document text says, and why it was reconstructed. */
-  reconstruction?: { printed: string; note: string; range?: { min: Decimal; max: Decimal } };
+  /** `kept`: the printed digits the value keeps in their places, "_" for each digit solved ("_2_6828"). */
+  reconstruction?: { printed: string; note: string; kept?: string; range?: { min: Decimal; max: Decimal } };
   table?: { id: string; title: string; column: string };
   source: FactSource;
 }

@@ -53,6 +53,11 @@ export const cellSchema = z.union([
     status: z.literal('reconstructed'),
     /** When the legible figures do not pin the last krona: the range the model allows. */
     range: z.strictObject({ min: printedAmount, max: printedAmount }).optional(),
+    /**
+     * The value's digits that the print shows in their place, "_" for each digit solved: "2206828"
+     * reconstructed as 4 246 828 keeps "_2_6828". The reconstruction must keep them. Absent: none.
+     */
+    kept: z.string().regex(/^[0-9_]+$/, 'digits and "_" (a digit solved)').optional(),
     note: z.string().min(1),
   }),
 ]);
@@ -88,12 +93,18 @@ export const tableCheckSchema = z.discriminatedUnion('kind', [
   }),
   /** The row adds up to an amount the document states only roughly ("drygt 18 mkr"): amount ≤ sum ≤ amount + within. */
   z.strictObject({ kind: z.literal('approximateTotal'), amount: id, within: printedAmount }),
-  /** Each row gets an equal base per column plus one share (its population) of each column's pot. */
+  /**
+   * Each row gets an equal base per column plus its population's share of each column's pot (the
+   * printed column total); whole kronor, row totals rounded from the unrounded parts. Garbled cells
+   * are solved by finding the whole-number populations that print every legible figure.
+   */
   z.strictObject({
     kind: z.literal('basePlusShare'),
     columns: z.array(z.strictObject({ base: id.optional(), share: id, baseAmount: printedAmount })),
-    cellTolerance: z.string(),
-    totalTolerance: z.string(),
+    /** The range the rows' total population is searched in, and why: the document does not state it. */
+    population: z
+      .strictObject({ min: z.number().int().positive(), max: z.number().int().positive(), reason: z.string().min(1) })
+      .refine((range) => range.min <= range.max, 'min must not exceed max'),
     /** Where the document states the model. */
     statedIn: sourceSchema,
   }),
@@ -103,6 +114,8 @@ export const tableCheckSchema = z.discriminatedUnion('kind', [
 export const knownDiscrepancySchema = z.strictObject({
   check: z.string().min(1),
   where: z.string().min(1),
+  /** Printed minus computed, in kronor ("-1"): when given, the discrepancy must be exactly this size. */
+  difference: z.string().regex(/^-?\d+(\.\d+)?$/).optional(),
   explanation: z.string().min(1),
 });
 

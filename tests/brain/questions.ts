@@ -197,16 +197,16 @@ export const questionCases: QuestionCase[] = [
   { say: ['Malmö suicidprevention 2023'], expect: { kind: 'amount', lang: 'sv', includes: ['5 052 438 kr'], excludes: ['2 646 478 kr'] } },
   { say: ['hur mycket får Skåne totalt?'], expect: { kind: 'amount', lang: 'sv', includes: ['42 645 244 kr', '2023'], excludes: ['18 172 239 kr'] } },
   // Reconstructed cells (printed text illegible in the OCR):
-  // Mellersta: total printed "8422551" (consistent with the grand total), samverkan printed "183271"
-  // (column total gives 1 833 270, the row total 1 833 271 → prefix), brukarmedverkan printed "22451" (42 451).
+  // Mellersta: total printed "8422551"; samverkan printed "183271" (a digit lost: 18_3271 → 1 833 271, the
+  // one value whose population share also gives the legible row total), brukarmedverkan printed "22451" (42 451).
   { say: ['mellersta skåne belopp'], expect: { kind: 'amount', lang: 'sv', includes: ['8 422 551 kr', 'rekonstru', '2023'], excludes: ['9 583 978 kr'] } },
-  { say: ['Mellersta samverkan samsjuklighet'], expect: { kind: 'amount', lang: 'sv', includes: ['1 833 27', 'rekonstru'], excludes: ['183 271 kr'] } },
+  { say: ['Mellersta samverkan samsjuklighet'], expect: { kind: 'amount', lang: 'sv', includes: ['1 833 271 kr', 'rekonstru'], excludes: ['183 271 kr'] } },
   { say: ['Mellerstas brukarmedverkan'], expect: { kind: 'amount', lang: 'sv', includes: ['42 451 kr', 'rekonstru'], excludes: ['22 451 kr'] } },
   // Nordväst brukarmedverkan printed "s1098": 51 098 (column sums to exactly 200 000).
   { say: ['delregion Nordväst brukarmedverkan'], expect: { kind: 'amount', lang: 'sv', includes: ['51 098 kr', 'rekonstru'], excludes: ['26 454 kr'] } },
-  // Sydväst total printed "2438048" (impossible: below its own cells); reconstruction 4 498 043 (grand total)
-  // or 4 498 044 (sum of cells) → prefix.
-  { say: ['vad får sydväst?'], expect: { kind: 'amount', lang: 'sv', includes: ['4 498 04', 'rekonstru', '2023'], excludes: ['2 438 048 kr'] } },
+  // Sydväst total printed "2438048" (impossible: below its own cells). Its cells 1 000 000 + 658 159 +
+  // 300 000 + 15 240 + 1 000 000 + 1 524 645 add up to 4 498 044, which keeps the printed _4_804_.
+  { say: ['vad får sydväst?'], expect: { kind: 'amount', lang: 'sv', includes: ['4 498 044 kr', 'rekonstru', '2023'], excludes: ['2 438 048 kr'] } },
   // "Malmö kommun": the store knows the sub-region Malmö (alias "Malmö stad"), whose
   // samverkansorgan is Malmö stad + Region Skåne. Chosen: answer with the sub-region's amount ('amount'),
   // and the reply must say it is the delregion's money (not the municipality's alone).

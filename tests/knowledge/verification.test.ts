@@ -53,12 +53,22 @@ describe('the report covers every table', () => {
     }
   });
 
-  it('has exactly one explained discrepancy in all five documents: the Skåne samverkan column total', () => {
+  it('has four explained discrepancies in all five documents, each a krona of rounding in the Skåne table', () => {
     const explained = report.results.flatMap((result) => result.discrepancies.map((d) => ({ check: result.check, subject: result.subject, ...d })));
-    expect(explained).toHaveLength(1);
-    expect(explained[0]).toMatchObject({ check: 'basePlusShare', where: 'total/samverkan', expected: '8637113', actual: '8637112', difference: '-1' });
-    expect(explained[0]!.subject.startsWith('skane-2023-delregioner (')).toBe(true);
-    expect(explained[0]!.explanation).toMatch(/8 637 113 kr.*8 637 112 kr/);
+    // Printed total minus the sum of the rounded figures it totals: the document rounds each total
+    // from unrounded amounts. Mellersta: 1 000 000 + 1 833 271 + 300 000 + 42 451 + 1 000 000 +
+    // 4 246 828 = 8 422 550, printed 8 422 551. Malmö: 1 000 000 + 2 181 037 + 300 000 + 50 504 +
+    // 1 000 000 + 5 052 438 = 9 583 979, printed 9 583 978. Samverkan: 1 142 432 + 2 206 699 +
+    // 1 833 271 + 2 181 037 + 615 515 + 658 159 = 8 637 113, printed 8 637 112. Totalt Skåne: the six
+    // row totals 6 115 364 + 9 669 681 + 8 422 551 + 9 583 978 + 4 355 627 + 4 498 044 = 42 645 245,
+    // printed 42 645 244.
+    expect(explained.map((d) => [d.check, d.where, d.expected, d.actual, d.difference])).toEqual([
+      ['rowTotals', 'skane-mellersta/total', '8422550', '8422551', '1'],
+      ['rowTotals', 'skane-malmo/total', '9583979', '9583978', '-1'],
+      ['columnTotals', 'total/samverkan', '8637113', '8637112', '-1'],
+      ['columnTotals', 'total/total', '42645245', '42645244', '-1'],
+    ]);
+    expect(explained.every((d) => d.subject.startsWith('skane-2023-delregioner (') && /avrundning/.test(d.explanation ?? ''))).toBe(true);
   });
 
   it('verifies all four 2020 keys and the Skåne-wide sum', () => {
@@ -203,19 +213,45 @@ describe('a deliberately wrong table in memory', () => {
       table.rows.find((row) => row.place === 'skane-nordost')!.cells['samverkan'] = '1142532';
     });
     const model = changed.results.find((r) => r.subject.startsWith('skane-2023-delregioner (') && r.check === 'basePlusShare')!;
-    const open = model.discrepancies.filter((d) => !d.explanation).map((d) => d.where);
-    expect(open).toContain('skane-nordost/samverkan');
-    expect(open.some((where) => where.startsWith('skane-nordost/') && where.includes('+'))).toBe(true);
-    expect(open.every((where) => where.startsWith('skane-nordost/'))).toBe(true);
+    const open = model.discrepancies.filter((d) => !d.explanation);
+    expect(open.map((d) => d.where)).toContain('skane-nordost/samverkan');
+    expect(open.every((d) => d.where.startsWith('skane-nordost/') && /contradict each other within their row/.test(d.actual))).toBe(true);
+    // The row total and the column total no longer add up either: 100 kr more in both.
+    const sums = changed.results.filter((r) => r.subject.startsWith('skane-2023-delregioner (') && r.check !== 'basePlusShare');
+    const unexplained = sums.flatMap((r) => r.discrepancies.filter((d) => !d.explanation).map((d) => [d.where, d.difference]));
+    expect(unexplained).toContainEqual(['skane-nordost/total', '-100']);
+    expect(unexplained).toContainEqual(['total/samverkan', '-101']);
   });
 
-  it('stops explaining the samverkan column total once its recorded explanation is removed', () => {
+  it('stops explaining the four rounding differences once their recorded explanations are removed', () => {
     const changed = checkWith('skane-2023-delregioner', (table) => {
       table.knownDiscrepancies = [];
     });
-    expect(changed.unexplained).toBe(1);
-    const [result, ...others] = changedResults(changed);
-    expect(others).toEqual([]);
-    expect(result!.discrepancies).toEqual([{ where: 'total/samverkan', expected: '8637113', actual: '8637112', difference: '-1' }]);
+    expect(changed.unexplained).toBe(4);
+    const open = changedResults(changed).flatMap((result) => result.discrepancies.filter((d) => !d.explanation).map((d) => d.where));
+    expect(open).toEqual(['skane-mellersta/total', 'skane-malmo/total', 'total/samverkan', 'total/total']);
+  });
+
+  it('reports a recorded explanation that no longer matches anything as stale', () => {
+    const changed = checkWith('skane-2023-delregioner', (table) => {
+      table.knownDiscrepancies = table.knownDiscrepancies.map((known) => (known.where === 'skane-mellersta/total' ? { ...known, difference: '2' } : known));
+    });
+    expect(changed.unexplained).toBe(2);
+    const open = changedResults(changed).flatMap((result) => result.discrepancies.filter((d) => !d.explanation).map((d) => [d.where, d.actual]));
+    expect(open).toEqual([
+      ['skane-mellersta/total', '8422551'],
+      ['skane-mellersta/total', 'not found'],
+    ]);
+  });
+
+  it('reports a reconstructed value that breaks a printed digit and the column total', () => {
+    const changed = checkWith('skane-2023-delregioner', (table) => {
+      const cell = table.rows.find((row) => row.place === 'skane-mellersta')!.cells['suicidprevention'];
+      if (typeof cell !== 'object') throw new Error('Mellersta suicidprevention is stored reconstructed');
+      cell.value = '4246829';
+    });
+    const open = changedResults(changed).flatMap((result) => result.discrepancies.filter((d) => !d.explanation).map((d) => d.where));
+    expect(open).toContain('skane-mellersta/suicidprevention (digits)');
+    expect(open).toContain('total/suicidprevention');
   });
 });
