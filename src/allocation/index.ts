@@ -67,3 +67,4 @@ export {
   type Span,
 } from './solve-base-plus-share.js';
 export { keepsDigits, solvedDigits, validateKept } from './digits.js';
+export { differenceOf, shareOf, sumOf } from './combine.js';

@@ -3,6 +3,7 @@
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { AnswerInput } from './answer-context.js';
 import { amountReply, answerAmount, matchItem } from './answers/amount.js';
+import { answerCalculation } from './answers/calculation.js';
 import { answerContact } from './answers/contact.js';
 import { answerDeadline } from './answers/deadline.js';
 import { answerFocusArea } from './answers/focus.js';
@@ -13,6 +14,7 @@ import { answerList } from './answers/list.js';
 import { answerSearch, PassageSearch } from './answers/search.js';
 import { answerSubscription } from './answers/subscription.js';
 import type { ConversationContext } from './context.js';
+import { uncoveredPart } from './coverage.js';
 import type { Lang } from './format.js';
 import type { Answer, Reply } from './reply.js';
 import { understand, type Understanding } from './understand.js';
@@ -57,7 +59,7 @@ export function createBrain(store: KnowledgeStore, clock: Clock, options: BrainO
       const u = understand(question, context, store, askOptions);
       const input: AnswerInput = { u, store, lang: u.lang, today };
       const reply = route(input, search);
-      return cache.set(key, { reply, context: nextContext(u, reply) });
+      return cache.set(key, { reply, context: nextContext(u, reply, context) });
     },
   };
 }
@@ -97,6 +99,10 @@ function deepFreeze<T>(value: T): T {
 
 function route(input: AnswerInput, search: PassageSearch): Reply {
   const { u, store } = input;
+  const uncovered = uncoveredPart(input);
+  if (uncovered) return uncovered;
+  const calculated = answerCalculation(input);
+  if (calculated) return calculated;
   // "vilka skånegemensamma satsningar finns?": a fund made of named items is answered as their list.
   if (u.fund && /\b(vilka|which|what are|alla|all|lista|list|finns)\b/.test(u.folded) && store.amounts({ fund: u.fund }).some((fact) => fact.label)) {
     return answerList(input);
@@ -142,7 +148,9 @@ function route(input: AnswerInput, search: PassageSearch): Reply {
   }
 }
 
-function nextContext(u: Understanding, reply: Reply): ConversationContext {
+/** What the next turn may take from this one: nothing from a turn that was not answered. */
+function nextContext(u: Understanding, reply: Reply, previous: ConversationContext): ConversationContext {
+  if (reply.kind === 'unknown') return { ...previous, lang: u.lang };
   return {
     lang: u.lang,
     intent: u.intent,

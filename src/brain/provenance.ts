@@ -7,6 +7,7 @@ import type { AmountFact, KeyFact, TableFact } from '../knowledge/model.js';
 import type { Status } from '../knowledge/schema.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import { cleanQuote } from '../text/normalize.js';
+import { differenceOf, formatPercent, shareOf } from '../allocation/index.js';
 import { displayAmount, money, type Lang } from './format.js';
 
 export interface Claim {
@@ -21,6 +22,10 @@ export interface Claim {
   value?: string;
   /** A derived figure that is itself a fact of the store (a fund's base plus share). */
   derivedFact?: string;
+  /** A difference: the value is the sum of `facts` minus the sum of these. */
+  minus?: string[];
+  /** A share: the value is the sum of `facts` divided by the sum of these (a fraction, 0.307). */
+  of?: string[];
   /** The words, exactly as the reply shows them. */
   words: string;
 }
@@ -64,6 +69,32 @@ export class Provenance {
     if (fact.status !== 'stated') return this.figure(fact);
     const where = fact.table ? this.t('tabellen', 'the table') : this.t('dokumentet', 'the document');
     return this.say({ status: 'stated', facts: [fact.id], value: fact.amount.toFixed(), words: `${where} ${this.t('anger', 'states')} ${this.shown(fact)}` });
+  }
+
+  /**
+   * A figure the bot computes from amounts of the store, as asked: "1 123 720 kr (beräknat: 674 017 kr
+   * + 449 703 kr)". `minus`: a difference; `of`: a share, given as a percentage.
+   */
+  computed(facts: AmountFact[], how: { minus?: AmountFact[]; of?: AmountFact[] } = {}): string {
+    const shown = (group: AmountFact[]) => group.map((fact) => displayAmount(fact.amount, fact.printed, this.input.lang)).join(' + ');
+    const plus = total(facts);
+    const ids = (group: AmountFact[]) => group.map((fact) => fact.id);
+    if (how.of) {
+      const whole = total(how.of);
+      const share = shareOf(plus, whole) ?? new Decimal(0);
+      const percent = formatPercent(share, this.input.lang, 1);
+      const part = facts.length > 1 ? `(${shown(facts)})` : shown(facts);
+      const of = how.of.length > 1 ? `(${shown(how.of)})` : shown(how.of);
+      const words = `${percent} (${this.t('beräknat', 'derived')}: ${part} / ${of})`;
+      return this.say({ status: 'derived', facts: ids(facts), of: ids(how.of), value: share.toFixed(), words });
+    }
+    if (how.minus) {
+      const value = differenceOf(plus, total(how.minus));
+      const words = `${money(value.abs(), this.input.lang)} (${this.t('beräknat', 'derived')}: ${value.isNegative() ? `${shown(how.minus)} − ${shown(facts)}` : `${shown(facts)} − ${shown(how.minus)}`})`;
+      return this.say({ status: 'derived', facts: ids(facts), minus: ids(how.minus), value: value.toFixed(), words });
+    }
+    const words = `${money(plus, this.input.lang)} (${this.t('beräknat', 'derived')}: ${shown(facts)})`;
+    return this.say({ status: 'derived', facts: ids(facts), value: plus.toFixed(), words });
   }
 
   /** A sum the documents do not print: "8 366 562 kr (beräknat: summan av 15 belopp i dokumentet, som inte själv anger summan)". */

@@ -59,7 +59,7 @@ function printedCells({ table, row }: TableLine): { heading: string; text: strin
 /** The sources of every fact the claims name, one per document section, in the order the facts are used. */
 export function sourcesOfClaims(store: KnowledgeStore, claims: readonly Claim[]): SourceRef[] {
   const sources: SourceRef[] = [];
-  for (const id of claims.flatMap((claim) => claim.facts)) {
+  for (const id of claims.flatMap((claim) => [...claim.facts, ...(claim.minus ?? []), ...(claim.of ?? [])])) {
     const source = factSource(store, id);
     if (source) sources.push(source);
   }

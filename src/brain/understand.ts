@@ -10,6 +10,8 @@ import type { ConversationContext, Intent, InvoiceField } from './context.js';
 import type { Lang } from './format.js';
 import { chooseLanguage } from './language.js';
 import * as v from './vocabulary.js';
+import type { Action } from './vocabulary.js';
+import { findSwedishPlaces, type SwedishPlaceMatch } from '../knowledge/sweden.js';
 
 export interface Understanding {
   text: string;
@@ -37,12 +39,29 @@ export interface Understanding {
   coverage: boolean;
   /** Words left after removing everything understood: a place or topic the store does not know. */
   unknownWords: string[];
+  /** Every fund named, in the order named ("samsjuklighet + suicidprevention"); `fund` is the first. */
+  funds: string[];
+  /** A part of a base-plus-share row asked for: the fixed base or the share by population. */
+  part?: 'base' | 'byPopulation';
+  /** What is done with the figures: one value, its parts, or a calculation over several. */
+  operation: Operation;
+  /** A request to act ("boka ett möte", "skicka mejlet"): the bot answers questions only. */
+  action?: Action;
+  /** Real Swedish counties and municipalities named that the documents do not cover. */
+  uncovered: SwedishPlaceMatch[];
+  /** What kind of thing the answer must be. */
+  asks: Asks;
 }
+
+export type Operation = 'value' | 'parts' | 'sum' | 'difference' | 'compare' | 'share' | 'rank' | 'whatif';
+export type Asks = 'amount' | 'date' | 'person' | 'invoiceField' | 'explanation' | 'list' | 'help' | 'subscription';
 
 export function understand(text: string, context: ConversationContext, store: KnowledgeStore, options: { locale?: string; lang?: Lang } = {}): Understanding {
   const folded = foldText(text);
   const lang = options.lang ?? chooseLanguage(text, context.lang, options.locale);
   const places = distinctPlaces(store.placeIndex.mentions(text));
+  const fundMatches = findFunds(folded, lexiconOf(store));
+  // The fund the question is about is the one its longest phrase names; the others count for calculations.
   const fundMatch = findFund(folded, lexiconOf(store));
   const years = [...folded.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
   const invoiceField = v.INVOICE_FIELDS.find(([, pattern]) => pattern.test(folded))?.[0];
@@ -50,12 +69,18 @@ export function understand(text: string, context: ConversationContext, store: Kn
 
   const understood = new Set<string>();
   for (const match of places) for (const word of match.text.split(' ')) understood.add(word);
-  for (const word of fundMatch?.words ?? []) understood.add(word);
+  for (const match of fundMatches) for (const word of match.words) understood.add(word);
+  // Phrases that say what is asked ("efter befolkning", "hur stor andel") name no subject.
+  for (const pattern of [v.POPULATION_PART, v.BASE_PART, v.BREAKDOWN, v.SHARE_OP, v.DIFFERENCE_OP]) {
+    for (const match of folded.matchAll(new RegExp(pattern.source, 'g'))) for (const word of match[0].split(' ')) understood.add(word);
+  }
+  const uncovered = uncoveredPlaces(text, places, store);
+  for (const match of uncovered) for (const word of match.text.split(' ')) understood.add(word);
   const unknownWords = words(text).filter(
     (word) => !understood.has(word) && !v.STOP_WORDS.has(word) && !/^\d+$/.test(word) && !patternWord(word, invoiceField !== undefined) && word.length > 1,
   );
 
-  let intent = detectIntent(folded, invoiceField, places.length > 0 || fundMatch !== undefined);
+  let intent = detectIntent(folded, invoiceField, places.length > 0 || fundMatch !== undefined || uncovered.length > 0);
   const explicit = intent !== undefined;
   const carriesSomething = places.length > 0 || years.length > 0 || fundMatch !== undefined || invoiceField !== undefined;
   if (!intent && context.intent && (followUp || carriesSomething) && context.intent !== 'help' && context.intent !== 'greeting') intent = context.intent;
@@ -66,9 +91,17 @@ export function understand(text: string, context: ConversationContext, store: Kn
   if (invoiceField && intent === 'deadline' && !v.DEADLINE.test(folded)) intent = 'invoice';
 
   const sameTopic = !explicit || intent === context.intent;
-  const place = places[0]?.place.id ?? context.place;
+  const funds = fundMatches.map((match) => match.fund.id);
+  // "delregionerna", "kommunmedel": a total's name is not a second figure to combine.
+  const operation = operationOf(text.includes('+') ? `${folded} +` : folded, places.length, funds.filter((id) => !store.fund(id)?.aggregate).length, years.length);
+  const action = v.ACTIONS.find(([, pattern]) => pattern.test(folded))?.[0];
+  // A question that names its own subject starts afresh: it takes from the conversation only what a
+  // follow-up ("och Falun?", "and 2022?", "samma för brukarmedverkan") leaves unsaid.
+  const namesPlace = places.length > 0 || uncovered.length > 0;
+  const complete = explicit && !followUp && (namesPlace || fundMatch !== undefined);
+  const place = places[0]?.place.id ?? (namesPlace ? undefined : context.place);
   // Only years the user said are carried (context.year holds no others).
-  const year = years[0] ?? context.year;
+  const year = years[0] ?? (complete ? undefined : context.year);
   const deadlineKind = v.DEADLINE_KINDS.find(([, pattern]) => pattern.test(folded))?.[0] ?? (sameTopic && !explicit ? context.deadlineKind : undefined);
 
   return {
@@ -79,7 +112,7 @@ export function understand(text: string, context: ConversationContext, store: Kn
     places,
     ...(place ? { place } : {}),
     placeFromContext: places.length === 0 && place !== undefined,
-    ...(fundMatch ? { fund: fundMatch.fund.id } : sameTopic && context.fund ? { fund: context.fund } : {}),
+    ...(fundMatch ? { fund: fundMatch.fund.id } : sameTopic && !complete && context.fund ? { fund: context.fund } : {}),
     ...(year ? { year } : {}),
     yearFromContext: years.length === 0 && year !== undefined,
     ...((invoiceField ?? (intent === 'invoice' && !explicit ? context.invoiceField : undefined)) ? { invoiceField: invoiceField ?? context.invoiceField! } : {}),
@@ -91,7 +124,71 @@ export function understand(text: string, context: ConversationContext, store: Kn
     together: v.CHILDREN.test(folded) && v.TOGETHER.test(folded),
     coverage: v.COVERAGE.test(folded),
     unknownWords,
+    funds,
+    ...partAsked(folded),
+    operation,
+    ...(action && !['subscribe', 'unsubscribe', 'subscriptions'].includes(intent) ? { action } : {}),
+    uncovered,
+    asks: asksFor(intent),
   };
+}
+
+/**
+ * What the question does with its figures. A calculation needs more than one figure: two places,
+ * two funds or two years; "hur stor andel" and "om potten vore" are calculations of their own.
+ */
+function operationOf(folded: string, places: number, funds: number, years: number): Operation {
+  const many = places >= 2 || funds >= 2 || years >= 2;
+  if (v.WHATIF_OP.test(folded)) return 'whatif';
+  if (v.SHARE_OP.test(folded)) return 'share';
+  if (many && v.DIFFERENCE_OP.test(folded)) return 'difference';
+  if (many && v.SUM_OP.test(folded)) return 'sum';
+  if (many && (v.COMPARE_OP.test(folded) || v.MOST.test(folded) || v.LEAST.test(folded))) return 'compare';
+  if (v.MOST.test(folded) || v.LEAST.test(folded)) return 'rank';
+  if (v.BREAKDOWN.test(folded)) return 'parts';
+  return 'value';
+}
+
+/** The base or the share by population; neither when both are asked ("både bas och rörlig del"). */
+function partAsked(folded: string): { part?: 'base' | 'byPopulation' } {
+  const population = v.POPULATION_PART.test(folded);
+  const base = v.BASE_PART.test(folded.replace(v.POPULATION_PART, ' '));
+  if (population && base) return {};
+  return population ? { part: 'byPopulation' } : base ? { part: 'base' } : {};
+}
+
+function asksFor(intent: Intent): Asks {
+  switch (intent) {
+    case 'deadline':
+      return 'date';
+    case 'contact':
+      return 'person';
+    case 'invoice':
+      return 'invoiceField';
+    case 'list':
+      return 'list';
+    case 'help':
+    case 'greeting':
+      return 'help';
+    case 'subscribe':
+    case 'unsubscribe':
+    case 'subscriptions':
+      return 'subscription';
+    case 'amount':
+      return 'amount';
+    default:
+      return 'explanation';
+  }
+}
+
+/** The real places named that the store does not cover, unless a covered place was matched by the same words. */
+function uncoveredPlaces(text: string, covered: PlaceMatch[], store: KnowledgeStore): SwedishPlaceMatch[] {
+  const coveredWords = new Set(covered.flatMap((match) => match.text.split(' ')));
+  return findSwedishPlaces(text).filter((match) => {
+    if (match.text.split(' ').some((word) => coveredWords.has(word))) return false;
+    // A place the store knows by its official name ("Dalarnas län", "Mora") is covered, whatever the words.
+    return !store.placeIndex.mentions(match.name).some((known) => known.place.kind === match.kind && (known.how === 'exact' || known.how === 'genitive'));
+  });
 }
 
 function detectIntent(folded: string, invoiceField: InvoiceField | undefined, hasSubject: boolean): Intent | undefined {
@@ -104,25 +201,38 @@ function detectIntent(folded: string, invoiceField: InvoiceField | undefined, ha
   if (v.SUBSCRIBE.test(folded)) return 'subscribe';
   if (v.MONTH.test(folded) && (v.INVOICE.test(folded) || v.DEADLINE.test(folded))) return 'deadline';
   if (v.RULES.test(folded) && !invoiceField && !v.INVOICE.test(folded)) return 'search';
-  if (v.DEADLINE.test(folded) && (v.INVOICE.test(folded) || !invoiceField) && !v.COST_OR_COUNT.test(folded)) {
+  if (v.DEADLINE.test(folded) && (v.INVOICE.test(folded) || !invoiceField) && !v.COST_OR_COUNT.test(folded.replace(v.POPULATION_PART, ' '))) {
     // "vem ska ta emot slutredovisningen" is a contact question, not a date.
     if (!(v.CONTACT.test(folded) && !/\b(nar|when|datum|deadline\w*|senast|sista)\b/.test(folded))) return 'deadline';
   }
   if (invoiceField || v.INVOICE.test(folded)) return 'invoice';
-  if (v.CONTACT.test(folded) && !/\bvilka (kommuner|delregioner)\b/.test(folded)) return 'contact';
+  if (isContactQuestion(folded, hasSubject)) return 'contact';
   if (v.KEY.test(folded)) return 'key';
   if (v.LIST.test(folded)) return 'list';
   if (v.FOCUS.test(folded)) return 'focusArea';
-  if (v.COST_OR_COUNT.test(folded)) return 'search';
+  if (v.COST_OR_COUNT.test(folded.replace(v.POPULATION_PART, ' '))) return 'search';
   // "what is the total amount for Dalarna" asks for an amount; "vad är BISAM" for an explanation.
-  if (v.WHAT_IS.test(folded)) return v.AMOUNT.test(folded) && hasSubject ? 'amount' : 'search';
+  // "What is Falun's kunskapsbaserad part?": a part of a place's amount is an amount.
+  if (v.WHAT_IS.test(folded)) return (v.AMOUNT.test(folded) || /\b(part|portion|del|delen)\b/.test(folded)) && hasSubject ? 'amount' : 'search';
   if (v.AMOUNT.test(folded)) return 'amount';
   return undefined;
 }
 
+/**
+ * "Vem är samordnare?", "mejladress till …": a question about people. A bare "vem"/"who" is one only
+ * when nothing else is asked: "vem får mest" asks for amounts, "who won the World Cup" for nothing
+ * the documents hold.
+ */
+function isContactQuestion(folded: string, hasSubject: boolean): boolean {
+  if (!v.CONTACT.test(folded) || /\bvilka (kommuner|delregioner)\b/.test(folded)) return false;
+  if (v.CONTACT_NOUN.test(folded)) return true;
+  if (v.AMOUNT.test(folded) || v.MOST.test(folded) || v.LEAST.test(folded)) return false;
+  return hasSubject || /\b(vem|who|whom) (ar|is|are|was|var)\b/.test(folded);
+}
+
 /** Words that only say what is asked ("referenskod", "faktura", "när"), never a subject of their own. */
 function patternWord(word: string, invoice: boolean): boolean {
-  const patterns = [v.DEADLINE, v.INVOICE, v.CONTACT, v.KEY, v.LIST, v.FOCUS, v.AMOUNT, v.HELP, v.GREETING, v.KOMMUN, v.UPCOMING, v.TOGETHER];
+  const patterns = [v.DEADLINE, v.INVOICE, v.CONTACT, v.KEY, v.LIST, v.FOCUS, v.AMOUNT, v.HELP, v.GREETING, v.KOMMUN, v.UPCOMING, v.TOGETHER, v.BASE_PART, v.POPULATION_PART, v.BREAKDOWN, v.SUM_OP, v.DIFFERENCE_OP, v.COMPARE_OP, v.SHARE_OP, v.MOST, v.LEAST, v.PART_WORDS];
   if (invoice) patterns.push(...v.INVOICE_FIELDS.map(([, pattern]) => pattern));
   return patterns.some((pattern) => pattern.test(word));
 }
@@ -135,6 +245,22 @@ function distinctPlaces(matches: PlaceMatch[]): PlaceMatch[] {
 interface FundMatch {
   fund: Fund;
   words: string[];
+}
+
+/** Every fund named, in the order of the text, each by its longest synonym; a word names one fund at most. */
+export function findFunds(text: string, lexicon: Lexicon): FundMatch[] {
+  const found: (FundMatch & { at: number })[] = [];
+  let rest = ` ${text.replace(/-/g, ' ')} `;
+  for (let match = findFund(rest.trim(), lexicon); match; match = findFund(rest.trim(), lexicon)) {
+    const words = match.words;
+    const at = rest.indexOf(` ${words[0]}`);
+    found.push({ ...match, at });
+    // Blank out the matched words (keeping positions) and look for another fund.
+    rest = rest.slice(0, at + 1) + words.join(' ').replace(/\S/g, '_') + rest.slice(at + 1 + words.join(' ').length);
+    if (found.length > 5) break;
+  }
+  const seen = new Set<string>();
+  return found.sort((a, b) => a.at - b.at).filter((match) => !seen.has(match.fund.id) && seen.add(match.fund.id)).map(({ fund, words }) => ({ fund, words }));
 }
 
 /** The fund named by the longest synonym in the text; single words also match as a word's start ("samsjuklighetsmedlen"). */

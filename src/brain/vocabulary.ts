@@ -24,7 +24,7 @@ export const MONTH = /\b(januari|februari|mars|april|maj|juni|juli|augusti|septe
 /** "får vi …?", "vad krävs …?": questions about rules, answered from the text. */
 export const RULES = /^(far vi|kan vi|maste vi|ska vi|behover vi|far man|kan man|can we|may we|must we|do we|are we|is it allowed)\b|\b(kravs|kraver|krav|requirements?|required|tillatet|allowed)\b/;
 /** "kommunerna i Dalarna", "länen": all the places of a kind. */
-export const CHILDREN = /\b(kommunerna|lanen|delregionerna|municipalities|counties|sub-?regions)\b/;
+export const CHILDREN = /\b(kommunerna|kommuner|lanen|delregionerna|delregioner|municipalities|counties|sub-?regions)\b/;
 export const TOGETHER = /\b(totalt|sammanlagt|tillsammans|sammantaget|total|together|combined|altogether)\b/;
 export const COVERAGE = /\b(finns med|har du (data|uppgifter|information)|kanner du till|vet du nagot om|do you (have|know)|data for|covered|cover)\b/;
 export const UPCOMING = /\b(pa gang|kommande|upcoming|next|nasta|framover|coming)\b/;
@@ -38,6 +38,8 @@ export const UNSUBSCRIBE = /\b(avsluta\w* (min |mina |var |vara )?(prenumeration
 export const MY_SUBSCRIPTIONS = /\b(mina (prenumerationer|bevakningar|paminnelser)|vilka (prenumerationer|bevakningar)|my subscriptions|list (my )?subscriptions|which subscriptions)\b/;
 export const SUBSCRIBE = /\b(prenumerer\w*|bevaka\w*|paminn\w* (mig|oss)|skicka paminnelse\w*|subscribe\w*|remind (me|us)|notify (me|us)|follow)\b/;
 export const CONTACT = /\b(vem|vilken person|kontakt\w*|who|whom|contact\w*|e-?post|mejl\w*|e-?mail\w*|samordnar\w*|coordinat\w*|sammankallande|ansvarig\w*|responsible)\b/;
+/** The words that make "vem"/"who" a question about a person rather than about amounts. */
+export const CONTACT_NOUN = /\b(kontakt\w*|contact\w*|e-?post\w*|mejl\w*|mail\w*|e-?mail\w*|telefon\w*|phone\w*|samordnar\w*|coordinat\w*|sammankallande|ansvarig\w*|responsible|representant\w*|representative\w*|person\w*|chef\w*|ledare|leder|utvecklingsledare|tog over|took over|anstall\w*|hired)\b/;
 export const KEY =
   /\b(varfor|why|fordelningsnyckel\w*|nyckel\w*|fordela\w*|fordelning\w*|fordelat|berakn\w*|raknades|raknas|raknat|hur kom\w* .* fram|distribution key|distribut\w*|calculat\w*|comput\w*|how was|how were|how is .* split|derivation|formula|split)\b/;
 export const LIST =
@@ -52,7 +54,7 @@ export const AMOUNT =
   /\b(hur (mycket|mkt)|hur stor|belopp\w*|pengar\w*|summa\w*|kronor|kr|far|fick|fatt|tilldela\w*|erhall\w*|medel|andel|storlek|omfattning|stimulansmedel\w*|statsbidrag\w*|how much|how big|amount\w*|money|funds?|funding|gets?|got|receives?|received|allocat\w*|share|sek|size|total\w*)\b/;
 export const HELP = /\b(hjalp|help|vad kan (du|jag)|what can (you|i)|hur funkar|hur anvander jag|how do i use|how does (this|it) work|kommandon|commands|instruktion\w*|exempel pa fragor|example questions)\b/;
 export const GREETING = /^(hej\w*|halla|tjena|tja|god (morgon|dag|kvall|eftermiddag)|hello|hi|hey|good (morning|afternoon|evening)|tack\w*|thanks?|thank you)\b/;
-export const FOLLOW_UP = /^(och|and|samma|same|hur ar det med|what about|how about|an|men|but)\b/;
+export const FOLLOW_UP = /^(och|and|samma|same|hur ar det med|what about|how about|an|men|but|deras|dess|their|its|hans|hennes)\b/;
 export const KOMMUN = /\bkommun\w*|\bmunicipalit\w*/;
 
 /** Words that carry no subject: left over after everything known is removed, they mean nothing. */
@@ -64,3 +66,30 @@ export const STOP_WORDS = new Set(
   amounts funds fund municipality county region year years sek please tack thanks snalla hej hello hi visa show me tell berätta beratta kan du could would
   nagot nagon nagra some any there det star stod star skrivet`.split(/\s+/),
 );
+
+// What is done with the figures: one value, or a calculation over several.
+/** "tillsammans", "ihop", "plus", "+": the amounts added up. */
+export const SUM_OP = /\b(tillsammans|ihop|sammanlagt|sammantaget|summer\w*|summa|plus|combined|together|altogether|in total|sum|added up|add up)\b|\+/;
+/** "skillnad", "hur mycket mer": one amount minus another. */
+export const DIFFERENCE_OP = /\b(skillnad\w*|skiljer|skilja\w*|differ\w*|differens\w*|difference|hur mycket (mer|mindre)|how much (more|less)|mer an|mindre an|more than|less than|minus)\b/;
+/** "vem får mest, X eller Y", "X vs Y", "jämfört med": two amounts set side by side. */
+export const COMPARE_OP = /\b(jamfor\w*|jamfort|kontra|versus|vs|compare\w*|compared|mer eller mindre|more or less|eller|or)\b/;
+/** "hur stor andel", "hur många procent", "what share": a part of a whole. */
+export const SHARE_OP = /\b(hur stor andel|vilken andel|andel av|hur manga procent|procent|procentuell\w*|what share|which share|share of|what percentage|percentage|percent|proportion)\b/;
+/** "om potten vore 25 mkr", "what would X get if": a figure the documents do not have, under other terms. */
+export const WHATIF_OP = /\b(om (potten|summan|basen|beloppet|medlen|skane|dalarna|jamtland|vi|det|de)\b.*\b(vore|var|hade|blev|skulle)|skulle .* fa om|vad skulle|hur mycket skulle|if (the|we|it|they|skane|dalarna|jamtland)\b.*\b(were|was|had|would)|what would|how much would|hypothetical\w*|scenario\w*)\b/;
+/** "uppdelat", "per del", "breakdown": the parts of a figure. */
+export const BREAKDOWN = /\b(uppdelat|uppdelning\w*|per del|delarna|fordelat pa|breakdown|broken down|split by|by part|parts?)\b/;
+/** The parts of a base-plus-share row: the fixed base and the share by population. */
+export const BASE_PART = /\b(bas|basen|basbelopp\w*|grundbelopp\w*|fast del\w*|fasta delen|base|base amount|fixed part)\b/;
+export const POPULATION_PART = /\b(rorlig\w*|befolkningsdel\w*|efter befolkning|befolkningsbaserad\w*|invanarbaserad\w*|utover basen|inte basen|utan bas\w*|population[- ]based|by population|variable part|beyond the base)\b/;
+/** Words around a part asked for ("både bas och rörlig del"): they name no subject. */
+export const PART_WORDS = /^(bada|bade|both|del|delen|delar|part|parts|rorlig|rorliga|fasta|fast|inte|not|only|bara|enbart|exclusive|excluding|utan)$/;
+/** Requests to act: the bot only answers, it books, sends and submits nothing. */
+export const ACTIONS: [Action, RegExp][] = [
+  ['book', /\b(boka\w*|book\w*|schedule\w*|planera in|kalla till)\b.*\b(mote\w*|meeting\w*|tid|call|samtal)\b|\b(boka|book|schedule)\b/],
+  ['send', /^(kan du |could you |can you |please |snalla )?(skicka|mejla|maila|e-?posta|send|email|e-mail|mail|forward|vidarebefordra)\b(?! (mig|oss|me|us)\b)|\b(kan du|kan ni|could you|can you|would you|please) (skicka|mejla|maila|send|email|mail|ringa|call|forward)\b(?! (mig|oss|me|us)\b)/],
+  ['submit', /\b(skicka in|lamna in|submit\w*|file (our|the|my)|fyll i|fill in|registrera|register)\b.*\b(faktur\w*|invoic\w*|rapport\w*|report\w*|ansokan|application)\b|\b(fakturera|invoice) (at|for) (oss|mig|us|me)\b|\bsubmit\b/],
+  ['edit', /^(kan du |could you |can you |please |snalla )?(andra|uppdatera|radera|ta bort|lagg till|change|update|delete|remove|edit)\b.*\b(beloppet|belopp|siffran|dokumentet|fakturan|amount|figure|document|invoice|deadline\w*)\b/],
+];
+export type Action = 'book' | 'send' | 'submit' | 'edit';

@@ -1,13 +1,16 @@
-// npm run ask -- "Hur mycket får Mora?" ["och Falun?" …] [--json] [--lang en]
-// Several questions in one call are one conversation, so follow-ups work.
+// npm run ask -- "Hur mycket får Mora?" ["och Falun?" …] [--json] [--lang en] [--explain]
+// Several questions in one call are one conversation, so follow-ups work. --explain prints, before
+// each answer, the question frame the understanding made of it: what the planner and answerers get.
 import { createBrain } from '../brain/brain.js';
 import type { ConversationContext } from '../brain/context.js';
 import type { Reply } from '../brain/reply.js';
+import { understand, type Understanding } from '../brain/understand.js';
 import { systemClock } from '../platform/clock.js';
 import { KnowledgeLoadError, loadKnowledge } from '../knowledge/index.js';
 
 function main(argv: string[]): number {
   const json = argv.includes('--json');
+  const explain = argv.includes('--explain');
   const langIndex = argv.indexOf('--lang');
   const langArg = langIndex >= 0 ? argv[langIndex + 1] : undefined;
   if (langArg !== undefined && langArg !== 'sv' && langArg !== 'en') {
@@ -34,6 +37,7 @@ function main(argv: string[]): number {
   let context: ConversationContext = {};
   const replies: Reply[] = [];
   for (const question of questions) {
+    if (explain) console.log(`\n> ${question}\n${frameText(understand(question, context, loaded.store, forced ? { lang: forced } : {}))}`);
     const answer = brain.answer(question, context, forced ? { lang: forced } : {});
     context = answer.context;
     replies.push(answer.reply);
@@ -41,6 +45,18 @@ function main(argv: string[]): number {
   }
   if (json) console.log(JSON.stringify(replies.length === 1 ? replies[0] : replies, null, 2));
   return 0;
+}
+
+/** The question frame, one field a line, without what is empty. */
+function frameText(u: Understanding): string {
+  const { text: _text, folded: _folded, places, uncovered, ...rest } = u;
+  const frame: Record<string, unknown> = {
+    ...rest,
+    places: places.map((match) => `${match.place.id} (“${match.text}”, ${match.how})`),
+    uncovered: uncovered.map((match) => `${match.name} ${match.code} (“${match.text}”)`),
+  };
+  const shown = Object.entries(frame).filter(([, value]) => value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0));
+  return ['frame:', ...shown.map(([key, value]) => `  ${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)].join('\n');
 }
 
 /** The reply as a person reads it in a terminal. */

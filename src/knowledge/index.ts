@@ -31,3 +31,4 @@ export { KnowledgeLoadError, DEFAULT_KNOWLEDGE_DIR };
 export { KnowledgeStore } from './store.js';
 export type { CheckReport } from './checks.js';
 export type * from './model.js';
+export { findSwedishPlaces, loadSweden, parseSweden, swedishPlaceFinder, type SwedishPlaceMatch, type SwedishCounty, type SwedishMunicipality, type SwedenFile } from './sweden.js';

@@ -80,7 +80,17 @@ function falsehoods(claim: Claim, lang: 'sv' | 'en'): string[] {
       }
       if (value && amounts.length === claim.facts.length) {
         const sum = amounts.reduce((acc, fact) => acc.plus(fact.amount), new Decimal(0));
-        if (!sum.equals(value)) problems.push(`${claim.facts.join(' + ')} = ${sum.toFixed()}, not ${value.toFixed()}`);
+        const sumOf = (ids: string[]) => ids.reduce((acc, id) => acc.plus(store.amount(id)?.amount ?? Number.NaN), new Decimal(0));
+        if (claim.of) {
+          // A share: the part over the whole, and the percentage shown is that fraction.
+          const share = sum.dividedBy(sumOf(claim.of));
+          if (!share.toSignificantDigits(12).equals(value.toSignificantDigits(12))) problems.push(`${claim.facts.join(' + ')} / ${claim.of.join(' + ')} = ${share.toFixed()}, not ${value.toFixed()}`);
+          const percent = share.times(100).toFixed(1).replace('.', lang === 'sv' ? ',' : '.');
+          if (!words.includes(percent)) problems.push(`the words do not give the share ${percent} %`);
+        } else if (claim.minus) {
+          const difference = sum.minus(sumOf(claim.minus));
+          if (!difference.equals(value)) problems.push(`${claim.facts.join(' + ')} − ${claim.minus.join(' + ')} = ${difference.toFixed()}, not ${value.toFixed()}`);
+        } else if (!sum.equals(value)) problems.push(`${claim.facts.join(' + ')} = ${sum.toFixed()}, not ${value.toFixed()}`);
       }
       break;
     }

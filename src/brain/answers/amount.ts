@@ -51,14 +51,17 @@ export function answerAmount(input: AnswerInput): Reply {
     reply.known = [...knownAboutPlace(input, place.id), ...knownPlaces(input)];
     return reply;
   }
-  const year = u.year ?? years[years.length - 1]!;
+  // A year carried from the conversation gives way to the years this place has.
+  const carriedAway = u.yearFromContext && u.year !== undefined && !years.includes(u.year);
+  const year = carriedAway ? years[years.length - 1]! : (u.year ?? years[years.length - 1]!);
   if (!years.includes(year)) {
     const reply = notFound(input, `något belopp för ${name} ${year}`, `an amount for ${name} in ${year}`);
     reply.known = knownAboutPlace(input, place.id);
     return reply;
   }
   const notes: string[] = [...resolved.notes];
-  if (!u.year && years.length > 1) {
+  if (carriedAway) notes.push(t(input, `Dokumenten har inga belopp för ${name} ${u.year}; svaret gäller ${year}.`, `The documents have no amounts for ${name} in ${u.year}; this is ${year}.`));
+  if ((!u.year || carriedAway) && years.length > 1) {
     const others = joinList(years.filter((y) => y !== year).map(String), input.lang);
     notes.push(t(input, `Inget år angavs: svaret gäller ${year}, det senaste året i dokumenten (det finns också ${others}).`, `No year given: this is ${year}, the latest year in the documents (there is also ${others}).`));
   }
@@ -67,10 +70,15 @@ export function answerAmount(input: AnswerInput): Reply {
   }
 
   const facts = store.amounts({ place: place.id, year }).filter((fact) => !fact.label);
-  if (u.fund) {
-    const forFund = facts.filter((fact) => fact.fund === u.fund).sort(byPreference);
+  // "enligt ÖK": the agreement as a whole is what every fund is under; a place without a figure of
+  // that name is answered with its total.
+  const fund = u.fund && store.fund(u.fund)?.aggregate && !facts.some((fact) => fact.fund === u.fund) ? undefined : u.fund;
+  if (fund) {
+    const ofFund = facts.filter((fact) => fact.fund === fund).sort(byPreference);
+    // "Sydost suicidprevention, inte basen": the part asked for, when the row has parts.
+    const forFund = u.part && ofFund.some((fact) => fact.part === u.part) ? ofFund.filter((fact) => fact.part === u.part) : ofFund;
     if (forFund.length === 0) {
-      const reply = notFound(input, `något belopp för ${fundName(input, u.fund).toLowerCase()} till ${name} ${year}`, `an amount for ${fundName(input, u.fund).toLowerCase()} for ${name} in ${year}`);
+      const reply = notFound(input, `något belopp för ${fundName(input, fund).toLowerCase()} till ${name} ${year}`, `an amount for ${fundName(input, fund).toLowerCase()} for ${name} in ${year}`);
       const funds = [...new Set(facts.map((fact) => fundName(input, fact.fund)))];
       reply.known = [t(input, `För ${name} ${year} finns: ${joinList(funds, 'sv')}`, `For ${name} in ${year} there is: ${joinList(funds, 'en')}`)];
       return reply;

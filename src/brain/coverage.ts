@@ -1,0 +1,71 @@
+// Coverage before answering: a figure only when every part of the question is covered. Runs after
+// understanding and before any answerer: a request to act, a real place the documents do not cover
+// or a calculation the bot cannot do yet is said first, by name, with what the documents do hold.
+import { t, type AnswerInput } from './answer-context.js';
+import { joinList } from './format.js';
+import { emptyReply, type Reply } from './reply.js';
+import { knownPlaces, NOT_FOUND } from './answers/unknown.js';
+import type { Action } from './vocabulary.js';
+
+const ACTIONS: Record<Action, [string, string]> = {
+  book: ['boka möten', 'book meetings'],
+  send: ['skicka e-post eller meddelanden', 'send e-mails or messages'],
+  submit: ['lämna in fakturor eller rapporter', 'submit invoices or reports'],
+  edit: ['ändra i dokumenten eller beloppen', 'change the documents or the amounts'],
+};
+
+/** The reply for the part of the question the documents or the bot do not cover, or undefined when all is covered. */
+export function uncoveredPart(input: AnswerInput): Reply | undefined {
+  const { u } = input;
+  if (u.action) return declineAction(input, u.action);
+  if (u.uncovered.length > 0) return uncoveredPlace(input);
+  if (u.operation === 'whatif' && ['amount', 'list', 'search', 'key'].includes(u.intent)) return noWhatIf(input);
+  return undefined;
+}
+
+function declineAction(input: AnswerInput, action: Action): Reply {
+  const [sv, en] = ACTIONS[action];
+  const reply = emptyReply('unknown', input.lang, t(input, 'Det kan jag inte göra', 'I cannot do that'), '');
+  reply.text = t(
+    input,
+    `Jag kan inte ${sv}: jag svarar bara på frågor om stimulansmedlen utifrån dokumenten (belopp, beräkningar, deadlines, fakturering, kontakter och fokusområden) och kan påminna om deadlines.`,
+    `I cannot ${en}: I only answer questions about the stimulus funds from the documents (amounts, calculations, deadlines, invoicing, contacts and focus areas) and can remind you of deadlines.`,
+  );
+  reply.suggestions = [
+    { title: t(input, 'Kontaktuppgifter', 'Contact details'), question: t(input, 'Vilka kontaktpersoner finns?', 'Which contacts are there?') },
+    { title: t(input, 'Fakturering', 'Invoicing'), question: t(input, 'Hur fakturerar vi?', 'How do we invoice?') },
+  ];
+  return reply;
+}
+
+function uncoveredPlace(input: AnswerInput): Reply {
+  const { u } = input;
+  const names = u.uncovered.map((place) => (place.kind === 'municipality' ? t(input, `${place.name} kommun (${place.countyName})`, `${place.name} municipality (${place.countyName})`) : place.name));
+  const list = joinList(names, input.lang);
+  const reply = emptyReply('unknown', input.lang, t(input, 'Finns inte i dokumenten', 'Not in the documents'), '');
+  const amounts = u.asks === 'amount' || u.intent === 'list';
+  reply.text = amounts
+    ? t(input, `${NOT_FOUND.sv} några belopp för ${list} i dokumenten.`, `${NOT_FOUND.en} any amounts for ${list} in the documents.`)
+    : t(input, `${NOT_FOUND.sv} något om ${list} i dokumenten.`, `${NOT_FOUND.en} anything about ${list} in the documents.`);
+  const counties = joinList(input.store.knowledge.places.filter((place) => place.kind === 'county' && input.store.yearsAbout(place.id).length > 0).map((place) => place.name), input.lang);
+  reply.text += t(input, ` De gäller bara ${counties}.`, ` They only cover ${counties}.`);
+  if (u.places.length > 0) {
+    const covered = joinList(u.places.map((match) => match.place.name), input.lang);
+    reply.text += t(input, ` För ${covered} kan du fråga för sig.`, ` You can ask about ${covered} on its own.`);
+    reply.suggestions = u.places.slice(0, 3).map((match) => ({ title: match.place.name, question: t(input, `Hur mycket får ${match.place.name}?`, `How much does ${match.place.name} get?`) }));
+  }
+  reply.known = knownPlaces(input);
+  return reply;
+}
+
+function noWhatIf(input: AnswerInput): Reply {
+  const reply = emptyReply('unknown', input.lang, t(input, 'Kan inte räknas än', 'Cannot be computed yet'), '');
+  reply.text = t(
+    input,
+    'Jag kan inte räkna fram vad någon skulle få med en annan pott eller bas än: dokumenten har bara de faktiska beloppen, och den beräkningen har jag inte ännu. Jag kan visa de faktiska beloppen och hur de räknades ut.',
+    'I cannot work out what someone would get with another pot or base yet: the documents only hold the actual amounts, and I do not have that calculation yet. I can show the actual amounts and how they were calculated.',
+  );
+  const place = input.u.places[0]?.place;
+  if (place) reply.suggestions = [{ title: t(input, 'Hur räknades det?', 'How was it calculated?'), question: t(input, `Hur räknades beloppet för ${place.name} ut?`, `How was the amount for ${place.name} calculated?`) }];
+  return reply;
+}

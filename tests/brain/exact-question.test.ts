@@ -1,0 +1,166 @@
+// Every part of the question answered, or the part the documents do not hold named first: several
+// places, several funds, several years, table parts, shares, real places the documents do not cover,
+// requests to act, and what a follow-up takes from the conversation. The expected figures are worked
+// out here from the documents' printed amounts (001: Dalarna 2020 municipal table; 002: Jämtland 2020;
+// 003: Skåne 2023 sub-region table; 000: Dalarna 2022).
+import { describe, expect, it } from 'vitest';
+import { understand } from '../../src/brain/understand.js';
+import { converse, store, visible } from './ask.js';
+
+type Case = [question: string | string[], includes: string[], excludes?: string[]];
+
+function check([question, includes, excludes = []]: Case) {
+  const reply = converse(Array.isArray(question) ? question : [question]);
+  const shown = visible(reply);
+  for (const text of includes) expect(shown, `${question}: ${shown}`).toContain(text);
+  for (const text of excludes) expect(shown, `${question}: ${shown}`).not.toContain(text);
+  return reply;
+}
+
+describe('several places in one question', () => {
+  // Mora 593 461, Orsa 201 173, Falun 1 726 309, Borlänge 1 526 386, Avesta 674 017, Ludvika 782 627,
+  // Hedemora 449 703, Säter 323 040, Rättvik 318 737 (001, table "1. Belopp", 2020).
+  it.each<Case>([
+    ['Hur mycket får Mora och Orsa tillsammans 2020?', ['794 634 kr', '593 461 kr', '201 173 kr', 'beräknat']],
+    ['falun + borlänge 2020', ['3 252 695 kr']],
+    ['What do Avesta and Hedemora get combined in 2020?', ['SEK 1,123,720']],
+    ['Skillnaden mellan Falun och Borlänge 2020?', ['Skillnaden mellan Falun och Borlänge är 199 923 kr']],
+    ['How much more does Ludvika get than Hedemora?', ['SEK 332,924', 'SEK 782,627', 'SEK 449,703']],
+    ['Vem får mest, Mora eller Avesta?', ['Avesta är störst', '80 556 kr', '593 461 kr', '674 017 kr'], ['kontakt']],
+    ['Who gets more, Säter or Rättvik?', ['Säter is the largest', 'SEK 4,303']],
+    // Nordost 6 115 364, Sydost 4 355 627 (003, 2023).
+    ['Nordost och Sydost tillsammans?', ['10 470 991 kr']],
+    // Dalarna 2020 county-wide 18 172 239; Jämtland 2020 11 537 156,91 (002).
+    ['skillnad i länsgemensamt mellan Dalarna och Jämtland 2020', ['6 635 082,09 kr']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
+describe('several funds or years of one place', () => {
+  it.each<Case>([
+    // Jämtland 2020: samsjuklighet 6 203 183,05 + suicidprevention 2 533 016,95 = 8 736 200.
+    ['Jämtland samsjuklighet + suicidprevention 2020 tillsammans', ['8 736 200 kr']],
+    // Dalarna samsjuklighet 2020 7 649 410,97, 2022 7 621 404: 28 006,97 less in 2022.
+    ['Hur mycket skiljer samsjuklighet för Dalarna mellan 2020 och 2022?', ['28 006,97 kr', '7 649 410,97 kr', '7 621 404 kr']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
+describe('a part of a table row', () => {
+  // Nordost 2023 (003): bases 1 000 000 + 300 000 + 1 000 000; by population 1 142 432, 26 454, 2 646 478.
+  it.each<Case>([
+    ['Sydost suicidprevention 2023, inte basen', ['1 425 859 kr'], ['1 000 000 kr –']],
+    ['Nordost brukarmedverkan, den rörliga delen', ['26 454 kr']],
+    ['Nordväst samverkan rörlig del', ['2 206 699 kr']],
+    [['Hur mycket får Nordost?', 'och hur mycket av det är basbelopp?'], ['2 300 000 kr', 'beräknat']],
+    ['Malmö suicidprevention efter befolkning', ['5 052 438 kr']],
+    ['Nordost brukarmedverkan 2023, både bas och rörlig del', ['300 000 kr', '26 454 kr']],
+    // Falun 2020 (001): 1 150 872,72 for action plans + 575 436,36 knowledge-based = 1 726 309.
+    ["What is Falun's kunskapsbaserad part for 2020?", ['SEK 575,436.36'], ['SEK 1,150,872.72 –']],
+    // "enligt ÖK": the agreement as a whole; Borlänge's amount under it is its row, 1 526 386.
+    ['hur mkt får borlänge kommun 2020 enligt ÖK', ['1 526 386 kr']],
+    // The 15 rounded municipal amounts of 001 add up to 8 366 562; the memo prints no sum.
+    ['Hur mycket får Dalarnas kommuner totalt 2020?', ['8 366 562 kr', 'beräknat'], ['18 172 239 kr']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
+describe('shares', () => {
+  it.each<Case>([
+    // 5 577 707,31 / 18 172 239 = 30,69 %.
+    ['Hur stor andel av Dalarnas länsgemensamma medel 2020 går till suicidprevention?', ['30,7 %', '5 577 707,31 kr', '18 172 239 kr']],
+    // 2 533 016,95 / 11 537 156,91 = 21,955 %.
+    ["What share of Jämtland's 2020 total is suicide prevention?", ['22.0%']],
+    // 197 820,18 / 593 461 = 33,33 %.
+    ['Hur många procent av Moras belopp 2020 är kunskapsbaserad vård?', ['33,3 %']],
+    // Base 2 300 000 / 6 115 364 = 37,61 %.
+    ['Hur stor andel av Nordosts summa är basbelopp?', ['37,6 %']],
+    // Malmö 9 583 978 of the sub-regions' printed 42 645 244 = 22,47 %.
+    ['Hur stor andel av delregionernas pengar i Skåne får Malmö?', ['22,5 %']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
+describe('which fund of a place gets the most', () => {
+  it.each<Case>([
+    // Dalarna 2022 (000): samsjuklighet 7 621 404 is the largest of the four.
+    ['Vilket område fick mest länsgemensamma medel i Dalarna 2022?', ['Stärkt samverkan för personer med samsjuklighet får mest', '7 621 404 kr']],
+    // Jämtland 2020: brukarmedverkan 1 000 000 is the smallest.
+    ["Which of Jämtland's 2020 purposes got the least money?", ['gets the least', 'SEK 1,000,000']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
+describe('real places the documents do not cover', () => {
+  it.each<Case>([
+    ['Hur mycket får Gävleborg för suicidprevention 2020?', ['Jag hittar inte några belopp för Gävleborgs län'], ['5 577 707', '2 533 016']],
+    ['Hur mycket får Västerbotten för brukarmedverkan 2023?', ['Västerbottens län'], ['26 454', 'Vilken plats menar du']],
+    ['Vad får Kiruna?', ['Kiruna kommun (Norrbottens län)'], ['593 461']],
+    ['How much does Värmland get?', ['I could not find any amounts for Värmlands län']],
+    ['Hur mycket får Dalarna och Värmland tillsammans 2020?', ['Värmlands län'], ['18 172 239 kr (beräknat']],
+    ['Vem är kontaktperson i Uppsala län?', ['Jag hittar inte något om Uppsala län']],
+  ])('%s', (...test) => {
+    const reply = check(test);
+    expect(reply.kind).toBe('unknown');
+  });
+});
+
+describe('requests to act are declined, saying what the bot does', () => {
+  it.each<Case>([
+    ['Boka ett möte med samordnarna i Jämtland på fredag', ['Jag kan inte boka möten']],
+    ['kan du skicka ett mejl till kontaktpersonen i Sydost?', ['Jag kan inte skicka e-post']],
+    ['Please submit our invoice to Skånes Kommuner', ['I cannot submit invoices']],
+  ])('%s', (...test) => {
+    const reply = check(test);
+    expect(reply.kind).toBe('unknown');
+  });
+
+  it('still answers a question that only asks to be sent information', () => {
+    check(['Skicka mig referenskoden för Skåne', ['854877']]);
+  });
+});
+
+describe('what if', () => {
+  it('says it cannot compute another pot yet, and gives no figure for the actual one as if it were the answer', () => {
+    const reply = check(['Om potten för suicidprevention i Skåne vore 25 mkr, hur mycket skulle Malmö få?', ['Jag kan inte räkna fram'], ['5 052 438']]);
+    expect(reply.figure).toBeUndefined();
+  });
+});
+
+describe('follow-ups take from the conversation only what they leave unsaid', () => {
+  it.each<Case>([
+    // A complete question does not inherit the year of the one before: Mora has amounts only for 2020.
+    [['Hur mycket får Dalarna 2022?', 'Hur mycket får Mora?'], ['593 461 kr'], ['Jag hittar inte']],
+    [['Hur mycket får Mora 2020?', 'och Falun?'], ['1 726 309 kr']],
+    [['Hur mycket får Dalarna för suicidprevention 2022?', 'och 2020?'], ['5 577 707,31 kr']],
+    // Nothing is carried from a turn that was not answered.
+    [['Hur mycket får Mora 2020?', 'Hur mycket får Värmland?', 'och Orsa?'], ['201 173 kr']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
+describe('the question frame', () => {
+  const frame = (text: string) => understand(text, {}, store);
+
+  it('holds every place named, in order, the operation and the funds', () => {
+    const u = frame('Jämtland samsjuklighet + suicidprevention 2020 summerat');
+    expect([u.operation, u.funds, u.places.map((match) => match.place.id)]).toEqual(['sum', ['samsjuklighet', 'suicidprevention'], ['jamtland']]);
+    expect(frame('Vem får mest, Mora eller Avesta?')).toMatchObject({ operation: 'compare', intent: 'list' });
+    expect(frame('Hur stor andel av Nordosts summa är basbelopp?')).toMatchObject({ operation: 'share', part: 'base' });
+  });
+
+  it('tells a real uncovered place, an action and a person from amounts', () => {
+    expect(frame('Hur mycket får Gävleborg?').uncovered.map((match) => match.code)).toEqual(['21']);
+    expect(frame('Hur mycket får Mora?').uncovered).toEqual([]);
+    expect(frame('Boka ett möte nästa tisdag').action).toBe('book');
+    expect(frame('Vem får mest 2020?').asks).not.toBe('person');
+    expect(frame('Who won the football World Cup in 2022?').intent).not.toBe('contact');
+    expect(frame('Vem är samordnare i Jämtland?').asks).toBe('person');
+  });
+});
