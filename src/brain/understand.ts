@@ -151,6 +151,7 @@ function operationOf(folded: string, places: number, funds: number, years: numbe
 
 /** The base or the share by population; neither when both are asked ("både bas och rörlig del"). */
 function partAsked(folded: string): { part?: 'base' | 'byPopulation' } {
+  if (v.WITH_BASE.test(folded)) return {};
   const population = v.POPULATION_PART.test(folded);
   const base = v.BASE_PART.test(folded.replace(v.POPULATION_PART, ' '));
   if (population && base) return {};

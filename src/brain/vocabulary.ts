@@ -39,7 +39,7 @@ export const MY_SUBSCRIPTIONS = /\b(mina (prenumerationer|bevakningar|paminnelse
 export const SUBSCRIBE = /\b(prenumerer\w*|bevaka\w*|paminn\w* (mig|oss)|skicka paminnelse\w*|subscribe\w*|remind (me|us)|notify (me|us)|follow)\b/;
 export const CONTACT = /\b(vem|vilken person|kontakt\w*|who|whom|contact\w*|e-?post|mejl\w*|e-?mail\w*|samordnar\w*|coordinat\w*|sammankallande|ansvarig\w*|responsible)\b/;
 /** The words that make "vem"/"who" a question about a person rather than about amounts. */
-export const CONTACT_NOUN = /\b(kontakt\w*|contact\w*|e-?post\w*|mejl\w*|mail\w*|e-?mail\w*|telefon\w*|phone\w*|samordnar\w*|coordinat\w*|sammankallande|ansvarig\w*|responsible|representant\w*|representative\w*|person\w*|chef\w*|ledare|leder|utvecklingsledare|tog over|took over|anstall\w*|hired)\b/;
+export const CONTACT_NOUN = /\b(kontakt\w*|contact\w*|e-?post\w*|mejl\w*|mail\w*|e-?mail\w*|telefon\w*|phone\w*|samordnar\w*|coordinat\w*|sammankallande|ansvarig\w*|responsible|representant\w*|representative\w*|person\w*|chef\w*|ledare|leder|utvecklingsledare|tog over|took over|anstall\w*|hired|hanterar|har hand om|ansvarar|handles?|manages?|administers?|runs)\b/;
 export const KEY =
   /\b(varfor|why|fordelningsnyckel\w*|nyckel\w*|fordela\w*|fordelning\w*|fordelat|berakn\w*|raknades|raknas|raknat|hur kom\w* .* fram|distribution key|distribut\w*|calculat\w*|comput\w*|how was|how were|how is .* split|derivation|formula|split)\b/;
 export const LIST =
@@ -82,7 +82,9 @@ export const WHATIF_OP = /\b(om (potten|summan|basen|beloppet|medlen|skane|dalar
 export const BREAKDOWN = /\b(uppdelat|uppdelning\w*|per del|delarna|fordelat pa|breakdown|broken down|split by|by part|parts?)\b/;
 /** The parts of a base-plus-share row: the fixed base and the share by population. */
 export const BASE_PART = /\b(bas|basen|basbelopp\w*|grundbelopp\w*|fast del\w*|fasta delen|base|base amount|fixed part)\b/;
-export const POPULATION_PART = /\b(rorlig\w*|befolkningsdel\w*|efter befolkning|befolkningsbaserad\w*|invanarbaserad\w*|utover basen|inte basen|utan bas\w*|population[- ]based|by population|variable part|beyond the base)\b/;
+export const POPULATION_PART = /\b(rorlig\w*|befolkningsdel\w*|efter befolkning|befolkningsbaserad\w*|invanarbaserad\w*|utover basen|inte basen|utan bas\w*|exklusive bas\w*|exkl\.? bas\w*|forutom bas\w*|bortsett fran bas\w*|population[- ]based|by population|variable part|beyond the base|excluding the base|excl\.? (the )?base|without the base|apart from the base|not the base)\b/;
+/** "inklusive basbeloppet", "including the base": the whole fund, base and share together. */
+export const WITH_BASE = /\b(inklusive|inkl|including|incl|plus|med|with) (the )?bas(en|belopp\w*|e)?\b/;
 /** Words around a part asked for ("både bas och rörlig del"): they name no subject. */
 export const PART_WORDS = /^(bada|bade|both|del|delen|delar|part|parts|rorlig|rorliga|fasta|fast|inte|not|only|bara|enbart|exclusive|excluding|utan)$/;
 /** Requests to act: the bot only answers, it books, sends and submits nothing. */

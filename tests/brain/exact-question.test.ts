@@ -57,6 +57,9 @@ describe('a part of a table row', () => {
     [['Hur mycket får Nordost?', 'och hur mycket av det är basbelopp?'], ['2 300 000 kr', 'beräknat']],
     ['Malmö suicidprevention efter befolkning', ['5 052 438 kr']],
     ['Nordost brukarmedverkan 2023, både bas och rörlig del', ['300 000 kr', '26 454 kr']],
+    // Nordost samsjuklighet: 1 000 000 base + 1 142 432 by population = 2 142 432.
+    ['Hur mycket får Nordost för samsjuklighet inklusive basen?', ['2 142 432 kr']],
+    ["What's Nordost's suicide prevention money, excluding the base?", ['SEK 2,646,478'], ['SEK 1,000,000 –']],
     // Falun 2020 (001): 1 150 872,72 for action plans + 575 436,36 knowledge-based = 1 726 309.
     ["What is Falun's kunskapsbaserad part for 2020?", ['SEK 575,436.36'], ['SEK 1,150,872.72 –']],
     // "enligt ÖK": the agreement as a whole; Borlänge's amount under it is its row, 1 526 386.
