@@ -5,8 +5,8 @@ import type { Cell } from '../knowledge/schema.js';
 import type { KnowledgeStore, TableLine } from '../knowledge/store.js';
 import { cleanQuote } from '../text/normalize.js';
 import type { Lang } from './format.js';
-import type { Claim } from './provenance.js';
-import type { SourceRef } from './reply.js';
+import type { Claim, Provenance } from './provenance.js';
+import type { Reply, SourceRef } from './reply.js';
 
 /** A fact's document, section and quote as the reply shows them. */
 export function sourceOf(store: KnowledgeStore, fact: FactSource): SourceRef {
@@ -98,4 +98,14 @@ export function sourceLine(sources: readonly SourceRef[], lang: Lang): string {
   if (documents.size === 0) return '';
   const label = lang === 'sv' ? 'Källa' : 'Source';
   return `${label}: ${[...documents.values()].map(({ source, sections }) => `${source.title} (${source.origin}), ${sections.join(', ')}`).join('; ')}`;
+}
+
+/** The last step of an amount reply: the marks' legend, the claims, the sources and the source line. */
+export function finishReply(store: KnowledgeStore, reply: Reply, say: Provenance, facts: AmountFact[]): Reply {
+  reply.notes.push(...say.legend(facts));
+  if (reply.notes.length > 0) reply.text += ` ${reply.notes.join(' ')}`;
+  reply.provenance = say.claims;
+  reply.sources = sourcesOfClaims(store, say.claims);
+  reply.text += ` ${sourceLine(reply.sources, reply.lang)}.`;
+  return reply;
 }

@@ -9,7 +9,7 @@ import { fundName, t, type AnswerInput } from '../answer-context.js';
 import { joinList, money } from '../format.js';
 import { Provenance } from '../provenance.js';
 import { emptyReply, type Reply } from '../reply.js';
-import { sourceLine, sourcesOfClaims } from '../sources.js';
+import { finishReply } from '../sources.js';
 import { rowFor } from './amount.js';
 import { countyOf } from './resolve.js';
 import { knownAboutPlace, notFound } from './unknown.js';
@@ -276,12 +276,7 @@ function missing(input: AnswerInput, absent: string[]): Reply {
 }
 
 function finish(input: AnswerInput, reply: Reply, say: Provenance, facts: AmountFact[]): Reply {
-  reply.notes.push(...say.legend(facts));
-  if (reply.notes.length > 0) reply.text += ` ${reply.notes.join(' ')}`;
-  reply.provenance = say.claims;
-  reply.sources = sourcesOfClaims(input.store, say.claims);
-  reply.text += ` ${sourceLine(reply.sources, input.lang)}.`;
-  return reply;
+  return finishReply(input.store, reply, say, facts);
 }
 
 function capitalise(text: string): string {

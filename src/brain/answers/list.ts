@@ -8,7 +8,7 @@ import { derivationFor } from '../derivation.js';
 import { displayAmount, joinList, money } from '../format.js';
 import { Provenance } from '../provenance.js';
 import { emptyReply, type Reply } from '../reply.js';
-import { printedRowName, sourceLine, sourcesOfClaims } from '../sources.js';
+import { finishReply, printedRowName, sourceLine } from '../sources.js';
 import { rowFor } from './amount.js';
 import { countyOf } from './resolve.js';
 import { knownPlaces, notFound } from './unknown.js';
@@ -81,12 +81,8 @@ function pick(input: AnswerInput, place: string, year: number): AmountFact | und
 }
 
 /** The marks' legend, the claims, the sources and the source line. */
-function finish(input: AnswerInput, reply: Reply, say: Provenance, facts: AmountFact[]): void {
-  reply.notes.push(...say.legend(facts));
-  if (reply.notes.length > 0) reply.text += ` ${reply.notes.join(' ')}`;
-  reply.provenance = say.claims;
-  reply.sources = sourcesOfClaims(input.store, say.claims);
-  reply.text += ` ${sourceLine(reply.sources, input.lang)}.`;
+function finish(input: AnswerInput, reply: Reply, say: Provenance, facts: AmountFact[]): Reply {
+  return finishReply(input.store, reply, say, facts);
 }
 
 /**
