@@ -5,6 +5,7 @@ import type { AnswerInput } from './answer-context.js';
 import { amountReply, answerAmount, matchItem } from './answers/amount.js';
 import { answerCalculation } from './answers/calculation.js';
 import { answerContact } from './answers/contact.js';
+import { answerDated } from './answers/dated.js';
 import { answerDeadline } from './answers/deadline.js';
 import { answerFocusArea } from './answers/focus.js';
 import { answerHelp } from './answers/help.js';
@@ -97,6 +98,9 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Intents that answer dates themselves (deadline) or never ask for one. */
+const DATED_ELSEWHERE = new Set<Understanding['intent']>(['greeting', 'help', 'deadline', 'subscribe', 'unsubscribe', 'subscriptions']);
+
 function route(input: AnswerInput, search: PassageSearch): Reply {
   const { u, store } = input;
   const uncovered = uncoveredPart(input);
@@ -106,6 +110,11 @@ function route(input: AnswerInput, search: PassageSearch): Reply {
   // "vilka skånegemensamma satsningar finns?": a fund made of named items is answered as their list.
   if (u.fund && /\b(vilka|which|what are|alla|all|lista|list|finns)\b/.test(u.folded) && store.amounts({ fund: u.fund }).some((fact) => fact.label)) {
     return answerList(input);
+  }
+  // "Hur länge ska decemberbeslutet drivas?": a date asked about one dated statement, whatever the intent.
+  if (!DATED_ELSEWHERE.has(u.intent)) {
+    const dated = answerDated(input);
+    if (dated) return dated;
   }
   switch (u.intent) {
     case 'greeting':

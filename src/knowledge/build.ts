@@ -1,8 +1,8 @@
 // Turns the validated files into the Knowledge model: amounts parsed, tables flattened into amount
 // facts, derived sums marked as derived, every reference and quote checked against its document.
-import { DateTime } from 'luxon';
 import { tryParseSek } from '../allocation/money.js';
 import { collapseWhitespace } from '../text/normalize.js';
+import { spanOf } from './dates.js';
 import { KnowledgeLoadError, type KnowledgeFiles } from './load.js';
 import type { AmountFact, DeadlineFact, FactSource, Knowledge, TableFact } from './model.js';
 import type { Cell, Deadline, DocumentMeta, Table } from './schema.js';
@@ -156,9 +156,12 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
       claimId(path, entry.id);
       checkPlace(path, entry.place);
       checkQuote(`${path}.source.quote`, entry.source.quote);
-      const due = dueDate(entry);
-      if (!due) problems.push(`${where(path)}.when: not a real date`);
-      else knowledge.deadlines.push({ ...entry, due, document } satisfies DeadlineFact);
+      if (entry.printed && !collapseWhitespace(entry.source.quote).includes(collapseWhitespace(entry.printed))) {
+        problems.push(`${where(path)}.printed: "${entry.printed}" is not in the quote`);
+      }
+      const span = spanOf(entry.when);
+      if (!span) problems.push(`${where(path)}.when: not a real date`);
+      else knowledge.deadlines.push({ ...entry, ...span, document } satisfies DeadlineFact);
     });
 
     data.invoicing.forEach((entry, i) => {
@@ -226,12 +229,9 @@ function derivedFundSums(table: Table, place: string, cells: AmountFact[]): Amou
   return sums;
 }
 
+/** The day a deadline is due: the day, the last day of the month, season or year, or the end of the period. */
 export function dueDate(deadline: Pick<Deadline, 'when'>): string | undefined {
-  const when = deadline.when;
-  const iso = when.type === 'day' ? DateTime.fromISO(when.date) : when.type === 'month' ? DateTime.fromISO(`${when.month}-01`).endOf('month') : DateTime.fromISO(when.end);
-  if (!iso.isValid) return undefined;
-  if (when.type === 'period' && DateTime.fromISO(when.start) > iso) return undefined;
-  return iso.toISODate() ?? undefined;
+  return spanOf(deadline.when)?.due;
 }
 
 function uniqueIds(file: string, items: { id: string }[], problems: string[]): Set<string> {

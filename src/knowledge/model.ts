@@ -47,8 +47,11 @@ export interface AmountFact {
 
 type WithDocument<T> = T & { document: DocumentMeta };
 
+/** A dated statement: a deadline, or any other date the document gives (see deadlineSchema). */
 export type DeadlineFact = WithDocument<Deadline> & {
-  /** The day it is due: the day, the last day of the month, or the end of the period. */
+  /** The first day it covers: the day, the first day of the month, season, year or period. */
+  start: string;
+  /** The day it is due: the day, the last day of the month, season or year, or the end of the period. */
   due: string;
 };
 export type KeyFact = WithDocument<KeyEntry>;

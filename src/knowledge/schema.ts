@@ -184,22 +184,64 @@ export const keySchema = z.strictObject({
   verifyAgainst: z.array(id).default([]),
 });
 
-export const deadlineSchema = z.strictObject({
-  id,
-  year,
-  place: id,
-  kind: z.enum(['invoicing', 'statusReport', 'finalReport', 'useOfFunds', 'decision', 'other']),
-  title: z.object({ sv: z.string().min(1), en: z.string().min(1) }),
-  /** A day, a month (due on its last day) or a period (due at its end). */
-  when: z.discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('day'), date: isoDate }),
-    z.strictObject({ type: z.literal('month'), month: z.string().regex(/^\d{4}-\d{2}$/) }),
-    z.strictObject({ type: z.literal('period'), start: isoDate, end: isoDate }),
-  ]),
-  /** What to do, in the document's words. */
-  action: z.string().min(1).optional(),
-  source: sourceSchema,
-});
+/** A point in time at the precision the document gives it: a day, a month, a week, a season, a year. */
+export const datePointSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('day'), date: isoDate }),
+  z.strictObject({ type: z.literal('month'), month: z.string().regex(/^\d{4}-\d{2}$/, 'month as YYYY-MM') }),
+  z.strictObject({ type: z.literal('week'), year, week: z.number().int().min(1).max(53) }),
+  /** "våren 2019", "början av hösten 2018" (part: early), "vårterminens slut 2019" (part: late). */
+  z.strictObject({ type: z.literal('season'), year, season: z.enum(['spring', 'summer', 'autumn', 'winter']), part: z.enum(['early', 'late']).optional() }),
+  z.strictObject({ type: z.literal('year'), year }),
+  /** "utgången av 2023": the end of a year, as a bound. */
+  z.strictObject({ type: z.literal('yearEnd'), year }),
+]);
+
+/** A period: both ends, or only one ("till utgången av 2023", "från och med hösten 2020", "2017 – och fortlöpande"). */
+const periodSchema = z
+  .strictObject({
+    type: z.literal('period'),
+    /** An ISO date is a day. */
+    start: z.union([isoDate, datePointSchema]).optional(),
+    end: z.union([isoDate, datePointSchema]).optional(),
+  })
+  .refine((period) => period.start !== undefined || period.end !== undefined, 'a period needs a start, an end or both');
+
+/** Kinds of dated statement that can be an obligation, and so be reminded of. */
+export const OBLIGATION_KINDS = ['invoicing', 'statusReport', 'finalReport', 'useOfFunds'] as const;
+
+/**
+ * A dated statement of a document: a deadline or any other date or period the document gives for a
+ * decision, a hire, a meeting, an event, a milestone, a plan or proposal, a payment or a period of use.
+ * Only an obligation (`obligation: true`) is a deadline people are reminded of.
+ */
+export const deadlineSchema = z
+  .strictObject({
+    id,
+    year,
+    place: id,
+    kind: z.enum([...OBLIGATION_KINDS, 'decision', 'hire', 'meeting', 'event', 'milestone', 'plan', 'proposal', 'payment', 'activity', 'other']),
+    /** A real obligation the document states (report, invoice, use the funds by): reminders are sent for it. A plan or a proposal is not. */
+    obligation: z.boolean(),
+    /** What happens, short: the label the answers show. */
+    title: z.object({ sv: z.string().min(1), en: z.string().min(1) }),
+    /** Who decides, hires, meets or must act, when the document says. */
+    actor: z.string().min(1).optional(),
+    /** The date or period at the precision the document gives; a day, a month (due on its last day), a period (due at its end). */
+    when: z.union([datePointSchema, periodSchema]),
+    /** The date as printed when it is not plain ("201218", "2018-08-01", "Ht 2016"); must be in the quote. */
+    printed: z.string().min(1).optional(),
+    /** False when the document gives no year ("vecka 41", "under september"): the year is read from the context. */
+    yearStated: z.boolean().default(true),
+    /** How the date is read, when a reader needs to know (the year from the context, a period changed). */
+    note: z.object({ sv: z.string().min(1), en: z.string().min(1) }).optional(),
+    /** What to do, in the document's words. */
+    action: z.string().min(1).optional(),
+    source: sourceSchema,
+  })
+  .refine((deadline) => !deadline.obligation || (OBLIGATION_KINDS as readonly string[]).includes(deadline.kind), {
+    message: `only a deadline of kind ${OBLIGATION_KINDS.join(', ')} can be an obligation`,
+    path: ['obligation'],
+  });
 
 export const invoiceFieldSchema = z.strictObject({
   id: z.enum(['gln', 'referenceCode', 'costCentre', 'address', 'paymentTerms', 'heading', 'recipientReference', 'channel', 'period', 'requisition']),
@@ -296,6 +338,8 @@ export type AmountEntry = z.infer<typeof amountSchema>;
 export type SumCheck = z.infer<typeof sumCheckSchema>;
 export type KeyEntry = z.infer<typeof keySchema>;
 export type Deadline = z.infer<typeof deadlineSchema>;
+export type DatePoint = z.infer<typeof datePointSchema>;
+export type DeadlineKind = Deadline['kind'];
 export type InvoiceInstructions = z.infer<typeof invoiceInstructionsSchema>;
 export type Contact = z.infer<typeof contactSchema>;
 export type FocusArea = z.infer<typeof focusAreaSchema>;

@@ -2,9 +2,13 @@
 // before it is due, at a set hour in Sweden. Adding next year's deadlines is a data change only.
 import { DateTime } from 'luxon';
 import type { DeadlineFact } from '../knowledge/model.js';
+import { OBLIGATION_KINDS } from '../knowledge/schema.js';
 
-/** The deadlines people are reminded of; decisions and plan milestones are not obligations. */
-export const REMINDED_KINDS = new Set(['invoicing', 'statusReport', 'finalReport', 'useOfFunds']);
+/**
+ * The kinds of deadline people can be reminded of. Only an obligation is reminded of: a proposal
+ * ("SVOM föreslås besluta …"), a plan, a decision or a hire never is, whatever its kind.
+ */
+export const REMINDED_KINDS = new Set<string>(OBLIGATION_KINDS);
 
 export interface ReminderSettings {
   /** Days before the due day, e.g. [30, 7, 1]. */
@@ -31,7 +35,7 @@ export interface Reminder {
 export function planReminders(deadlines: DeadlineFact[], settings: ReminderSettings = DEFAULT_REMINDERS): Reminder[] {
   const reminders: Reminder[] = [];
   for (const deadline of deadlines) {
-    if (!REMINDED_KINDS.has(deadline.kind)) continue;
+    if (!deadline.obligation || !REMINDED_KINDS.has(deadline.kind)) continue;
     const due = DateTime.fromISO(deadline.due, { zone: settings.zone });
     for (const daysBefore of settings.daysBefore) {
       const sendAt = due.minus({ days: daysBefore }).set({ hour: settings.hour, minute: 0, second: 0, millisecond: 0 });

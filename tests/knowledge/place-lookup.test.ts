@@ -83,9 +83,11 @@ describe('the query API', () => {
     const deadlines = store.deadlines({ place: 'skane' });
     expect(deadlines.map((d) => [d.id, d.due])).toEqual([
       ['skane-2023-beslut-fordelning', '2023-01-17'],
+      ['skane-2023-tjansteberedning-informeras', '2023-01-17'],
       ['skane-2023-fakturering', '2023-05-31'],
       ['skane-2023-lagesrapport', '2023-09-30'],
       ['skane-2023-anvandning', '2023-12-31'],
+      ['skane-2023-handlingsplan-2022-2023', '2023-12-31'],
     ]);
     const dues = deadlines.map((d) => d.due);
     expect(dues).toEqual([...dues].sort());

@@ -1,44 +1,52 @@
 // "När ska fakturan skickas?", "vilka deadlines är på gång?": from the same calendar the reminders use.
 import type { DeadlineFact } from '../../knowledge/model.js';
+import { OBLIGATION_KINDS, type DeadlineKind } from '../../knowledge/schema.js';
 import { placeName, source, t, type AnswerInput } from '../answer-context.js';
-import { daysBetween, formatDate, formatMonth, formatPeriod, type Lang } from '../format.js';
+import { daysBetween, formatDate } from '../format.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { sourceLine } from '../sources.js';
+import { describeWhen } from '../when.js';
+import { answerDated } from './dated.js';
 import { countyOf, resolvePlace, clarifyPlace } from './resolve.js';
 import { notFound } from './unknown.js';
 
-/** "31 mars 2021", "september 2023", "1 mars–31 maj 2023". */
-export function describeWhen(deadline: DeadlineFact, lang: Lang): string {
-  const when = deadline.when;
-  if (when.type === 'day') return formatDate(when.date, lang);
-  if (when.type === 'month') return formatMonth(when.month, lang);
-  return formatPeriod(when.start, when.end, lang);
-}
+export { describeWhen };
 
 export function daysUntil(due: string, today: string): number {
   return daysBetween(today, due);
 }
 
+/**
+ * What the deadline list is made of: obligations, and the dates a plan, a proposal or a decision sets.
+ * Hires, meetings, events and payments are answered one by one (answerDated), never listed as deadlines.
+ */
+const CALENDAR_KINDS = new Set<DeadlineKind>([...OBLIGATION_KINDS, 'decision', 'plan', 'proposal', 'milestone', 'other']);
+
+/** A question about one dated statement gets its date; any other date question the deadline list. */
 export function answerDeadline(input: AnswerInput): Reply {
+  return answerDated(input) ?? answerDeadlineList(input);
+}
+
+export function answerDeadlineList(input: AnswerInput): Reply {
   const { u, store } = input;
   const resolved = resolvePlace(input);
   if (resolved.kind === 'ambiguous') return clarifyPlace(input, resolved.choices);
   const place = resolved.kind === 'place' ? resolved.place : undefined;
   const county = place ? countyOf(input, place) : undefined;
   const placeIds = county ? [county.id, ...(place && place.id !== county.id ? [place.id] : [])] : undefined;
-  const forPlace = store.deadlines().filter((d) => !placeIds || placeIds.includes(d.place));
+  const forPlace = store.deadlines().filter((d) => (!placeIds || placeIds.includes(d.place)) && CALENDAR_KINDS.has(d.kind));
   let deadlines = forPlace.filter((d) => (!u.year || d.year === u.year) && (!u.deadlineKind || d.kind === u.deadlineKind));
   // A follow-up ("och Skåne?") carries the last turn's year and kind; where the new place has none,
-  // its other deadlines are what the user wants.
-  if (deadlines.length === 0 && u.followUp) deadlines = forPlace.filter((d) => d.kind !== 'other');
-  // Plan milestones ("other") only when nothing more binding matches.
-  const binding = deadlines.filter((d) => d.kind !== 'other');
+  // its obligations are what the user wants.
+  if (deadlines.length === 0 && u.followUp) deadlines = forPlace.filter((d) => d.obligation);
+  // Plans, proposals and decisions only when no obligation matches.
+  const binding = deadlines.filter((d) => d.obligation);
   if (binding.length > 0) deadlines = binding;
   const where = place ? ` ${t(input, 'för', 'for')} ${place.name}${u.year ? ` ${u.year}` : ''}` : u.year ? ` ${u.year}` : '';
   if (deadlines.length === 0) {
     const reply = notFound(input, `någon sådan deadline${where}`, `such a deadline${where}`);
     // What exists, without dates: another place's date is not an answer to this question.
-    const known = store.deadlines().filter((d) => d.kind !== 'other');
+    const known = store.deadlines().filter((d) => d.obligation);
     reply.known = [...new Set(known.map((d) => `${d.title[input.lang]} (${placeName(input, d.place)} ${d.year})`))];
     return reply;
   }

@@ -1,0 +1,119 @@
+// Which dated statement a question is about: its content words (folded, stemmed, Swedish compounds
+// met halfway) scored against each statement's label, actor and quote, rarer words weighing more.
+import type { DeadlineFact } from '../knowledge/model.js';
+import type { KnowledgeStore } from '../knowledge/store.js';
+import { foldText } from '../text/normalize.js';
+import { stem } from './swedish.js';
+import { DEADLINE, DEADLINE_KINDS, STOP_WORDS } from './vocabulary.js';
+
+/** A question asks for a date or a period: "när", "hur länge", "vilken period", "since when". */
+export const ASKS_FOR_DATE =
+  /\b(nar|datum|vilket ar|vilka ar|vilken manad|vilken vecka|vilken period|vilken tid|under vilken|hur lange|sedan nar|fran nar|till nar|tidsplan\w*|when|date|what year|which year|what years|which years|which month|which week|what period|which period|how long|since when|until when|by when|timeline|timetable|schedule)\b/;
+
+/** Words that only ask for a date, or name a kind of deadline: never what the question is about. */
+const GENERIC = new Set(
+  `nar datum dag dagen vecka manad manaden ar aret tid tiden period perioden lange lang sedan fran till under vilket vilken vilka
+  ska skall skulle kan kunde maste bor vara varit blir bli ha hade har en ett den det de dom oss vi ni man s k sk
+  deadline deadlines frist fristen senast sista slut date day days week month year years time period long since until by due
+  report reports reporting final status progress invoice invoices invoicing spend spent use used using funds fund money grant grants
+  be been being is are was were will shall must should can could the a an of for to in on at it its do did does when what which how has have had`.split(/\s+/),
+);
+
+/** Reporting and invoicing in any compound ("slutredovisa", "återrapportera"): the deadline list's words. */
+const REPORTING = /redovis|rapport|faktur|report|invoic/;
+
+/**
+ * The content terms of a text, each as its folded word and its stem ("fattades" and "fattad", so that
+ * "fattades" meets "fattade" by the word where the stems part): no stop words, numbers or date words.
+ */
+export function contentTerms(text: string, drop: Set<string> = new Set()): string[][] {
+  const words = foldText(text)
+    .replace(/-/g, ' ')
+    .split(' ')
+    .filter((word) => word.length > 1 && !/^\d+$/.test(word) && !drop.has(word) && !STOP_WORDS.has(word) && !GENERIC.has(word))
+    .filter((word) => !DEADLINE.test(word) && !DEADLINE_KINDS.some(([, pattern]) => pattern.test(word)) && !REPORTING.test(word));
+  return [...new Set(words)].map((word) => [...new Set([word, stem(word)])]);
+}
+
+/**
+ * How well two terms meet: the same stem (1), one the start of the other ("decemberbeslut",
+ * "decemberbeslutet": 0.9), the same start for most of the shorter ("anställd", "anställning": 0.7),
+ * or one inside a compound ("samordnare" in "suicidpreventionssamordnare": 0.5).
+ */
+export function termMatch(a: string, b: string): number {
+  if (a === b) return 1;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 5 && long.startsWith(short)) return 0.9;
+  let common = 0;
+  while (common < short.length && short[common] === long[common]) common += 1;
+  if (common >= 6 && common >= short.length * 0.75) return 0.7;
+  if (short.length >= 6 && long.includes(short)) return 0.5;
+  return 0;
+}
+
+interface Entry {
+  fact: DeadlineFact;
+  terms: string[];
+}
+
+export interface DatedIndex {
+  entries: Entry[];
+  /** How rare a term is: ln(1 + N / statements with it). */
+  idf: (term: string) => number;
+}
+
+const INDEXES = new WeakMap<KnowledgeStore, DatedIndex>();
+
+/** The statements' terms, built once per store. */
+export function datedIndex(store: KnowledgeStore): DatedIndex {
+  const cached = INDEXES.get(store);
+  if (cached) return cached;
+  const entries = store.deadlines().map((fact) => ({
+    fact,
+    terms: [...new Set(contentTerms([fact.title.sv, fact.title.en, fact.actor ?? '', fact.source.quote].join(' ')).flat())],
+  }));
+  const df = new Map<string, number>();
+  for (const entry of entries) for (const term of entry.terms) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = entries.length;
+  const index: DatedIndex = { entries, idf: (term) => Math.log(1 + n / (df.get(term) ?? 1)) };
+  INDEXES.set(store, index);
+  return index;
+}
+
+export interface Scored {
+  fact: DeadlineFact;
+  score: number;
+  /** Question terms the statement meets, and the year named when the statement covers it. */
+  matched: number;
+  /** The longest question term met: a long compound ("decemberbeslutet") is specific on its own. */
+  longest: number;
+}
+
+/** Every statement that meets a question term, best first. */
+export function scoreStatements(
+  index: DatedIndex,
+  terms: string[][],
+  accept: (fact: DeadlineFact) => boolean,
+  weigh: (fact: DeadlineFact) => { factor: number; yearMet: boolean },
+): Scored[] {
+  const scored: Scored[] = [];
+  for (const entry of index.entries) {
+    if (!accept(entry.fact)) continue;
+    let score = 0;
+    let matched = 0;
+    let longest = 0;
+    for (const term of terms) {
+      let best = 0;
+      for (const variant of term) for (const other of entry.terms) best = Math.max(best, termMatch(variant, other) * index.idf(other));
+      if (best > 0) {
+        matched += 1;
+        longest = Math.max(longest, term[0]!.length);
+      }
+      score += best;
+    }
+    if (matched === 0) continue;
+    const { factor, yearMet } = weigh(entry.fact);
+    scored.push({ fact: entry.fact, score: score * factor, matched: matched + (yearMet ? 1 : 0), longest });
+  }
+  return scored.sort((a, b) => b.score - a.score || a.fact.start.localeCompare(b.fact.start));
+}
