@@ -10,6 +10,7 @@ import { answerDeadline } from './answers/deadline.js';
 import { answerFocusArea } from './answers/focus.js';
 import { answerHelp } from './answers/help.js';
 import { answerInvoice } from './answers/invoice.js';
+import { answerItems } from './answers/items.js';
 import { answerKey } from './answers/key.js';
 import { answerList } from './answers/list.js';
 import { answerSearch, PassageSearch } from './answers/search.js';
@@ -105,12 +106,11 @@ function route(input: AnswerInput, search: PassageSearch): Reply {
   const { u, store } = input;
   const uncovered = uncoveredPart(input);
   if (uncovered) return uncovered;
+  // "Naloxon", "skånegemensamt under samsjuklighet": the named items a fund is made of.
+  const items = answerItems(input);
+  if (items) return items;
   const calculated = answerCalculation(input);
-  if (calculated) return calculated;
-  // "vilka skånegemensamma satsningar finns?": a fund made of named items is answered as their list.
-  if (u.fund && /\b(vilka|which|what are|alla|all|lista|list|finns)\b/.test(u.folded) && store.amounts({ fund: u.fund }).some((fact) => fact.label)) {
-    return answerList(input);
-  }
+  if (calculated) return orPassage(input, search, calculated);
   // "Hur länge ska decemberbeslutet drivas?": a date asked about one dated statement, whatever the intent.
   if (!DATED_ELSEWHERE.has(u.intent)) {
     const dated = answerDated(input);
@@ -122,9 +122,9 @@ function route(input: AnswerInput, search: PassageSearch): Reply {
       return answerHelp(input, u.intent);
     case 'amount':
       // "How much do the municipalities in Dalarna get in total?" asks for a sum over places.
-      return u.together ? answerList(input) : answerAmount(input);
+      return orPassage(input, search, u.together ? answerList(input) : answerAmount(input));
     case 'list':
-      return answerList(input);
+      return orPassage(input, search, answerList(input));
     case 'deadline': {
       // "När ska Jämtland återredovisa?": no date in the calendar, but the text may say why.
       const reply = answerDeadline(input);
@@ -137,9 +137,9 @@ function route(input: AnswerInput, search: PassageSearch): Reply {
     case 'contact':
       return answerContact(input);
     case 'focusArea':
-      return answerFocusArea(input);
+      return orPassage(input, search, answerFocusArea(input));
     case 'key':
-      return answerKey(input);
+      return orPassage(input, search, answerKey(input));
     case 'subscribe':
     case 'unsubscribe':
     case 'subscriptions':
@@ -155,6 +155,21 @@ function route(input: AnswerInput, search: PassageSearch): Reply {
       return item && reply.kind !== 'figure' ? amountReply(input, item, []) : reply;
     }
   }
+}
+
+/**
+ * "What is 'Bostad först' in Dalarna 2022?": words the structured facts do not know, and no fact to
+ * answer with. A passage that answers them is the answer; otherwise the answerer's "not found".
+ */
+function orPassage(input: AnswerInput, search: PassageSearch, reply: Reply): Reply {
+  const { u, store } = input;
+  if (reply.kind !== 'unknown' || u.unknownWords.length === 0) return reply;
+  const quoted = answerSearch(input, search);
+  if (quoted.kind !== 'passage') return reply;
+  // A year asked for: a passage of another year's document does not answer it, unless it names the year.
+  const yearOf = (file: string) => store.knowledge.documents.find((document) => document.file === file)?.year;
+  const ofYear = !u.year || quoted.sources.some((source) => yearOf(source.file) === u.year || source.quote.includes(String(u.year)));
+  return ofYear ? quoted : reply;
 }
 
 /** What the next turn may take from this one: nothing from a turn that was not answered. */

@@ -7,8 +7,16 @@ import { stem } from './swedish.js';
 import { DEADLINE, DEADLINE_KINDS, STOP_WORDS } from './vocabulary.js';
 
 /** A question asks for a date or a period: "när", "hur länge", "vilken period", "since when". */
-export const ASKS_FOR_DATE =
-  /\b(nar|datum|vilket ar|vilka ar|vilken manad|vilken vecka|vilken period|vilken tid|under vilken|hur lange|sedan nar|fran nar|till nar|tidsplan\w*|when|date|what year|which year|what years|which years|which month|which week|what period|which period|how long|since when|until when|by when|timeline|timetable|schedule)\b/;
+const ASKS_FOR_DATE =
+  /\b(nar|datum|vilken manad|vilken vecka|vilken period|vilken tid|under vilken|hur lange|sedan nar|fran nar|till nar|tidsplan\w*|when|date|what year|which year|what years|which years|which month|which week|what period|which period|how long|since when|until when|by when|timeline|timetable|schedule)\b/;
+
+/** "Vilket år", "vilka år": before folding, since "vilka är" (which are) folds to the same letters. */
+const WHICH_YEAR = /(^|[^\p{L}])(vilket|vilka|vilken) år($|[^\p{L}])/u;
+
+/** A question asks for a date or a period. */
+export function asksForDate(text: string, folded: string): boolean {
+  return ASKS_FOR_DATE.test(folded) || WHICH_YEAR.test(text.toLowerCase());
+}
 
 /** Words that only ask for a date, or name a kind of deadline: never what the question is about. */
 const GENERIC = new Set(

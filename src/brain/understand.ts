@@ -208,6 +208,8 @@ function detectIntent(folded: string, invoiceField: InvoiceField | undefined, ha
   }
   if (invoiceField || v.INVOICE.test(folded)) return 'invoice';
   if (isContactQuestion(folded, hasSubject)) return 'contact';
+  if (v.FOCUS_AREAS.test(folded)) return 'focusArea';
+  if (v.EACH_PLACE.test(folded) && v.AMOUNT.test(folded)) return 'list';
   if (v.KEY.test(folded)) return 'key';
   if (v.LIST.test(folded)) return 'list';
   if (v.FOCUS.test(folded)) return 'focusArea';

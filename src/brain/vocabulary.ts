@@ -48,6 +48,10 @@ export const MOST = /\b(mest|storst\w*|hogst\w*|most|largest|highest|biggest|top
 export const LEAST = /\b(minst\w*|lagst\w*|least|smallest|lowest)\b/;
 export const FOCUS =
   /\b(fokusomrade\w*|inriktning\w*|aktivitet\w*|insats\w*|prioriterade? omrade\w*|malomrade\w*|anvand\w*|vad (ska|gors|gor)( .*)? (med|for|till)|ga till|ska goras|gors for|tanken|syftet|focus areas?|activit\w*|measures?|planned|priority areas?|(used|spent|meant) for|spend\w* on|do with)\b|\bwhat (are|is)\b.*\bfor$/;
+/** "Vilka områden ska medlen fördelas inom?": the areas asked for, however the money is split. */
+export const FOCUS_AREAS = /\b(vilka|which|what) (\w+ )?(omraden|areas|prioriteringar|priorities)\b/;
+/** "Vad får varje delregion i bas?": the amount of each place of a kind, not of the one named. */
+export const EACH_PLACE = /\b(varje|var och en av|each|every|per) (\w+ )?(delregion\w*|kommun\w*|sub-?regions?|municipalit\w*|lan|lanen|county|counties)\b/;
 export const COST_OR_COUNT = /\b(kostar|kostade|dyr|dyrt|dyra|expensive|kostnad\w*|hur manga|antal\w*|andel av|hur stor andel|procent|how many|number of|cost\w*|share of|percent\w*|inhabitants?|invanare|befolkning|population)\b/;
 export const WHAT_IS = /\b(vad ar|vad betyder|vad innebar|vad gor|vad hander|beratta om|forklara|what is|what are|whats|what does|what happens|tell me about|explain)\b/;
 export const AMOUNT =

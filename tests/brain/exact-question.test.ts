@@ -30,6 +30,9 @@ describe('several places in one question', () => {
     ['Who gets more, Säter or Rättvik?', ['Säter is the largest', 'SEK 4,303']],
     // Nordost 6 115 364, Sydost 4 355 627 (003, 2023).
     ['Nordost och Sydost tillsammans?', ['10 470 991 kr']],
+    // A county named with its own sub-regions or municipalities says where; it is not a third term.
+    ['Difference between the Nordost and Sydost totals in Skåne 2023?', ['SEK 1,759,737'], ['SEK 42,645,244']],
+    ['Hur mycket får Mora och Falun i Dalarna tillsammans 2020?', ['2 319 770 kr'], ['18 172 239']],
     // Dalarna 2020 county-wide 18 172 239; Jämtland 2020 11 537 156,91 (002).
     ['skillnad i länsgemensamt mellan Dalarna och Jämtland 2020', ['6 635 082,09 kr']],
   ])('%s', (...test) => {
@@ -68,6 +71,66 @@ describe('a part of a table row', () => {
     ['Hur mycket får Dalarnas kommuner totalt 2020?', ['8 366 562 kr', 'beräknat'], ['18 172 239 kr']],
   ])('%s', (...test) => {
     check(test);
+  });
+});
+
+describe('the same part for each place of a kind', () => {
+  // 003: every sub-region has 300 000 kr in base for brukarmedverkan, 1 000 000 kr for samverkan.
+  it.each<Case>([
+    ['What base amount does each Skåne sub-region get for patient and user involvement?', ['SEK 300,000', 'Nordost', 'Sydväst'], ['SEK 1,800,000', '351 098', '26,454']],
+    ['Vad får delregionerna i Skåne för brukarmedverkan, basen?', ['300 000 kr', 'bas'], ['351 098', '26 454']],
+    ['Hur mycket bas får varje delregion för samverkan?', ['1 000 000 kr', 'Malmö'], ['6 000 000', '1 142 432']],
+    // The Skåne total row prints the base column: 1 800 000, said to be the base.
+    ['Hur mycket får Skåne i bas för brukarmedverkan?', ['1 800 000 kr', 'bas']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
+describe('the named items of a fund made of items', () => {
+  // 003 "Medel att användas Skånegemensamt": under 3.3 Case Management 200 000, Mariamottagningarna 1,5 mkr
+  // (250 000 kr per Maria mottagning), Naloxon 500 000, samordning 130 000, anhörigstöd 100 000,
+  // brukarrevision 200 000, gaming 500 000; under 3.6 MHFA 600 000, Traumamedveten Omsorg 70 000,
+  // samverkan suicidprevention 200 000.
+  const samsjuklighet = 200_000 + 1_500_000 + 500_000 + 130_000 + 100_000 + 200_000 + 500_000;
+  const suicid = 600_000 + 70_000 + 200_000;
+  const kr = (n: number) => `${n.toLocaleString('sv-SE').replace(/\u00a0/g, ' ')} kr`;
+  it.each<Case>([
+    ['Summa skånegemensamt under 3.3 samsjuklighet?', [kr(samsjuklighet), 'beräknat', 'Case Management'], ['MHFA', '4 mkr.']],
+    ['Hur mycket läggs skånegemensamt på suicidpreventivt arbete sammanlagt?', [kr(suicid), 'beräknat', 'MHFA instruktörsutbildning'], ['Case Management']],
+    ['How much for Naloxon, samsjuklighetsutredningen etc. in Skåne 2023?', ['SEK 500,000', 'Naloxon'], ['14,637,112']],
+    ['Vad får Mariamottagningarna 2023 för länsgemensamt utvecklingsarbete?', ['1,5 mkr', '250 000 kr per Maria mottagning']],
+    ['vilka skånegemensamma satsningar finns?', ['4 mkr', 'Gamingprojekt Maria mottagningarna', 'Traumamedveten Omsorg']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
+describe('focus areas of a fund made of others', () => {
+  // 003: the prioritised areas 3.3 samsjuklighet, 3.5 patient-, brukar- och anhörigmedverkan, 3.6 suicidprevention.
+  it.each<Case>([
+    ['What are the three priority areas for the county-wide funds in Skåne 2023?', ['3.3 En mer sammanhållen', '3.5 En systematisk patient-, brukar- och anhörigmedverkan', '3.6 Ett stärkt och utvecklat suicidpreventivt arbete']],
+    // 002: "Aktiviteter för att stärka samverkan (6 203 183,05) inom sex områden", the first "Regional samordning".
+    ['Vilka områden ska Jämtlands samsjuklighetsmedel fördelas inom?', ['inom sex områden', 'Regional samordning'], ['Fördelningsnyckel']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
+describe('words the facts do not know, answered by a passage or not at all', () => {
+  it.each<Case>([
+    // 000 (2022): "modellen "Bostad först" mellan Borlänge kommun och Region Dalarnas psykiatri".
+    ['Vad är Bostad först i Dalarna 2022?', ['Borlänge kommun', '(citat)']],
+    // "Vilka är …" asks for things, not years: 002 "Det finns tre syften med årets överenskommelse".
+    ['Vilka är de tre syftena med 2020 års överenskommelse?', ['tre syften', 'bästa tillgängliga kunskap'], ['2020–2021']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+
+  it('does not answer a question about one year with a passage of another year', () => {
+    const reply = converse(['hur fördelas stimulansmedlen för 2022?']);
+    expect(reply.kind).toBe('unknown');
+    expect(visible(reply)).not.toContain('Jämtland Härjedalen, 2020');
   });
 });
 

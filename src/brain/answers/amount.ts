@@ -99,7 +99,8 @@ function byPreference(a: AmountFact, b: AmountFact): number {
 export function amountReply(input: AnswerInput, fact: AmountFact, notes: string[]): Reply {
   const say = new Provenance(input);
   const name = placeName(input, fact.place);
-  const what = fact.label ?? fundName(input, fact.fund);
+  const label = rowLabel(input, fact);
+  const what = label.charAt(0).toUpperCase() + label.slice(1);
   const reply = emptyReply('amount', input.lang, `${name} ${fact.year}: ${what}`, '');
   const figure = say.figure(fact);
   reply.figure = displayAmount(fact.amount, fact.printed, input.lang);
@@ -116,7 +117,7 @@ export function amountReply(input: AnswerInput, fact: AmountFact, notes: string[
   const parts = shown.rows.length > 0 ? ` ${heading}: ${shown.rows.map((row) => `${say.marked(row)} ${t(input, 'för', 'for')} ${rowLabel(input, row)}`).join('; ')}.` : '';
   reply.provenance = say.claims;
   reply.sources = sourcesOfClaims(input.store, say.claims);
-  reply.text = `${name} ${fact.year}: ${figure} – ${what.charAt(0).toLowerCase()}${what.slice(1)}.${parts}` + (reply.notes.length > 0 ? ` ${reply.notes.join(' ')}` : '') + ` ${sourceLine(reply.sources, input.lang)}.`;
+  reply.text = `${name} ${fact.year}: ${figure} – ${fact.label ? fact.label.replace(/\.$/, '') : label}.${parts}` + (reply.notes.length > 0 ? ` ${reply.notes.join(' ')}` : '') + ` ${sourceLine(reply.sources, input.lang)}.`;
   reply.suggestions = [
     ...(reply.derivation.length > 0 ? [{ title: t(input, 'Visa beräkning', 'Show calculation'), question: t(input, `Hur räknades beloppet för ${name} ${fact.year} ut?`, `How was the amount for ${name} in ${fact.year} calculated?`) }] : []),
     ...parentSuggestion(input, fact),
@@ -167,7 +168,7 @@ function parentSuggestion(input: AnswerInput, fact: AmountFact) {
 }
 
 /** How a part reads in a sentence: the fund in the reader's language, and which part of it. */
-function rowLabel(input: AnswerInput, fact: AmountFact): string {
+export function rowLabel(input: AnswerInput, fact: AmountFact): string {
   if (fact.label) return fact.label;
   const fund = fundName(input, fact.fund).toLowerCase();
   if (fact.part === 'base') return `${fund} (${t(input, 'bas', 'base')})`;

@@ -45,7 +45,13 @@ export function answerCalculation(input: AnswerInput): Reply | undefined {
 function placesOf(input: AnswerInput): Place[] {
   const { u, store } = input;
   const named = [...u.places].sort((a, b) => a.start - b.start).map((match) => match.place);
-  if (named.length > 0) return named;
+  // "Nordost och Sydost i Skåne": a place that holds another named place says where, it is not a term.
+  const holds = (outer: Place, inner: Place): boolean => {
+    const parent = inner.parent ? store.place(inner.parent) : undefined;
+    return parent !== undefined && (parent.id === outer.id || holds(outer, parent));
+  };
+  const terms = named.filter((place) => !named.some((other) => other !== place && holds(place, other)));
+  if (terms.length > 0) return terms;
   const carried = u.place ? store.place(u.place) : undefined;
   return carried ? [carried] : [];
 }

@@ -4,7 +4,7 @@
 import type { DeadlineFact } from '../../knowledge/model.js';
 import { cleanQuote, foldText } from '../../text/normalize.js';
 import { placeName, source, t, type AnswerInput } from '../answer-context.js';
-import { ASKS_FOR_DATE, contentTerms, datedIndex, scoreStatements, type Scored } from '../dated-match.js';
+import { asksForDate, contentTerms, datedIndex, scoreStatements, type Scored } from '../dated-match.js';
 import { daysBetween } from '../format.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { sourceLine } from '../sources.js';
@@ -26,7 +26,7 @@ function clauses(folded: string): string[] {
 
 export function answerDated(input: AnswerInput): Reply | undefined {
   const { u, store } = input;
-  if (!ASKS_FOR_DATE.test(u.folded)) return undefined;
+  if (!asksForDate(u.text, u.folded)) return undefined;
   const index = datedIndex(store);
   // Places named in the question limit the answer to them (a county with its municipalities).
   const named = new Set(u.places.flatMap((match) => [match.place.id, ...(match.place.parent ? [match.place.parent] : []), ...store.children(match.place.id).map((child) => child.id)]));

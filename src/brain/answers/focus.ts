@@ -11,7 +11,11 @@ export function answerFocusArea(input: AnswerInput): Reply {
   const resolved = resolvePlace(input);
   if (resolved.kind === 'ambiguous') return clarifyPlace(input, resolved.choices);
   const county = resolved.kind === 'place' ? countyOf(input, resolved.place) : undefined;
-  let areas = store.focusAreas({ ...(county ? { place: county.id } : {}), ...(u.fund ? { fund: u.fund } : {}) });
+  // A fund made of the others ("länsgemensamma medel", "överenskommelsen") has their focus areas.
+  const fund = u.fund ? store.fund(u.fund) : undefined;
+  const parts = fund?.aggregate ? store.knowledge.funds.filter((other) => !other.aggregate && (fund.recipients === 'national' || other.recipients === fund.recipients)).map((other) => other.id) : undefined;
+  const wanted = (area: { fund: string }) => !u.fund || area.fund === u.fund || (parts !== undefined && parts.includes(area.fund));
+  let areas = store.focusAreas(county ? { place: county.id } : {}).filter(wanted);
   const where = county ? ` ${t(input, 'för', 'for')} ${county.name}` : '';
   const what = u.fund ? fundName(input, u.fund).toLowerCase() : t(input, 'fokusområden', 'focus areas');
   if (areas.length === 0) {

@@ -9,7 +9,8 @@ import { displayAmount, joinList, money } from '../format.js';
 import { Provenance } from '../provenance.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { finishReply, printedRowName, sourceLine } from '../sources.js';
-import { rowFor } from './amount.js';
+import { rowFor, rowLabel } from './amount.js';
+import { itemsOf, itemsReply } from './items.js';
 import { countyOf } from './resolve.js';
 import { knownPlaces, notFound } from './unknown.js';
 
@@ -18,7 +19,7 @@ const TOP = 5;
 
 export function answerList(input: AnswerInput): Reply {
   const { u, store } = input;
-  if (u.fund && store.amounts({ fund: u.fund }).some((fact) => fact.label)) return listItems(input, u.fund);
+  if (u.fund && itemsOf(store, u.fund).length > 0) return itemsReply(input, u.fund, itemsOf(store, u.fund));
   const named = u.places.map((match) => match.place);
   if (u.coverage && !u.fund) return coverage(input);
   if (named.length === 1 && u.years.length >= 2) return compareYears(input, named[0]!, u.years);
@@ -46,7 +47,7 @@ export function answerList(input: AnswerInput): Reply {
   const ascending = u.order === 'least';
   entries.sort((a, b) => (ascending ? a.fact.amount.comparedTo(b.fact.amount) : b.fact.amount.comparedTo(a.fact.amount)));
   const shown = u.order && named.length < 2 ? entries.slice(0, TOP) : entries;
-  const what = fundName(input, u.fund ?? entries[0]!.fact.fund);
+  const what = capitalise(rowLabel(input, entries[0]!.fact));
   const top = shown[0]!;
   const say = new Provenance(input);
   const reply = emptyReply('list', input.lang, `${what} ${year}`, '');
@@ -77,6 +78,8 @@ function pick(input: AnswerInput, place: string, year: number): AmountFact | und
   const { u, store } = input;
   const facts = store.amounts({ place, year }).filter((fact) => !fact.label && !fact.approximate);
   if (!u.fund) return facts.find((fact) => store.fund(fact.fund)?.aggregate);
+  // "basen för brukarmedverkan": that part of the fund, or nothing (the whole fund is another question).
+  if (u.part) return facts.find((fact) => fact.fund === u.fund && fact.part === u.part);
   return facts.find((fact) => fact.fund === u.fund && !fact.part && fact.status !== 'derived') ?? facts.find((fact) => fact.fund === u.fund && !fact.part);
 }
 
@@ -154,22 +157,6 @@ function compareYears(input: AnswerInput, place: Place, years: number[]): Reply 
   return reply;
 }
 
-/** "Vilka skånegemensamma satsningar finns?": the named items of a fund, with the whole they add up to. */
-function listItems(input: AnswerInput, fund: string): Reply {
-  const { store } = input;
-  const items = store.amounts({ fund }).filter((fact) => fact.label);
-  const whole = store.amounts({ fund }).find((fact) => !fact.label && !fact.part);
-  const place = placeName(input, items[0]!.place);
-  const say = new Provenance(input);
-  const reply = emptyReply('list', input.lang, `${fundName(input, fund)} ${items[0]!.year}`, '');
-  if (whole) reply.figure = displayAmount(whole.amount, whole.printed, input.lang);
-  const head = whole ? `: ${say.figure(whole)}` : '';
-  reply.rows = items.map((item) => ({ ...rowFor(input, say, item), label: item.label! }));
-  reply.text = `${fundName(input, fund)} (${place} ${items[0]!.year})${head}. ${items.map((item) => `${item.label} ${say.marked(item)}`).join('; ')}.`;
-  finish(input, reply, say, whole ? [whole, ...items] : items);
-  return reply;
-}
-
 /** "Vilka län finns med?": what the documents cover. */
 function coverage(input: AnswerInput): Reply {
   const known = knownPlaces(input);
@@ -188,4 +175,3 @@ function coverage(input: AnswerInput): Reply {
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
-

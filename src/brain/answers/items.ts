@@ -1,0 +1,64 @@
+// "Vad får Naloxon-posten?", "summa skånegemensamt under 3.3 samsjuklighet", "vilka skånegemensamma
+// satsningar finns?": the named items a fund is made of (Skåne-wide work): one item, the items of one
+// focus area added up, or all of them.
+import type { AmountFact } from '../../knowledge/model.js';
+import type { KnowledgeStore } from '../../knowledge/store.js';
+import { sumOf } from '../../allocation/combine.js';
+import { fundName, placeName, t, type AnswerInput } from '../answer-context.js';
+import { displayAmount, money } from '../format.js';
+import { Provenance } from '../provenance.js';
+import { emptyReply, type Reply } from '../reply.js';
+import { finishReply } from '../sources.js';
+import { amountReply, matchItem, rowFor } from './amount.js';
+
+/** Asking for the items themselves: "vilka …", "lista", "alla". */
+const LIST_WORDS = /\b(vilka|which|what are|alla|all|lista|list|finns)\b/;
+
+/** The named items of a fund, in the document's order. */
+export function itemsOf(store: KnowledgeStore, fund: string): AmountFact[] {
+  return store.amounts({ fund }).filter((fact) => fact.label);
+}
+
+export function answerItems(input: AnswerInput): Reply | undefined {
+  const { u, store } = input;
+  if (!['amount', 'list', 'search'].includes(u.intent)) return undefined;
+  const pool = u.funds.find((fund) => itemsOf(store, fund).length > 0);
+  if (pool) {
+    const items = itemsOf(store, pool);
+    // "skånegemensamt under samsjuklighet": the pool's items that serve the other fund named.
+    const focus = u.funds.find((fund) => fund !== pool && items.some((item) => item.focus === fund));
+    if (focus) return itemsReply(input, pool, items.filter((item) => item.focus === focus), focus);
+    if (LIST_WORDS.test(u.folded)) return itemsReply(input, pool, items);
+  }
+  // "How much for Naloxon?": an item named by its own words (the search intent finds items itself).
+  if (u.intent !== 'amount') return undefined;
+  const item = matchItem(input);
+  if (!item) return undefined;
+  const fund = u.fund ? store.fund(u.fund) : undefined;
+  const fits = !fund || fund.aggregate || fund.id === item.fund || fund.id === item.focus;
+  return fits ? amountReply(input, item, []) : undefined;
+}
+
+/** The items listed; for one focus area also added up, since the document prints no total for them. */
+export function itemsReply(input: AnswerInput, pool: string, items: AmountFact[], focus?: string): Reply {
+  const { store } = input;
+  const whole = focus ? undefined : store.amounts({ fund: pool }).find((fact) => !fact.label && !fact.part);
+  const first = items[0]!;
+  const place = placeName(input, first.place);
+  const say = new Provenance(input);
+  const under = focus ? ` ${t(input, 'för', 'for')} ${fundName(input, focus).toLowerCase()}` : '';
+  const title = `${fundName(input, pool)}${under} ${first.year}`;
+  const reply = emptyReply('list', input.lang, title, '');
+  reply.rows = items.map((item) => ({ ...rowFor(input, say, item), label: item.label! }));
+  let head = '';
+  if (whole) {
+    reply.figure = displayAmount(whole.amount, whole.printed, input.lang);
+    head = `: ${say.figure(whole)}`;
+  } else if (focus) {
+    reply.kind = 'amount';
+    reply.figure = money(sumOf(items.map((item) => item.amount)), input.lang);
+    head = `: ${say.computed(items)}`;
+  }
+  reply.text = `${fundName(input, pool)}${under} (${place} ${first.year})${head}. ${items.map((item) => `${item.label} ${say.marked(item)}`).join('; ')}.`;
+  return finishReply(store, reply, say, whole ? [whole, ...items] : items);
+}
