@@ -5,7 +5,7 @@ import type { AnswerInput } from './answer-context.js';
 import { amountReply, answerAmount, matchItem } from './answers/amount.js';
 import { answerCalculation } from './answers/calculation.js';
 import { answerContact } from './answers/contact.js';
-import { answerDated } from './answers/dated.js';
+import { answerDated, asksAboutStatement, noDatedStatement } from './answers/dated.js';
 import { answerDeadline } from './answers/deadline.js';
 import { answerFocusArea } from './answers/focus.js';
 import { answerHelp } from './answers/help.js';
@@ -16,7 +16,9 @@ import { answerList } from './answers/list.js';
 import { answerSearch, PassageSearch } from './answers/search.js';
 import { answerSubscription } from './answers/subscription.js';
 import type { ConversationContext } from './context.js';
+import { foldText } from '../text/normalize.js';
 import { uncoveredPart } from './coverage.js';
+import { MENTIONS_DATE } from './dated-match.js';
 import type { Lang } from './format.js';
 import type { Answer, Reply } from './reply.js';
 import { understand, type Understanding } from './understand.js';
@@ -126,11 +128,15 @@ function route(input: AnswerInput, search: PassageSearch): Reply {
     case 'list':
       return orPassage(input, search, answerList(input));
     case 'deadline': {
+      // A question about one statement that none answers: a passage that does, or "not found" (never the list).
+      const specific = answerDated(input) === undefined && asksAboutStatement(input);
       // "När ska Jämtland återredovisa?": no date in the calendar, but the text may say why.
-      const reply = answerDeadline(input);
+      const reply = specific ? noDatedStatement(input) : answerDeadline(input);
       if (reply.kind !== 'unknown') return reply;
+      // A passage answers a date question when it gives a date, or says of the kind of deadline asked why none is set.
       const quoted = answerSearch(input, search);
-      return quoted.kind === 'passage' ? quoted : reply;
+      const answers = quoted.kind === 'passage' && quoted.quote && (u.deadlineKind !== undefined || MENTIONS_DATE.test(foldText(quoted.quote.quote)));
+      return answers ? quoted : reply;
     }
     case 'invoice':
       return answerInvoice(input);

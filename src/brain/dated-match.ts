@@ -18,6 +18,9 @@ export function asksForDate(text: string, folded: string): boolean {
   return ASKS_FOR_DATE.test(folded) || WHICH_YEAR.test(text.toLowerCase());
 }
 
+/** A text that gives a date or a period at some precision: a year, a month, a season, a week, "201218". */
+export const MENTIONS_DATE = /\b(19|20)\d{2}\b|\b\d{6}\b|\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|var\w*|host\w*|sommar\w*|vinter\w*|vecka|veckor|termin\w*|arsskifte\w*)\b/;
+
 /** Words that only ask for a date, or name a kind of deadline: never what the question is about. */
 const GENERIC = new Set(
   `nar datum dag dagen vecka manad manaden ar aret tid tiden period perioden lange lang sedan fran till under vilket vilken vilka

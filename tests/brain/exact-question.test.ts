@@ -134,6 +134,38 @@ describe('words the facts do not know, answered by a passage or not at all', () 
   });
 });
 
+describe('a date asked about one statement', () => {
+  it.each<Case>([
+    // 004 (2018 plan): "bilda en ny region från den 1 januari 2019" — the plan's year names the document.
+    ['When was the new Region Dalarna formed, according to the 2018 plan?', ['1 January 2019'], ['May 2018']],
+    // 000: "den nationella satsningen som sker vecka 41": the week asked for meets the statement given by week.
+    ['When is the national week for mental health?', ['week 41'], ['from 2015']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+
+  it.each([
+    'When was the Fontänhus in Falun opened?',
+    'när träffas nätverket för anhörigkonsulenter?',
+  ])('says "%s" has no date in the documents rather than listing other dates or quoting a passage without one', (question) => {
+    const reply = converse([question]);
+    expect(reply.kind).toBe('unknown');
+    expect(reply.rows).toEqual([]);
+    expect(visible(reply)).not.toMatch(/citat|quote/i);
+  });
+});
+
+describe('the national pots and their keys', () => {
+  // 002 "Bakgrund": "200 Mkr fördelas till länen för suicidprevention"; samsjuklighet "fördelningsnyckel
+  // 5 Mkr per län och resten fördelat efter befolkningsmängd".
+  it.each<Case>([
+    ['How much of the national 2020 agreement goes to the counties for suicide prevention?', ['SEK 200 million', 'Sverige'], ['Dalarna or Jämtland']],
+    ['How are the 2020 samsjuklighet funds distributed between counties nationally?', ['SEK 5 million per county and the rest by population'], ['Calculation: .']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
 describe('shares', () => {
   it.each<Case>([
     // 5 577 707,31 / 18 172 239 = 30,69 %.

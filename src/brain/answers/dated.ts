@@ -8,6 +8,7 @@ import { asksForDate, contentTerms, datedIndex, scoreStatements, type Scored } f
 import { daysBetween } from '../format.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { sourceLine } from '../sources.js';
+import { notFound } from './unknown.js';
 import { describeDated } from '../when.js';
 
 /** A statement must score at least this much (about two rare words, or one very rare one and more)… */
@@ -16,8 +17,18 @@ const MIN_SCORE = 4;
 const MIN_COVERAGE = 0.5;
 /** …and two of them (a year named counts), unless the one is a compound this long ("decemberbeslut"). */
 const SPECIFIC_LENGTH = 10;
-/** Statements scoring this close to the best are as good an answer: both are given. */
+/** Statements scoring this close to the best are as good an answer: both are given… */
 const TIE = 0.97;
+/** …but more than this many as good means the question names no statement in particular. */
+const MAX_TIED = 3;
+
+/** "Vilken vecka …", "which month …": the precision asked for, which a statement of that precision meets. */
+const PRECISION: [RegExp, string][] = [
+  [/\b(vecka|veckan|week)\b/, 'week'],
+  [/\b(manad|manaden|month)\b/, 'month'],
+  [/\b(datum|vilken dag|date|what day|which day)\b/, 'day'],
+  [/\b(termin|hosten|varen|sommaren|vintern|season|spring|autumn|fall|summer|winter)\b/, 'season'],
+];
 
 /** "När ska X vara anställd och när ska en handlingsplan finnas?": one clause per date asked for. */
 function clauses(folded: string): string[] {
@@ -35,34 +46,55 @@ export function answerDated(input: AnswerInput): Reply | undefined {
   const accept = (fact: DeadlineFact) => named.size === 0 || named.has(fact.place);
   const found: Scored[] = [];
   let context: DeadlineFact | undefined;
+  const precision = PRECISION.find(([pattern]) => pattern.test(u.folded))?.[1];
   for (const clause of clauses(u.folded)) {
     const terms = contentTerms(clause, placeWords);
     if (terms.length === 0) continue;
     const previous = context;
     const weigh = (fact: DeadlineFact) => {
       const year = yearWeight(fact, years);
-      return { factor: year * (previous && previous.source.section === fact.source.section ? 1.2 : 1), yearMet: year > 1 };
+      const sameSection = previous && previous.source.section === fact.source.section ? 1.2 : 1;
+      return { factor: year * sameSection * (precision && fact.when.type === precision ? 1.5 : 1), yearMet: year > 1 };
     };
     const scored = scoreStatements(index, terms, accept, weigh);
     const best = scored[0];
     if (!best || best.score < MIN_SCORE || best.matched / (terms.length + (years.length > 0 ? 1 : 0)) < MIN_COVERAGE) continue;
     if (best.matched < 2 && best.longest < SPECIFIC_LENGTH) continue;
-    for (const candidate of scored) {
-      if (candidate.score < best.score * TIE || candidate.matched < best.matched) break;
-      if (!found.some((other) => other.fact.id === candidate.fact.id)) found.push(candidate);
-    }
+    const tied = scored.filter((candidate, i) => i === 0 || (candidate.score >= best.score * TIE && candidate.matched >= best.matched));
+    if (tied.length > MAX_TIED) continue;
+    for (const candidate of tied) if (!found.some((other) => other.fact.id === candidate.fact.id)) found.push(candidate);
     context = best.fact;
   }
   if (found.length === 0) return undefined;
   return datedReply(input, found.map((scored) => scored.fact));
 }
 
-/** A year named in the question: the statements that cover it or quote it come first. */
+/**
+ * "När bildades nya regionen?" that no statement answers: the question names something of its own (two
+ * words the understanding does not know and no kind of deadline), so a list of deadlines is no answer.
+ */
+export function asksAboutStatement(input: AnswerInput): boolean {
+  const { u } = input;
+  if (u.deadlineKind || !asksForDate(u.text, u.folded)) return false;
+  const unknown = new Set(u.unknownWords);
+  return contentTerms(u.folded).filter((term) => unknown.has(term[0]!)).length >= 2;
+}
+
+/** No dated statement answers it: said so, with the obligations the documents do hold. */
+export function noDatedStatement(input: AnswerInput): Reply {
+  const reply = notFound(input, 'något datum för det', 'a date for that');
+  const obligations = input.store.deadlines().filter((fact) => fact.obligation);
+  reply.known = [...new Set(obligations.map((fact) => `${fact.title[input.lang]} (${placeName(input, fact.place)} ${fact.year})`))];
+  return reply;
+}
+
+/** A year named in the question: the statements that cover it, quote it or come from its document come first. */
 function yearWeight(fact: DeadlineFact, years: number[]): number {
   if (years.length === 0) return 1;
   const from = Number(fact.start.slice(0, 4));
   const to = Number(fact.due.slice(0, 4));
-  const covers = years.some((year) => (year >= from && year <= to) || fact.year === year || fact.source.quote.includes(String(year)));
+  // "enligt 2018 års plan": the year of the document counts as much as the year of the statement.
+  const covers = years.some((year) => (year >= from && year <= to) || fact.year === year || fact.document.year === year || fact.source.quote.includes(String(year)));
   return covers ? 1.3 : 0.6;
 }
 

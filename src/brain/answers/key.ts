@@ -12,8 +12,11 @@ import type { KeyFact } from '../../knowledge/model.js';
 
 export function answerKey(input: AnswerInput): Reply {
   const { u, store } = input;
+  const filter = { ...(u.fund ? { fund: u.fund } : {}), ...(u.year ? { year: u.year } : {}) };
+  // "Hur fördelas samsjuklighetsmedlen nationellt?": the place is the pot's own, and its key the answer.
+  const ofPot = u.place ? store.keys(filter).filter((key) => key.place === u.place) : [];
   // About a place's own amount: show that amount with its calculation first.
-  if (u.places.length > 0 || (u.place && !u.fund)) {
+  if (ofPot.length === 0 && (u.places.length > 0 || (u.place && !u.fund))) {
     // "hur räknades Dalarnas samsjuklighetsbelopp ut?": the year a stated key explains, when none is given.
     const keyYear = u.year ?? (u.fund && u.place ? store.keys({ fund: u.fund }).find((key) => key.verifyAgainst.includes(u.place!))?.year : undefined);
     const amount = answerAmount(keyYear ? { ...input, u: { ...u, year: keyYear } } : input);
@@ -32,10 +35,11 @@ export function answerKey(input: AnswerInput): Reply {
     }
     reply.provenance = say.claims;
     reply.sources = sourcesOfClaims(store, say.claims);
-    reply.text = `${amount.text.split(/ (Källa|Source): /)[0]} ${t(input, 'Beräkning', 'Calculation')}: ${reply.derivation.join('; ')}. ${sourceLine(reply.sources, input.lang)}.`;
+    const calculation = reply.derivation.length > 0 ? ` ${t(input, 'Beräkning', 'Calculation')}: ${reply.derivation.join('; ')}.` : '';
+    reply.text = `${amount.text.split(/ (Källa|Source): /)[0]}${calculation} ${sourceLine(reply.sources, input.lang)}.`;
     return reply;
   }
-  const keys = store.keys({ ...(u.fund ? { fund: u.fund } : {}), ...(u.year ? { year: u.year } : {}) });
+  const keys = ofPot.length > 0 ? ofPot : store.keys(filter);
   if (keys.length === 0) {
     const reply = notFound(input, 'någon fördelningsnyckel för det', 'a distribution key for that');
     reply.known = [...new Set(store.keys().map((key) => `${fundName(input, key.fund)} ${key.year}`))];
