@@ -15,6 +15,7 @@ import { answerKey } from './answers/key.js';
 import { answerList } from './answers/list.js';
 import { answerSearch, PassageSearch } from './answers/search.js';
 import { answerSubscription } from './answers/subscription.js';
+import { answerWhatIf } from './answers/whatif.js';
 import type { ConversationContext } from './context.js';
 import { foldText } from '../text/normalize.js';
 import { uncoveredPart } from './coverage.js';
@@ -111,6 +112,8 @@ function route(input: AnswerInput, search: PassageSearch): Reply {
   // "Naloxon", "skånegemensamt under samsjuklighet": the named items a fund is made of.
   const items = answerItems(input);
   if (items) return items;
+  const whatIf = answerWhatIf(input);
+  if (whatIf) return whatIf;
   const calculated = answerCalculation(input);
   if (calculated) return orPassage(input, search, calculated);
   // "Hur länge ska decemberbeslutet drivas?": a date asked about one dated statement, whatever the intent.

@@ -6,6 +6,7 @@ import { joinList } from './format.js';
 import { emptyReply, type Reply } from './reply.js';
 import { knownPlaces, NOT_FOUND } from './answers/unknown.js';
 import type { Action } from './vocabulary.js';
+import { whatIfGap, type WhatIfGap } from './answers/whatif.js';
 
 const ACTIONS: Record<Action, [string, string]> = {
   book: ['boka möten', 'book meetings'],
@@ -19,7 +20,10 @@ export function uncoveredPart(input: AnswerInput): Reply | undefined {
   const { u } = input;
   if (u.action) return declineAction(input, u.action);
   if (u.uncovered.length > 0) return uncoveredPlace(input);
-  if (u.operation === 'whatif' && ['amount', 'list', 'search', 'key'].includes(u.intent)) return noWhatIf(input);
+  if (u.operation === 'whatif' && ['amount', 'list', 'search', 'key'].includes(u.intent)) {
+    const gap = whatIfGap(input);
+    if (gap) return noWhatIf(input, gap);
+  }
   return undefined;
 }
 
@@ -58,13 +62,10 @@ function uncoveredPlace(input: AnswerInput): Reply {
   return reply;
 }
 
-function noWhatIf(input: AnswerInput): Reply {
-  const reply = emptyReply('unknown', input.lang, t(input, 'Kan inte räknas än', 'Cannot be computed yet'), '');
-  reply.text = t(
-    input,
-    'Jag kan inte räkna fram vad någon skulle få med en annan pott eller bas än: dokumenten har bara de faktiska beloppen, och den beräkningen har jag inte ännu. Jag kan visa de faktiska beloppen och hur de räknades ut.',
-    'I cannot work out what someone would get with another pot or base yet: the documents only hold the actual amounts, and I do not have that calculation yet. I can show the actual amounts and how they were calculated.',
-  );
+/** A what-if the documents' keys do not cover: what is missing, by name, and no figure. */
+function noWhatIf(input: AnswerInput, gap: WhatIfGap): Reply {
+  const reply = emptyReply('unknown', input.lang, t(input, 'Kan inte räknas fram', 'Cannot be computed'), '');
+  reply.text = t(input, `Jag kan inte räkna fram det: ${gap.sv}`, `I cannot work that out: ${gap.en}`);
   const place = input.u.places[0]?.place;
   if (place) reply.suggestions = [{ title: t(input, 'Hur räknades det?', 'How was it calculated?'), question: t(input, `Hur räknades beloppet för ${place.name} ut?`, `How was the amount for ${place.name} calculated?`) }];
   return reply;

@@ -81,7 +81,7 @@ export const COMPARE_OP = /\b(jamfor\w*|jamfort|kontra|versus|vs|compare\w*|comp
 /** "hur stor andel", "hur många procent", "what share": a part of a whole. */
 export const SHARE_OP = /\b(hur stor andel|vilken andel|andel av|hur manga procent|procent|procentuell\w*|what share|which share|share of|what percentage|percentage|percent|proportion)\b/;
 /** "om potten vore 25 mkr", "what would X get if": a figure the documents do not have, under other terms. */
-export const WHATIF_OP = /\b(om (potten|summan|basen|beloppet|medlen|skane|dalarna|jamtland|vi|det|de)\b.*\b(vore|var|hade|blev|skulle)|skulle .* fa om|vad skulle|hur mycket skulle|if (the|we|it|they|skane|dalarna|jamtland)\b.*\b(were|was|had|would)|what would|how much would|hypothetical\w*|scenario\w*)\b/;
+export const WHATIF_OP = /\b(om (potten|summan|basen|beloppet|medlen|skane|dalarna|jamtland|vi|det|de)\b.*\b(vore|var|hade|blev|skulle)|skulle .* fa om|vad skulle|hur mycket skulle|if (the|we|it|they|skane|dalarna|jamtland)\b.*\b(were|was|had|would)|what would|how much would|hypothetical\w*|scenario\w*)\b|\bom \w*(potten|summan|basen|beloppet|medlen|pengarna)\b.*\b(vore|var|ar|blir|blev|hade)\b.*\d|\bvore\b|\bif\b.*\bwere\b/;
 /** "uppdelat", "per del", "breakdown": the parts of a figure. */
 export const BREAKDOWN = /\b(uppdelat|uppdelning\w*|per del|delarna|fordelat pa|breakdown|broken down|split by|by part|parts?)\b/;
 /** The parts of a base-plus-share row: the fixed base and the share by population. */

@@ -224,8 +224,18 @@ describe('requests to act are declined, saying what the bot does', () => {
 });
 
 describe('what if', () => {
-  it('says it cannot compute another pot yet, and gives no figure for the actual one as if it were the answer', () => {
-    const reply = check(['Om potten för suicidprevention i Skåne vore 25 mkr, hur mycket skulle Malmö få?', ['Jag kan inte räkna fram'], ['5 052 438']]);
+  it('estimates with the document model, and never gives the actual figure as the answer', () => {
+    // 003: each sub-region 1 000 000 kr base for suicidprevention; Malmö's population part 5 052 438 of
+    // 20 008 132 kr. With 25 mkr: 1 000 000 + 19 000 000 × 5 052 438 / 20 008 132 = 5 797 865,29 → 5 797 865 kr.
+    const exact = 1_000_000 + (19_000_000 * 5_052_438) / 20_008_132;
+    const expected = `${Math.round(exact).toLocaleString('sv-SE').replace(/\u00a0/g, ' ')} kr`;
+    const reply = check(['Om potten för suicidprevention i Skåne vore 25 mkr, hur mycket skulle Malmö få?', [expected, 'Uppskattning']]);
+    expect(reply.figure?.replace(/\s/g, ' ')).toBe(expected);
+  });
+
+  it('says what is missing when the documents give no key for it', () => {
+    // 002 "Bakgrund": "200 Mkr fördelas till länen för suicidprevention", with no key.
+    const reply = check(['Om suicidpreventionspotten 2020 vore 300 mkr, vad skulle Jämtland få?', ['Jag kan inte räkna fram det'], ['2 533 016']]);
     expect(reply.figure).toBeUndefined();
   });
 });

@@ -1,0 +1,637 @@
+// "Om potten vore 25 mkr, vad får Malmö?", "if the pot beyond the base were 25 MSEK", "om Jämtland
+// vore ett storstadslän", "om vi hade 8 Maria mottagningar": a pot, base, category or count the
+// documents do not have, run through the documents' own key. Every answer is an estimate, not a
+// decision, with the key, the shares, the rounding and the source of each input. Where the
+// documents give no key for the case, the planner says what is missing and no figure is given.
+import { Decimal } from 'decimal.js';
+import { formatPercent, parseSek, tryParseSek } from '../../allocation/index.js';
+import { allocateByTable, estimateOneRecipient, isWholeUnits, timesCount, type WhatIfAllocation } from '../../allocation/whatif.js';
+import type { RoundingUnit } from '../../allocation/money.js';
+import { recipientsOfFixedKey } from '../../knowledge/checks.js';
+import type { AmountFact, FactSource, KeyFact, TableFact } from '../../knowledge/model.js';
+import type { Place, TableCheck } from '../../knowledge/schema.js';
+import { foldText } from '../../text/normalize.js';
+import { fundName, t, type AnswerInput } from '../answer-context.js';
+import { joinList, money } from '../format.js';
+import { readHypothetical, type Hypothetical } from '../hypothetical.js';
+import { Provenance, type Claim } from '../provenance.js';
+import { emptyReply, type Reply, type ReplyRow } from '../reply.js';
+import { finishReply, sourceLine, sourceOf } from '../sources.js';
+
+/** What a what-if needs that the question or the documents do not give, in both languages. */
+export interface WhatIfGap {
+  sv: string;
+  en: string;
+}
+
+const INTENTS = new Set(['amount', 'list', 'search', 'key']);
+
+type BasePlusShare = Extract<TableCheck, { kind: 'basePlusShare' }>;
+
+interface TablePlan {
+  kind: 'table';
+  table: TableFact;
+  /** The stated model (Skåne), or none: the split by each row's share of the table (Dalarna). */
+  model?: BasePlusShare;
+  /** The funds whose columns are re-run; empty: the whole table. */
+  funds: string[];
+  h: Hypothetical;
+  target?: Place;
+  /** The new pot is only what is shared by population ("utöver basen"). */
+  restOnly: boolean;
+}
+
+interface NationalPlan {
+  kind: 'national';
+  key: KeyFact;
+  h: Hypothetical;
+  targets: { place: Place; fact: AmountFact }[];
+}
+
+interface UnitCostPlan {
+  kind: 'unitCost';
+  unitCost: { amount: Decimal; printed: string; noun: string; source: FactSource; approximate: boolean; topic: string; fact?: AmountFact };
+  count: number;
+}
+
+type Plan = TablePlan | NationalPlan | UnitCostPlan | ({ kind: 'gap' } & WhatIfGap);
+
+/** Why a what-if question cannot be computed, or undefined when it can (or is no what-if). */
+export function whatIfGap(input: AnswerInput): WhatIfGap | undefined {
+  const plan = planWhatIf(input);
+  return plan?.kind === 'gap' ? { sv: plan.sv, en: plan.en } : undefined;
+}
+
+export function answerWhatIf(input: AnswerInput): Reply | undefined {
+  const plan = planWhatIf(input);
+  if (!plan) return undefined;
+  switch (plan.kind) {
+    case 'gap':
+      return undefined;
+    case 'table':
+      return tableReply(input, plan);
+    case 'national':
+      return nationalReply(input, plan);
+    case 'unitCost':
+      return unitCostReply(input, plan);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planning: which key, which figures, which terms.
+
+function planWhatIf(input: AnswerInput): Plan | undefined {
+  const { u, store } = input;
+  if (u.operation !== 'whatif' || !INTENTS.has(u.intent)) return undefined;
+  const h = readHypothetical(u.text, u.lang);
+  if (h.count && !h.pot && !h.base) {
+    const unitCost = unitCostPlan(input, h.count.words, h.count.count);
+    if (unitCost) return unitCost;
+  }
+  if (!h.pot && !h.base && !h.category) {
+    return gap(
+      'Jag hittar inget nytt belopp i frågan (till exempel ”om potten vore 25 mkr” eller ”med 5 mkr per län”), så jag har inget att räkna om.',
+      'I find no new amount in the question (for example “if the pot were SEK 25 million” or “with SEK 5 million per county”), so there is nothing to recompute.',
+    );
+  }
+  const places = placesOf(input);
+  const target = places.find((place) => place.kind === 'municipality' || place.kind === 'subregion') ?? places.find((place) => place.kind === 'county');
+  const nonAggregate = u.funds.filter((id) => !store.fund(id)?.aggregate);
+
+  // A county and a fund with a national key: the key of the memo that states it.
+  const nationalKeys = store.keys().filter((key) => key.recipients === 'county' && nonAggregate.includes(key.fund));
+  // National keys share among counties: not when the question speaks of sub-regions or municipalities.
+  const ofCounties = h.recipients === undefined || h.recipients === 'county';
+  if ((target === undefined || target.kind === 'county') && ofCounties && nationalKeys.length > 0) return nationalPlan(input, h, nationalKeys, target);
+
+  const tables = store.knowledge.tables.filter(
+    (table) =>
+      table.rows.length > 1 &&
+      (!u.year || table.year === u.year) &&
+      (!h.recipients || h.recipients === 'county' || store.place(table.rows[0]!.place)?.kind === h.recipients) &&
+      (target
+        ? table.rows.some((row) => row.place === target.id || store.place(row.place)?.parent === target.id)
+        : u.funds.some((fund) => table.columns.some((column) => column.fund === fund) || table.total?.fund === fund)),
+  );
+  if (tables.length === 1) {
+    const table = tables[0]!;
+    const model = table.checks.find((check): check is BasePlusShare => check.kind === 'basePlusShare');
+    const funds = nonAggregate.filter((fund) => table.columns.some((column) => column.fund === fund));
+    if (!model && h.base) {
+      return gap(
+        `Tabellen ”${table.title}” (${table.year}) har ingen bas, och ingen fördelningsmodell för den finns i dokumentet: en ändrad bas går inte att räkna på.`,
+        `The table “${table.title}” (${table.year}) has no base, and the document gives no distribution model for it: a changed base cannot be worked out.`,
+      );
+    }
+    if (h.category) return categoryGap();
+    const restOnly = model !== undefined && u.part === 'byPopulation' && !h.base;
+    if (!model && u.part === 'byPopulation') {
+      return gap(`Tabellen ”${table.title}” har ingen bas, så det finns ingen del utöver basen att räkna om.`, `The table “${table.title}” has no base, so there is no part beyond a base to recompute.`);
+    }
+    return { kind: 'table', table, ...(model ? { model } : {}), funds, h, ...(target && table.rows.some((row) => row.place === target.id) ? { target } : {}), restOnly };
+  }
+  if (tables.length > 1) {
+    return gap(
+      `Frågan passar flera tabeller (${joinList(tables.map((table) => `${table.title} ${table.year}`), 'sv')}): säg vilket år eller vilka medel.`,
+      `The question fits several tables (${joinList(tables.map((table) => `${table.title} ${table.year}`), 'en')}): say which year or which funds.`,
+    );
+  }
+  const what = [target?.name, ...u.funds.map((fund) => fundName(input, fund).toLowerCase())].filter(Boolean).join(', ');
+  // What can be recomputed, from the store: the tables with several rows and the stated national keys.
+  const known = (lang: 'sv' | 'en') =>
+    joinList(
+      [
+        ...store.knowledge.tables.filter((table) => table.rows.length > 1).map((table) => `${table.title} ${table.year}`),
+        ...store.keys().filter((key) => key.key.type !== 'notStated').map((key) => `${store.fund(key.fund)?.name[lang] ?? key.fund} ${key.year}`),
+      ],
+      lang,
+    );
+  return gap(
+    `Dokumenten ger ingen fördelningsnyckel eller tabell att räkna om för ${what || 'det du frågar om'}${u.year ? ` ${u.year}` : ''}, så jag kan inte uppskatta vad en annan pott skulle ge. Det som går att räkna om: ${known('sv')}.`,
+    `The documents give no distribution key or table to recompute for ${what || 'what you ask about'}${u.year ? ` ${u.year}` : ''}, so I cannot estimate what another pot would give. What can be recomputed: ${known('en')}.`,
+  );
+}
+
+function gap(sv: string, en: string): Plan {
+  return { kind: 'gap', sv, en };
+}
+
+function categoryGap(): Plan {
+  return gap(
+    'Ingen nyckel i dokumenten ger den kategorin ett eget belopp för det du frågar om, så jag kan inte räkna på den.',
+    'No key in the documents gives that category an amount of its own for what you ask about, so I cannot work with it.',
+  );
+}
+
+/** The places named, in the order named; the conversation's place when none is. */
+function placesOf(input: AnswerInput): Place[] {
+  const { u, store } = input;
+  const named = [...u.places].sort((a, b) => a.start - b.start).map((match) => match.place);
+  if (named.length > 0) return named;
+  const carried = u.place ? store.place(u.place) : undefined;
+  return carried ? [carried] : [];
+}
+
+function nationalPlan(input: AnswerInput, h: Hypothetical, keys: KeyFact[], target: Place | undefined): Plan {
+  const { u, store } = input;
+  const fund = keys[0]!.fund;
+  const inYear = keys.filter((key) => key.fund === fund && (!u.year || key.year === u.year));
+  const key = inYear[0];
+  const name = fundName(input, fund).toLowerCase();
+  if (!key) {
+    const years = joinList([...new Set(keys.filter((k) => k.fund === fund).map((k) => String(k.year)))], input.lang);
+    return gap(`Dokumenten ger en nyckel för de nationella ${name}smedlen bara för ${years}, inte för ${u.year}.`, `The documents give a key for the national ${name} funds only for ${years}, not for ${u.year}.`);
+  }
+  const quote = key.source.quote;
+  if (key.key.type === 'notStated') {
+    return gap(
+      `Dokumentet anger ingen fördelningsnyckel för de nationella medlen till ${name} ${key.year} (”${quote}”), så vad en annan pott skulle ge kan inte räknas ut.`,
+      `The document gives no distribution key for the national ${name} funds of ${key.year} (“${quote}”, in Swedish), so what another pot would give cannot be worked out.`,
+    );
+  }
+  const places = target ? [target] : key.verifyAgainst.map((id) => store.place(id)).filter((place): place is Place => place !== undefined);
+  const targets = places.flatMap((place) => {
+    const fact = store.amounts({ place: place.id, fund, year: key.year }).find((amount) => amount.status === 'stated' && !amount.part && !amount.label);
+    return fact ? [{ place, fact }] : [];
+  });
+  if (targets.length === 0) {
+    const who = target?.name ?? t(input, 'något län', 'any county');
+    return gap(
+      `Dokumenten har inget belopp för ${who} under ${key.year} års nyckel för ${name}, så dess andel av potten kan inte räknas ut.`,
+      `The documents have no amount for ${who} under the ${key.year} key for ${name}, so its share of the pot cannot be worked out.`,
+    );
+  }
+  if (key.key.type === 'fixed') {
+    if (h.category) {
+      const exception = matchingException(key, h.category);
+      if (!exception) return categoryGap();
+    } else if (!h.base) {
+      return gap(
+        `Nyckeln för ${name} ${key.year} ger fasta belopp (”${quote}”), inte andelar: hur en pott på ${money(h.pot!.amount, input.lang)} skulle fördelas anger dokumentet inte. Fråga gärna med ett annat belopp per län.`,
+        `The key for ${name} ${key.year} gives fixed amounts (“${quote}”, in Swedish), not shares: how a pot of ${money(h.pot!.amount, input.lang)} would be split the document does not say. You can ask with another amount per county.`,
+      );
+    }
+  } else if (h.category) {
+    return categoryGap();
+  }
+  if (key.key.type === 'proRata' && h.base) {
+    return gap(
+      `Nyckeln för ${name} ${key.year} har ingen bas per län (”${quote}”); en modell med bas anger dokumentet inte.`,
+      `The key for ${name} ${key.year} has no base per county (“${quote}”, in Swedish); the document gives no model with a base.`,
+    );
+  }
+  if (key.key.type === 'basePlusProRata' && !countiesOf(input, key)) {
+    return gap('Antalet län som delar potten står inte i dokumenten, så andelen kan inte räknas ut.', 'The number of counties sharing the pot is not in the documents, so the share cannot be worked out.');
+  }
+  return { kind: 'national', key, h, targets };
+}
+
+/** The fixed key's exception a category names: "storstadslän" for "de tre storstadslänen". */
+function matchingException(key: KeyFact, category: string[]) {
+  if (key.key.type !== 'fixed') return undefined;
+  return key.key.exceptions.find((exception) => {
+    const words = foldText(exception.description).split(' ');
+    return category.some((asked) => asked.length >= 6 && words.some((word) => word.startsWith(asked) || (word.length >= 6 && asked.startsWith(word))));
+  });
+}
+
+/** The fixed key that says how many counties there are (24 Mkr as 1 Mkr each and 2 Mkr for three). */
+function countiesOf(input: AnswerInput, key: KeyFact): { count: number; counted: KeyFact } | undefined {
+  const counted = input.store.keys({ year: key.year, place: key.place }).find((entry) => entry.key.type === 'fixed' && entry.recipients === key.recipients);
+  const count = counted ? recipientsOfFixedKey(counted) : undefined;
+  return counted && count && count.isInteger() ? { count: count.toNumber(), counted } : undefined;
+}
+
+/** A unit cost the documents print ("250 000 kr per Maria mottagning", "ca 20 000 kr per person") that the count's words name. */
+function unitCostPlan(input: AnswerInput, words: string[], count: number): UnitCostPlan | undefined {
+  const { store, u } = input;
+  const candidates: (UnitCostPlan['unitCost'] & { score: number })[] = [];
+  const question = new Set(u.folded.split(' ').filter((word) => word.length >= 4));
+  const nounMatches = (noun: string) => {
+    const nounWords = foldText(noun).split(' ').filter((word) => word.length >= 4);
+    return words.some((asked) => asked.length >= 4 && nounWords.some((word) => stem(word) === stem(asked)));
+  };
+  const overlap = (text: string) => foldText(text).split(' ').filter((word) => word.length >= 4 && question.has(word)).length;
+  for (const figure of store.figures()) {
+    const per = /^kr per (.+)$/i.exec(figure.unit.trim());
+    if (!per) continue;
+    const amount = tryParseSek(figure.value.replace(/^(ca|cirka|omkring|ungefär)\s+/i, ''));
+    if (!amount) continue;
+    const noun = per[1]!;
+    if (!nounMatches(noun) && !nounMatches(figure.topic)) continue;
+    candidates.push({ amount, printed: `${figure.value} ${figure.unit}`, noun, source: { document: figure.document, ...figure.source }, approximate: /^(ca|cirka|omkring|ungefär)\b/i.test(figure.value), topic: figure.topic, score: overlap(figure.topic) + (nounMatches(noun) ? 1 : 0) });
+  }
+  for (const fact of store.amounts()) {
+    const quoted = /(\d[\d \u00a0]*(?:,\d+)?) ?kr per (\p{L}+(?: \p{L}+)?)/iu.exec(fact.source.quote);
+    if (!quoted) continue;
+    const amount = tryParseSek(`${quoted[1]!.trim()} kr`);
+    if (!amount || !nounMatches(quoted[2]!)) continue;
+    candidates.push({ amount, printed: `${quoted[1]!.trim()} kr per ${quoted[2]}`, noun: quoted[2]!, source: fact.source, approximate: false, topic: fact.label ?? fact.source.quote, fact, score: overlap(fact.label ?? '') + 1 });
+  }
+  if (candidates.length === 0) return undefined;
+  candidates.sort((a, b) => b.score - a.score);
+  const best = candidates[0]!;
+  if (candidates.length > 1 && candidates[1]!.score === best.score && !candidates[1]!.amount.equals(best.amount)) return undefined;
+  return { kind: 'unitCost', unitCost: best, count };
+}
+
+function stem(word: string): string {
+  return word.replace(/(arna|erna|orna|ar|er|or|na|en|et|s|e)$/, '').slice(0, 8);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables: the Skåne sub-region model and the split by each row's share of the table.
+
+interface TableColumnPair {
+  fund: string;
+  base?: { amount: Decimal };
+  share: { id: string; label: string };
+}
+
+function tableReply(input: AnswerInput, plan: TablePlan): Reply {
+  const { store } = input;
+  const { table, model, h } = plan;
+  const say = new Provenance(input);
+  const factsOf = (place: string, label: string) => store.amounts({ place, year: table.year }).find((fact) => fact.table?.id === table.id && fact.table.column === label);
+  const columnTotalPlace = table.columnTotals?.place;
+
+  // The columns re-run: a fund's share column (with its base), every such column, or the row total.
+  let pairs: TableColumnPair[];
+  if (model) {
+    pairs = model.columns
+      .map((pair) => {
+        const share = table.columns.find((column) => column.id === pair.share)!;
+        return { fund: share.fund, base: { amount: parseSek(pair.baseAmount) }, share: { id: share.id, label: share.label } };
+      })
+      .filter((pair) => plan.funds.length === 0 || plan.funds.includes(pair.fund));
+  } else {
+    const columns = table.columns.filter((column) => plan.funds.includes(column.fund));
+    pairs = columns.length > 0 ? columns.map((column) => ({ fund: column.fund, share: { id: column.id, label: column.label } })) : [{ fund: table.total!.fund, share: { id: 'total', label: table.total!.label } }];
+  }
+  const rows = table.rows.map((row) => {
+    const facts = pairs.map((pair) => factsOf(row.place, pair.share.label)).filter((fact): fact is AmountFact => fact !== undefined);
+    return { place: store.place(row.place)!, facts, weight: facts.reduce((sum, fact) => sum.plus(fact.amount), new Decimal(0)) };
+  });
+  const totals = columnTotalPlace ? pairs.map((pair) => factsOf(columnTotalPlace, pair.share.label)).filter((fact): fact is AmountFact => fact !== undefined) : [];
+  const documentBase = pairs.reduce((sum, pair) => sum.plus(pair.base?.amount ?? 0), new Decimal(0));
+  const weightTotal = rows.reduce((sum, row) => sum.plus(row.weight), new Decimal(0));
+  const count = rows.length;
+  // The pot as the document has it: the printed totals of what is shared, plus the bases.
+  const printedShared = totals.length === pairs.length ? totals.reduce((sum, fact) => sum.plus(fact.amount), new Decimal(0)) : weightTotal;
+  const documentPot = printedShared.plus(documentBase.times(count));
+
+  const base = plan.restOnly ? undefined : model ? (h.base?.amount ?? documentBase) : undefined;
+  // A changed base alone keeps the document's pot: the rest shrinks or grows.
+  const pot = h.pot ? h.pot.amount : plan.restOnly ? printedShared : documentPot;
+  const wholeKronor = rows.every((row) => row.weight.isInteger());
+  const unit: RoundingUnit = wholeKronor && isWholeUnits(pot, 'krona') ? 'krona' : 'ore';
+  if (base && pot.lessThan(base.times(count))) {
+    return tooSmall(input, pot, base, count, table);
+  }
+  const allocation = allocateByTable({ rows: rows.map((row) => ({ id: row.place.id, weight: row.weight })), pot, ...(base ? { base } : {}), unit });
+
+  const what = whatName(input, plan, pairs);
+  const targetIndex = plan.target ? rows.findIndex((row) => row.place.id === plan.target!.id) : -1;
+  const target = targetIndex >= 0 ? { row: rows[targetIndex]!, part: allocation.parts[targetIndex]! } : undefined;
+  const inputs = [...rows.flatMap((row) => row.facts), ...totals];
+  const reply = emptyReply(target ? 'amount' : 'list', input.lang, '', '');
+  const lead = leadOf(input, plan, what, pot, documentBase);
+  const estimate = (amount: Decimal) => estimateWords(say, input, amount, inputs.map((fact) => fact.id), model ? t(input, 'dokumentets modell', "the document's model") : t(input, 'tabellens andelar', "the table's shares"));
+
+  // The figure asked for: the target's amount (or its part by share), or the bases together.
+  const asksBaseTotal = !target && input.u.part === 'base' && h.base !== undefined;
+  if (target) {
+    const byShareOnly = plan.restOnly || (input.u.part === 'byPopulation' && !h.base);
+    const amount = byShareOnly ? target.part.byShare : target.part.amount;
+    reply.figure = money(amount, input.lang);
+    reply.title = t(input, `Uppskattning: ${target.row.place.name}, ${what}`, `Estimate: ${target.row.place.name}, ${what}`);
+    reply.text = t(input, `${lead} skulle ${target.row.place.name} få ${estimate(amount)}`, `${lead}, ${target.row.place.name} would get ${estimate(amount)}`);
+    if (base && !byShareOnly) reply.text += t(input, `: ${money(base, 'sv')} i bas och ${money(target.part.byShare, 'sv')} efter befolkning.`, `: ${money(base, 'en')} in base and ${money(target.part.byShare, 'en')} by population.`);
+    else reply.text += '.';
+    const today = target.row.facts.length === 1 ? say.marked(target.row.facts[0]!) : say.computed(target.row.facts);
+    reply.text += t(input, ` Enligt tabellen ${table.year}: ${today}${model && !plan.restOnly ? ' efter befolkning' : ''}.`, ` In the ${table.year} table: ${today}${model && !plan.restOnly ? ' by population' : ''}.`);
+  } else if (asksBaseTotal) {
+    const bases = base!.times(count);
+    reply.figure = money(bases, input.lang);
+    reply.title = t(input, `Uppskattning: bas totalt, ${what}`, `Estimate: base in total, ${what}`);
+    reply.text = t(
+      input,
+      `${lead} blir basen totalt ${money(bases, 'sv')} (uppskattning: ${count} × ${money(base!, 'sv')}), mot ${money(documentBase.times(count), 'sv')} enligt dokumentets modell. Med samma pott, ${money(pot, 'sv')}, återstår ${money(allocation.rest, 'sv')} att fördela efter befolkning.`,
+      `${lead}, the base in total is ${money(bases, 'en')} (estimate: ${count} × ${money(base!, 'en')}), against ${money(documentBase.times(count), 'en')} under the document's model. With the same pot, ${money(pot, 'en')}, ${money(allocation.rest, 'en')} is left to share by population.`,
+    );
+  } else {
+    reply.figure = money(pot, input.lang);
+    reply.title = t(input, `Uppskattning: ${what}`, `Estimate: ${what}`);
+    reply.text = t(input, `${lead} skulle fördelningen bli (uppskattning): `, `${lead}, the split would be (estimate): `) + rows.map((row, i) => `${row.place.name} ${money(allocation.parts[i]!.amount, input.lang)}`).join(', ') + '.';
+  }
+  // What each row gets in the table: its printed total when the whole table is re-run.
+  const today = (row: (typeof rows)[number]) => {
+    if (plan.restOnly || !model) return row.weight;
+    const printed = plan.funds.length === 0 && table.total ? factsOf(row.place.id, table.total.label) : undefined;
+    return printed?.amount ?? row.weight.plus(documentBase);
+  };
+  reply.rows = rows.map((row, i): ReplyRow => ({
+    label: row.place.name,
+    value: money(allocation.parts[i]!.amount, input.lang),
+    note: t(input, `i dag ${money(today(row), 'sv')}`, `now ${money(today(row), 'en')}`),
+  }));
+  reply.derivation = tableSteps(input, say, plan, allocation, rows, totals, target?.row.place.id, pot);
+  reply.notes.push(...estimateNotes(input));
+  const reconstructed = inputs.filter((fact) => fact.status === 'reconstructed');
+  if (reconstructed.length > 0) {
+    const sentence =
+      t(input, `Andelarna bygger på ${reconstructed.length} ${reconstructed.length === 1 ? 'rekonstruerad cell' : 'rekonstruerade celler'}: `, `The shares rest on ${reconstructed.length} reconstructed ${reconstructed.length === 1 ? 'cell' : 'cells'}: `) +
+      reconstructed.map((fact) => `${store.place(fact.place)?.name ?? fact.place} ${say.marked(fact)}`).join(', ') +
+      '.';
+    say.add([{ status: 'reconstructed', facts: reconstructed.map((fact) => fact.id), words: sentence }]);
+    reply.notes.push(sentence);
+  }
+  return finishReply(store, reply, say, []);
+}
+
+/** "suicidprevention utöver basen", "medlen till kommunerna": what the new pot is. */
+function whatName(input: AnswerInput, plan: TablePlan, pairs: TableColumnPair[]): string {
+  const funds = pairs.map((pair) => (input.store.fund(pair.fund)?.aggregate ? plan.table.title : fundName(input, pair.fund)).toLowerCase());
+  const scope = plan.model ? t(input, 'delregionerna', 'the sub-regions') : t(input, 'kommunerna', 'the municipalities');
+  const whole = plan.funds.length === 0 ? t(input, `alla medel till ${scope} ${plan.table.year}`, `all funds to ${scope} ${plan.table.year}`) : `${joinList(funds, input.lang)} ${plan.table.year}`;
+  return plan.restOnly ? t(input, `${whole} utöver basen`, `${whole} beyond the base`) : whole;
+}
+
+/** "Uppskattning, inget beslut: med 25 000 000 kr till …": the terms of the estimate. */
+function leadOf(input: AnswerInput, plan: TablePlan, what: string, pot: Decimal, documentBase: Decimal): string {
+  const { h } = plan;
+  const baseWords = !plan.model
+    ? ''
+    : plan.restOnly
+      ? ''
+      : h.base
+        ? t(input, ` och ${money(h.base.amount, 'sv')} i bas per delregion`, ` and ${money(h.base.amount, 'en')} base per sub-region`)
+        : t(input, ` och samma bas som i dokumentet (${money(documentBase, 'sv')} per delregion)`, ` and the same base as in the document (${money(documentBase, 'en')} per sub-region)`);
+  const potWords = h.pot ? money(pot, input.lang) : t(input, `samma pott som i dokumentet (${money(pot, 'sv')})`, `the same pot as in the document (${money(pot, 'en')})`);
+  return t(input, `Uppskattning, inget beslut: med ${potWords} för ${what}${baseWords}`, `Estimate, not a decision: with ${potWords} for ${what}${baseWords}`);
+}
+
+function estimateWords(say: Provenance, input: AnswerInput, amount: Decimal, facts: string[], how: string): string {
+  const words = t(input, `${money(amount, 'sv')} (uppskattning, beräknad med ${how})`, `${money(amount, 'en')} (estimate, derived with ${how})`);
+  const claim: Claim = { status: 'derived', facts, words };
+  say.add([claim]);
+  return words;
+}
+
+/** The steps: the model, the pot split into bases and rest, the shares, the rounding. */
+function tableSteps(
+  input: AnswerInput,
+  say: Provenance,
+  plan: TablePlan,
+  allocation: WhatIfAllocation,
+  rows: { place: Place; facts: AmountFact[]; weight: Decimal }[],
+  totals: AmountFact[],
+  targetId: string | undefined,
+  pot: Decimal,
+): string[] {
+  const { table, model } = plan;
+  const lang = input.lang;
+  const steps: string[] = [];
+  if (model) steps.push(say.model(table, model.statedIn.quote));
+  else {
+    steps.push(
+      t(
+        input,
+        `Ingen fördelningsnyckel för ”${table.title}” står i dokumentet; uppskattningen fördelar potten efter varje rads andel av tabellen ${table.year}.`,
+        `No distribution key for “${table.title}” is given in the document; the estimate shares the pot by each row's share of the ${table.year} table.`,
+      ),
+    );
+  }
+  const count = rows.length;
+  if (allocation.base.gt(0)) {
+    steps.push(t(input, `${money(pot, 'sv')} = ${count} × ${money(allocation.base, 'sv')} i bas + ${money(allocation.rest, 'sv')} efter befolkning`, `${money(pot, 'en')} = ${count} × ${money(allocation.base, 'en')} base + ${money(allocation.rest, 'en')} by population`));
+  }
+  const rowFacts = rows.flatMap((row) => row.facts);
+  const printedTotal = totals.reduce((sum, fact) => sum.plus(fact.amount), new Decimal(0));
+  let whole: string;
+  if (totals.length === 0) whole = say.unprintedSum(rowFacts);
+  else if (!printedTotal.equals(allocation.weightTotal)) {
+    // The rows' figures, not the printed totals, are shared out: where the two differ by rounding, say so.
+    const words = t(
+      input,
+      `${money(allocation.weightTotal, 'sv')} (beräknat: radernas ${rowFacts.length} belopp tillsammans; tabellens kolumnsummor ger ${money(printedTotal, 'sv')}, skillnaden är avrundning i tabellen)`,
+      `${money(allocation.weightTotal, 'en')} (derived: the rows' ${rowFacts.length} amounts together; the table's column totals give ${money(printedTotal, 'en')}, the difference is the table's rounding)`,
+    );
+    say.add([{ status: 'derived', facts: rowFacts.map((fact) => fact.id), value: allocation.weightTotal.toFixed(), words }]);
+    whole = words;
+  } else whole = totals.length === 1 ? say.marked(totals[0]!) : say.computed(totals);
+  steps.push(t(input, `Andelarna är radernas del av ${whole}${model ? ', det som tabellen fördelar efter befolkning' : ''}.`, `The shares are each row's part of ${whole}${model ? ', what the table shares by population' : ''}.`));
+  const shown = targetId ? rows.filter((row) => row.place.id === targetId) : rows;
+  for (const row of shown) {
+    const index = rows.indexOf(row);
+    const part = allocation.parts[index]!;
+    const weight = row.facts.length === 1 ? say.marked(row.facts[0]!) : say.computed(row.facts);
+    steps.push(
+      `${row.place.name}: ${weight} ${t(input, 'av', 'of')} ${money(allocation.weightTotal, lang)} = ${formatPercent(part.share, lang, 4)}; ${formatPercent(part.share, lang, 4)} × ${money(allocation.rest, lang)} = ${money(new Decimal(part.exact).minus(part.base).toDecimalPlaces(2, Decimal.ROUND_HALF_UP), lang)}${allocation.base.gt(0) ? ` + ${money(part.base, lang)} ${t(input, 'bas', 'base')}` : ''} → ${money(part.amount, lang)}`,
+    );
+  }
+  steps.push(roundingStep(input, allocation.unit, pot));
+  return steps;
+}
+
+function roundingStep(input: AnswerInput, unit: RoundingUnit, pot: Decimal): string {
+  return unit === 'krona'
+    ? t(input, `Avrundat till hela kronor med största resten, så att delarna tillsammans blir exakt ${money(pot, 'sv')}.`, `Rounded to whole kronor by largest remainder, so that the parts make up exactly ${money(pot, 'en')}.`)
+    : t(input, `Avrundat till hela ören med största resten, så att delarna tillsammans blir exakt ${money(pot, 'sv')}.`, `Rounded to whole öre by largest remainder, so that the parts make up exactly ${money(pot, 'en')}.`);
+}
+
+function tooSmall(input: AnswerInput, pot: Decimal, base: Decimal, count: number, table: TableFact): Reply {
+  const reply = emptyReply('unknown', input.lang, t(input, 'Potten räcker inte till basen', 'The pot does not cover the bases'), '');
+  reply.text = t(
+    input,
+    `Med ${money(pot, 'sv')} räcker potten inte till basen: ${count} × ${money(base, 'sv')} = ${money(base.times(count), 'sv')} (${table.title} ${table.year}). Ange en större pott eller en mindre bas.`,
+    `With ${money(pot, 'en')} the pot does not cover the bases: ${count} × ${money(base, 'en')} = ${money(base.times(count), 'en')} (${table.title} ${table.year}). Give a larger pot or a smaller base.`,
+  );
+  return reply;
+}
+
+/** What every estimate says of itself. */
+function estimateNotes(input: AnswerInput): string[] {
+  return [t(input, 'Det här är en uppskattning med dokumentets egen fördelning, inte ett beslut om medel.', "This is an estimate with the document's own split, not a decision on funds.")];
+}
+
+// ---------------------------------------------------------------------------------------------
+// National keys: one county's share of a national pot, implied by its printed amount.
+
+function nationalReply(input: AnswerInput, plan: NationalPlan): Reply {
+  const { store } = input;
+  const { key, h } = plan;
+  const say = new Provenance(input);
+  const name = fundName(input, key.fund).toLowerCase();
+  const pot = parseSek(key.pot);
+  const reply = emptyReply(plan.targets.length === 1 ? 'amount' : 'list', input.lang, '', '');
+  const lines: string[] = [];
+  const steps: string[] = [t(input, `Fördelningsnyckel ${key.year}: ${say.keyQuote(key)}`, `Distribution key ${key.year}: ${say.keyQuote(key)}`)];
+  const newPot = h.pot?.amount ?? pot;
+  const results: { place: Place; amount: Decimal; fact: AmountFact }[] = [];
+
+  if (key.key.type === 'fixed') {
+    const fixedKey = key.key;
+    const exception = h.category ? matchingException(key, h.category) : undefined;
+    for (const { place, fact } of plan.targets) {
+      const amount = exception ? parseSek(exception.amount) : h.base!.amount;
+      results.push({ place, amount, fact });
+      const words = estimateWords(say, input, amount, [fact.id, key.id], t(input, 'nyckelns fasta belopp', "the key's fixed amounts"));
+      lines.push(
+        exception
+          ? t(input, `om ${place.name} vore ett av ${exception.description} skulle ${place.name} enligt nyckeln få ${words} i stället för ${say.marked(fact)}.`, `if ${place.name} were one of the counties with their own amount (“${exception.description}”), ${place.name} would get ${words} under the key, instead of ${say.marked(fact)}.`)
+          : t(input, `med ${money(amount, 'sv')} per län skulle ${place.name} få ${words} i stället för ${say.marked(fact)}.`, `with ${money(amount, 'en')} per county, ${place.name} would get ${words} instead of ${say.marked(fact)}.`),
+      );
+    }
+    const counties = countiesOf(input, key);
+    if (exception && counties) {
+      const extra = parseSek(exception.amount).minus(parseSek(fixedKey.amount));
+      steps.push(
+        t(
+          input,
+          `Med ett storstadslän till skulle potten behöva bli ${money(pot.plus(extra), 'sv')} i stället för ${money(pot, 'sv')}, om inte ett annat län slutade vara det; det säger dokumentet inget om. ${counties.count} län ${say.counties(key)}.`,
+          `With one more such county the pot would have to be ${money(pot.plus(extra), 'en')} instead of ${money(pot, 'en')}, unless another county stopped being one; the document says nothing about that. ${counties.count} counties ${say.counties(key)}.`,
+        ),
+      );
+    } else if (counties) {
+      const others = fixedKey.exceptions.reduce((sum, e) => sum.plus(parseSek(e.amount).times(e.count)), new Decimal(0));
+      const regular = counties.count - fixedKey.exceptions.reduce((n, e) => n + e.count, 0);
+      steps.push(t(input, `Potten skulle bli ${regular} × ${money(h.base!.amount, 'sv')} + ${money(others, 'sv')} = ${money(h.base!.amount.times(regular).plus(others), 'sv')} ${say.counties(key)}.`, `The pot would be ${regular} × ${money(h.base!.amount, 'en')} + ${money(others, 'en')} = ${money(h.base!.amount.times(regular).plus(others), 'en')} ${say.counties(key)}.`));
+    }
+  } else {
+    const counties = key.key.type === 'basePlusProRata' ? countiesOf(input, key)! : undefined;
+    const printedBase = key.key.type === 'basePlusProRata' ? parseSek(key.key.base) : undefined;
+    const newBase = printedBase === undefined ? undefined : (h.base?.amount ?? printedBase);
+    const recipients = counties?.count ?? 1;
+    if (newBase && newPot.lessThan(newBase.times(recipients))) {
+      const reply = emptyReply('unknown', input.lang, t(input, 'Potten räcker inte till basen', 'The pot does not cover the bases'), '');
+      reply.text = t(input, `Med ${money(newPot, 'sv')} räcker potten inte till basen: ${recipients} län × ${money(newBase, 'sv')} = ${money(newBase.times(recipients), 'sv')}.`, `With ${money(newPot, 'en')} the pot does not cover the bases: ${recipients} counties × ${money(newBase, 'en')} = ${money(newBase.times(recipients), 'en')}.`);
+      return reply;
+    }
+    const weight = key.key.type === 'proRata' && key.key.weight === 'population0to25' ? t(input, 'andel av befolkningen 0–25 år', 'share of the population aged 0–25') : t(input, 'befolkningsandel', 'population share');
+    for (const { place, fact } of plan.targets) {
+      const estimate = estimateOneRecipient({
+        printed: fact.amount,
+        printedPot: pot,
+        ...(printedBase ? { printedBase } : {}),
+        recipients,
+        pot: newPot,
+        ...(newBase ? { base: newBase } : {}),
+        unit: 'ore',
+      });
+      results.push({ place, amount: estimate.amount, fact });
+      const words = estimateWords(say, input, estimate.amount, [fact.id, key.id, ...(counties ? [counties.counted.id] : [])], t(input, `dokumentets nyckel och ${place.name}s andel`, `the document's key and ${place.name}'s share`));
+      lines.push(t(input, `skulle ${place.name} få ${words}, mot ${say.marked(fact)} med ${money(pot, 'sv')}`, `${place.name} would get ${words}, against ${say.marked(fact)} with ${money(pot, 'en')}`));
+      const inferred = counties ? say.shareAndCounties(fact, key, counties.counted) : say.share(fact, key, weight);
+      if (printedBase && counties && newBase) {
+        steps.push(
+          t(
+            input,
+            `${place.name}: (${money(fact.amount, 'sv')} − ${money(printedBase, 'sv')}) / (${money(pot, 'sv')} − ${recipients} × ${money(printedBase, 'sv')}) = ${formatPercent(estimate.share, 'sv', 4)} ${inferred}; ${money(newBase, 'sv')} + ${formatPercent(estimate.share, 'sv', 4)} × (${money(newPot, 'sv')} − ${recipients} × ${money(newBase, 'sv')}) = ${money(new Decimal(estimate.exact).toDecimalPlaces(4, Decimal.ROUND_HALF_UP), 'sv')} → ${money(estimate.amount, 'sv')}`,
+            `${place.name}: (${money(fact.amount, 'en')} − ${money(printedBase, 'en')}) / (${money(pot, 'en')} − ${recipients} × ${money(printedBase, 'en')}) = ${formatPercent(estimate.share, 'en', 4)} ${inferred}; ${money(newBase, 'en')} + ${formatPercent(estimate.share, 'en', 4)} × (${money(newPot, 'en')} − ${recipients} × ${money(newBase, 'en')}) = ${money(new Decimal(estimate.exact).toDecimalPlaces(4, Decimal.ROUND_HALF_UP), 'en')} → ${money(estimate.amount, 'en')}`,
+          ),
+        );
+      } else {
+        steps.push(
+          `${place.name}: ${money(fact.amount, input.lang)} / ${money(pot, input.lang)} = ${formatPercent(estimate.share, input.lang, 4)} ${inferred}; ${formatPercent(estimate.share, input.lang, 4)} × ${money(newPot, input.lang)} = ${money(new Decimal(estimate.exact).toDecimalPlaces(4, Decimal.ROUND_HALF_UP), input.lang)} → ${money(estimate.amount, input.lang)}`,
+        );
+      }
+    }
+    steps.push(
+      t(
+        input,
+        `Avrundat till hela ören med största resten mot de övriga länen tillsammans, så att delarna blir exakt ${money(newPot, 'sv')}. De andra länens belopp står inte i dokumenten; bara andelen för ${joinList(plan.targets.map((target) => target.place.name), 'sv')} kan räknas fram.`,
+        `Rounded to whole öre by largest remainder against the other counties together, so that the parts make up exactly ${money(newPot, 'en')}. The other counties' amounts are not in the documents; only the share of ${joinList(plan.targets.map((target) => target.place.name), 'en')} can be worked out.`,
+      ),
+    );
+  }
+
+  const terms = termsWords(input, key, h, pot, newPot);
+  const first = results[0]!;
+  reply.figure = money(first.amount, input.lang);
+  reply.title = t(input, `Uppskattning: ${results.map((r) => r.place.name).join(', ')}, ${name} ${key.year}`, `Estimate: ${results.map((r) => r.place.name).join(', ')}, ${name} ${key.year}`);
+  reply.text = key.key.type === 'fixed' ? `${t(input, 'Uppskattning, inget beslut:', 'Estimate, not a decision:')} ${lines.join(' ')}` : `${terms} ${lines.join(t(input, '; ', '; '))}.`;
+  reply.rows = results.map(({ place, amount, fact }) => ({ label: place.name, value: money(amount, input.lang), note: t(input, `i dag ${money(fact.amount, 'sv')}`, `now ${money(fact.amount, 'en')}`) }));
+  if (h.replaced && !h.replaced.amount.equals(pot)) {
+    reply.notes.push(t(input, `Du skriver att potten i dag är ${h.replaced.text}, men dokumentet har ${money(pot, 'sv')}; jag räknar från dokumentets pott.`, `You write that the pot is now ${h.replaced.text}, but the document has ${money(pot, 'en')}; I work from the document's pot.`));
+  }
+  reply.derivation = steps;
+  reply.notes.push(...estimateNotes(input));
+  if (input.lang === 'en') reply.notes.push('The key is quoted in Swedish, as the document writes it.');
+  return finishReply(store, reply, say, results.map((r) => r.fact));
+}
+
+function termsWords(input: AnswerInput, key: KeyFact, h: Hypothetical, pot: Decimal, newPot: Decimal): string {
+  const name = fundName(input, key.fund).toLowerCase();
+  const potWords = h.pot ? t(input, `${money(newPot, 'sv')} i stället för ${money(pot, 'sv')}`, `${money(newPot, 'en')} instead of ${money(pot, 'en')}`) : t(input, `samma pott (${money(pot, 'sv')})`, `the same pot (${money(pot, 'en')})`);
+  const baseWords = h.base ? t(input, ` och ${money(h.base.amount, 'sv')} per län`, ` and ${money(h.base.amount, 'en')} per county`) : '';
+  return t(input, `Uppskattning, inget beslut: med en nationell pott för ${name} ${key.year} på ${potWords}${baseWords}`, `Estimate, not a decision: with a national ${name} pot for ${key.year} of ${potWords}${baseWords},`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unit costs: a printed cost per unit times the count the question gives.
+
+function unitCostReply(input: AnswerInput, plan: UnitCostPlan): Reply {
+  const { unitCost, count } = plan;
+  const total = timesCount(unitCost.amount, count);
+  const about = unitCost.approximate ? t(input, 'ca ', 'about ') : '';
+  const reply = emptyReply('figure', input.lang, t(input, `Uppskattning: ${count} × ${money(unitCost.amount, 'sv')}`, `Estimate: ${count} × ${money(unitCost.amount, 'en')}`), '');
+  reply.figure = `${about}${money(total, input.lang)}`;
+  const quoted = `”${unitCost.printed}”`;
+  reply.text = t(
+    input,
+    `Uppskattning, inget beslut: ${count} × ${about}${money(unitCost.amount, 'sv')} = ${about}${money(total, 'sv')}. Kostnaden per enhet är den dokumentet skriver: ${quoted} (${unitCost.topic}).`,
+    `Estimate, not a decision: ${count} × ${about}${money(unitCost.amount, 'en')} = ${about}${money(total, 'en')}. The cost per unit is the one the document prints (in Swedish): ${quoted} (${unitCost.topic}).`,
+  );
+  reply.rows = [
+    { label: t(input, 'Kostnad per enhet', 'Cost per unit'), value: `${about}${money(unitCost.amount, input.lang)}` },
+    { label: t(input, 'Antal', 'Count'), value: String(count) },
+    { label: t(input, 'Uppskattning', 'Estimate'), value: `${about}${money(total, input.lang)}` },
+  ];
+  reply.derivation = [`${count} × ${money(unitCost.amount, input.lang)} = ${money(total, input.lang)}`];
+  reply.notes.push(t(input, 'Produkten räknar med samma kostnad för varje enhet; verkliga kostnader kan avvika.', 'The product assumes the same cost for every unit; real costs may differ.'));
+  if (unitCost.approximate) reply.notes.push(t(input, 'Kostnaden står som ungefärlig (”ca”) i dokumentet, så även uppskattningen är ungefärlig.', 'The cost is given as approximate (“ca”) in the document, so the estimate is approximate too.'));
+  reply.sources = [sourceOf(input.store, unitCost.source as FactSource)];
+  reply.text += ` ${reply.notes.join(' ')} ${sourceLine(reply.sources, input.lang)}.`;
+  return reply;
+}

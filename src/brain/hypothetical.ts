@@ -1,0 +1,195 @@
+// The hypothetical in a what-if question, read from its words: the new pot, a changed base per
+// recipient, a count of units, a changed category ("om Jämtland vore ett storstadslän"), and the
+// pot the user says it replaces ("i stället för 150 mkr"). Amounts are read as people write them:
+// "25 mkr", "25 miljoner", "3,5 Mkr", "2 500 000 kr", "2,5 miljarder", "SEK 25 million", "25M",
+// "100 MSEK", exactly, in kronor.
+import { Decimal } from 'decimal.js';
+import { foldText } from '../text/normalize.js';
+import type { Lang } from './format.js';
+
+export interface QuestionAmount {
+  /** Exact kronor. */
+  amount: Decimal;
+  /** As the question writes it. */
+  text: string;
+  /** Where it stands in the (normalised) question text. */
+  index: number;
+  /** "5 mkr per län", "basen vore 1,5 mkr": an amount for each recipient. */
+  perRecipient: boolean;
+  /** "i stället för 150 mkr", "instead of 150 million": the amount the question says it replaces. */
+  replaced: boolean;
+  /** The kind of recipient a per-recipient amount names: "per län", "per delregion", "per kommun". */
+  perKind?: RecipientKind;
+}
+
+export type RecipientKind = 'county' | 'subregion' | 'municipality';
+
+export interface QuestionCount {
+  count: number;
+  /** The folded words after the number ("maria mottagningar", "instruktorer"). */
+  words: string[];
+  text: string;
+}
+
+export interface Hypothetical {
+  amounts: QuestionAmount[];
+  /** The new pot: the first amount that is neither per recipient nor replaced. */
+  pot?: QuestionAmount;
+  /** The new base per recipient. */
+  base?: QuestionAmount;
+  /** The pot the question says the new one replaces. */
+  replaced?: QuestionAmount;
+  /** A count of units ("8 mottagningar", "10 instruktörer"). */
+  count?: QuestionCount;
+  /** Words of a category the recipient would belong to ("vore ett storstadslän"), folded. */
+  category?: string[];
+  /** "med samma bas", "with the same base". */
+  sameBase: boolean;
+  /** The kind of recipient the question speaks of ("per delregion", "kommunerna", "länen"), if it says. */
+  recipients?: RecipientKind;
+}
+
+/** Powers of ten for the scale words people write after a number. */
+const SCALES: [RegExp, number][] = [
+  [/^(miljarder|miljard|mdkr|mdr|md|billions?|bn)$/i, 9],
+  [/^(miljoner|miljon|milj|mkr|msek|mnkr|mn|millions?|mio|m)$/i, 6],
+  [/^(tusen|tkr|thousands?|k)$/i, 3],
+  [/^(kronor|kr|sek|:-)$/i, 0],
+];
+
+// A number: space-grouped ("2 500 000", "1 000 000,50"), comma-grouped ("25,000,000.50") or plain
+// with a decimal comma or point ("3,5", "2.5"); then an optional scale word and currency.
+const NUMBER = String.raw`\d{1,3}(?: \d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?`;
+const SCALE_WORD = String.raw`miljarder|miljard|mdkr|mdr|billions?|bn|miljoner|miljon|milj\.?|mkr|msek|mnkr|millions?|mio|mn|tusen|tkr|thousands?`;
+const AMOUNT = new RegExp(
+  String.raw`(?<prefix>\bSEK ?|\bkr ?)?(?<number>${NUMBER})(?:(?<attached>[mMkK])\b| ?(?<scale>${SCALE_WORD})\b)?(?: ?(?<currency>kronor|kr|sek|:-)(?![\p{L}]))?`,
+  'giu',
+);
+
+/** Counts written as words, for "tre mottagningar", "ten instructors". */
+const NUMBER_WORDS: Record<string, number> = {
+  tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, atta: 8, nio: 9, tio: 10, elva: 11, tolv: 12, femton: 15, tjugo: 20,
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
+};
+
+/** After an amount: it is for each recipient. */
+const PER_RECIPIENT_AFTER = /^\s*(i bas\w*|som bas\w*|in base|as (a )?base|per (lan|lanet|county|delregion\w*|sub-?regions?|subregion\w*|kommun\w*|municipalit\w*|region\w*|mottagare|recipient\w*)|vardera|var|each|apiece)\b/;
+/** Words that name a kind of recipient. */
+const KIND_WORDS: [RecipientKind, RegExp][] = [
+  ['subregion', /\b(delregion\w*|sub-?regions?|subregion\w*|samverkansorgan\w*)\b/],
+  ['municipality', /\b(kommun\w*|municipal\w*)\b/],
+  ['county', /\b(lan|lanet|lanen|lans|county|counties|region|regioner|regionerna)\b/],
+];
+/** Before an amount: it is the base. */
+const BASE_BEFORE = /\b(bas|basen|basbelopp\w*|grundbelopp\w*|base|base amount)( for [a-z ]+?)?( (vore|var|ar|blir|blev|hade varit|was|were|is|would be|of|pa|till|to))?\s*$/;
+/** Before an amount: the amount it replaces. */
+/** Before an amount: "utöver basen", "beyond the base": the amount is the rest, not a base. */
+const REST_BEFORE = /\b(utover|utanfor|exklusive|exkl|utan|forutom|bortsett fran|beyond|excluding|excl|without|apart from|above|over|besides) (the )?(bas|basen|basbelopp\w*|base|bases|base amounts?)\b[a-z ]*$/;
+const REPLACED_BEFORE = /\b(i stallet for|istallet for|i stallet|instead of|rather than|fran|from|och inte|not)\s*$/;
+const SAME_BASE = /\b(samma bas\w*|same base\w*|oforandrad bas\w*|unchanged base\w*)\b/;
+/** "vore ett storstadslän", "were a metropolitan county": the words of the category. */
+const CATEGORY = /\b(?:vore|var|blev|blir|were|was|became|would be)\s+(?:ett|en|a|an|one of the)\s+([a-z]+)/;
+/** English category words and the Swedish words the documents use for them. */
+const CATEGORY_WORDS: Record<string, string> = { metropolitan: 'storstad', 'big-city': 'storstad', urban: 'storstad' };
+
+/** Every amount in kronor the text writes, in order. */
+export function amountsInText(text: string, lang: Lang): QuestionAmount[] {
+  const normal = normalise(text);
+  const folded = foldKeepingLength(normal);
+  const found: QuestionAmount[] = [];
+  for (const match of normal.matchAll(AMOUNT)) {
+    const groups = match.groups ?? {};
+    const number = groups.number!;
+    const scaleWord = groups.scale ?? groups.attached;
+    const money = groups.prefix !== undefined || groups.currency !== undefined || scaleWord !== undefined;
+    if (!money) continue;
+    // "25m" is millions only as a unit of its own: "25 m2" or "25 min" are not amounts.
+    const amount = readNumber(number, scaleWord, lang);
+    if (!amount) continue;
+    const index = match.index;
+    const end = index + match[0].length;
+    const before = folded.slice(Math.max(0, index - 60), index);
+    const after = folded.slice(end, end + 40);
+    const per = PER_RECIPIENT_AFTER.exec(after);
+    const perKind = per ? KIND_WORDS.find(([, pattern]) => pattern.test(per[0]))?.[0] : undefined;
+    found.push({
+      amount,
+      text: match[0].trim(),
+      index,
+      perRecipient: per !== null || (BASE_BEFORE.test(before) && !REST_BEFORE.test(before)),
+      replaced: REPLACED_BEFORE.test(before),
+      ...(perKind ? { perKind } : {}),
+    });
+  }
+  return found;
+}
+
+/** The hypothetical of a question: what is new, what is per recipient, what is counted. */
+export function readHypothetical(text: string, lang: Lang): Hypothetical {
+  const amounts = amountsInText(text, lang);
+  const pot = amounts.find((amount) => !amount.perRecipient && !amount.replaced);
+  const base = amounts.find((amount) => amount.perRecipient && !amount.replaced);
+  const replaced = amounts.find((amount) => amount.replaced);
+  const folded = foldText(text);
+  const count = countIn(text, amounts);
+  const category = CATEGORY.exec(folded)?.[1]?.split(' ').map((word) => CATEGORY_WORDS[word] ?? word);
+  // A per-recipient amount says it best; otherwise the first kind of recipient the words name.
+  const recipients = base?.perKind ?? KIND_WORDS.map(([kind, pattern]) => ({ kind, at: folded.search(pattern) })).filter(({ at }) => at >= 0).sort((a, b) => a.at - b.at)[0]?.kind;
+  return {
+    amounts,
+    ...(pot ? { pot } : {}),
+    ...(base ? { base } : {}),
+    ...(replaced ? { replaced } : {}),
+    ...(count ? { count } : {}),
+    ...(category ? { category } : {}),
+    sameBase: SAME_BASE.test(folded),
+    ...(recipients ? { recipients } : {}),
+  };
+}
+
+/** A whole number of things that is not an amount or a year: "8 mottagningar", "tio instruktörer". */
+function countIn(text: string, amounts: readonly QuestionAmount[]): QuestionCount | undefined {
+  const normal = normalise(text);
+  const taken = amounts.map((amount) => [amount.index, amount.index + amount.text.length] as const);
+  const folded = foldKeepingLength(normal);
+  for (const match of folded.matchAll(/\b(\d+|[a-z]+)\s+([a-z]+)(?:\s+([a-z]+))?/g)) {
+    const [, number, first, second] = match;
+    if (taken.some(([from, to]) => match.index >= from && match.index < to)) continue;
+    const count = /^\d+$/.test(number!) ? Number(number) : NUMBER_WORDS[number!];
+    if (count === undefined || !Number.isSafeInteger(count)) continue;
+    // A year ("2020"), a percentage, a scale word or a currency is not a count of things.
+    if (/^\d+$/.test(number!) && /^(19|20)\d\d$/.test(number!)) continue;
+    if (/^(procent|percent|ar|years?|manader|months?|kr|kronor|sek|mkr|msek|miljoner|miljon|million|millions|tkr|tusen|thousand|gang|times)$/.test(first!)) continue;
+    if (count > 100_000) continue;
+    return { count, words: [first!, ...(second ? [second] : [])], text: match[0] };
+  }
+  return undefined;
+}
+
+/** Kronor from a number and its scale word, exactly; undefined when the number is not one. */
+function readNumber(number: string, scaleWord: string | undefined, lang: Lang): Decimal | undefined {
+  const scale = scaleWord === undefined ? 0 : (SCALES.find(([pattern]) => pattern.test(scaleWord.replace(/\.$/, '')))?.[1] ?? 0);
+  let plain: string;
+  if (number.includes(' ')) plain = number.replace(/ /g, '').replace(',', '.');
+  else if (number.includes(',') && number.includes('.')) plain = number.replace(/,/g, '');
+  else if (/^\d{1,3}(,\d{3})+$/.test(number) && (lang === 'en' || number.split(',').length > 2) && scale === 0) plain = number.replace(/,/g, '');
+  else plain = number.replace(',', '.');
+  if (!/^\d+(\.\d+)?$/.test(plain)) return undefined;
+  const amount = new Decimal(`${plain}e${scale}`);
+  return amount.decimalPlaces() > 2 ? undefined : amount;
+}
+
+/** One space for any run of spaces, no-break spaces included; the text otherwise as written. */
+function normalise(text: string): string {
+  return text.normalize('NFC').replace(/[\s\u00a0\u202f]+/g, ' ');
+}
+
+/** Lower case without diacritics, one character for each of the text's (so indexes carry over). */
+function foldKeepingLength(text: string): string {
+  return [...text]
+    .map((char) => {
+      const folded = char.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      return folded.length === 1 && /[a-z0-9 ]/.test(folded) ? folded : folded.length === 1 && /\d/.test(folded) ? folded : ' ';
+    })
+    .join('');
+}
