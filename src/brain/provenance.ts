@@ -90,7 +90,8 @@ export class Provenance {
     }
     if (how.minus) {
       const value = differenceOf(plus, total(how.minus));
-      const words = `${money(value.abs(), this.input.lang)} (${this.t('beräknat', 'derived')}: ${value.isNegative() ? `${shown(how.minus)} − ${shown(facts)}` : `${shown(facts)} − ${shown(how.minus)}`})`;
+      const side = (group: AmountFact[]) => (group.length > 1 ? `(${shown(group)})` : shown(group));
+      const words = `${money(value.abs(), this.input.lang)} (${this.t('beräknat', 'derived')}: ${value.isNegative() ? `${side(how.minus)} − ${side(facts)}` : `${side(facts)} − ${side(how.minus)}`})`;
       return this.say({ status: 'derived', facts: ids(facts), minus: ids(how.minus), value: value.toFixed(), words });
     }
     const words = `${money(plus, this.input.lang)} (${this.t('beräknat', 'derived')}: ${shown(facts)})`;

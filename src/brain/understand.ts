@@ -77,7 +77,7 @@ export function understand(text: string, context: ConversationContext, store: Kn
   const uncovered = uncoveredPlaces(text, places, store);
   for (const match of uncovered) for (const word of match.text.split(' ')) understood.add(word);
   const unknownWords = words(text).filter(
-    (word) => !understood.has(word) && !v.STOP_WORDS.has(word) && !/^\d+$/.test(word) && !patternWord(word, invoiceField !== undefined) && word.length > 1,
+    (word) => !understood.has(word) && !(word.includes('-') && word.split('-').every((part) => understood.has(part) || v.STOP_WORDS.has(part))) && !v.STOP_WORDS.has(word) && !/^\d+$/.test(word) && !patternWord(word, invoiceField !== undefined) && word.length > 1,
   );
 
   let intent = detectIntent(folded, invoiceField, places.length > 0 || fundMatch !== undefined || uncovered.length > 0);
@@ -212,12 +212,15 @@ function detectIntent(folded: string, invoiceField: InvoiceField | undefined, ha
   if (v.EACH_PLACE.test(folded) && v.AMOUNT.test(folded)) return 'list';
   if (v.KEY.test(folded)) return 'key';
   if (v.LIST.test(folded)) return 'list';
-  if (v.FOCUS.test(folded)) return 'focusArea';
+  // "Hur mycket används till …?" asks for the amount, however the money is used.
+  if (v.FOCUS.test(folded) && !/\b(hur (mycket|mkt)|how much)\b/.test(folded)) return 'focusArea';
   if (v.COST_OR_COUNT.test(folded.replace(v.POPULATION_PART, ' '))) return 'search';
   // "what is the total amount for Dalarna" asks for an amount; "vad är BISAM" for an explanation.
   // "What is Falun's kunskapsbaserad part?": a part of a place's amount is an amount.
   if (v.WHAT_IS.test(folded)) return (v.AMOUNT.test(folded) || /\b(part|portion|del|delen)\b/.test(folded)) && hasSubject ? 'amount' : 'search';
   if (v.AMOUNT.test(folded)) return 'amount';
+  // "Ludvika knowledge-based part?": a part of a named place's or fund's amount.
+  if (hasSubject && /\b(part|portion|delen|andelen)\b/.test(folded)) return 'amount';
   return undefined;
 }
 

@@ -43,8 +43,8 @@ export const CONTACT_NOUN = /\b(kontakt\w*|contact\w*|e-?post\w*|mejl\w*|mail\w*
 export const KEY =
   /\b(varfor|why|fordelningsnyckel\w*|nyckel\w*|fordela\w*|fordelning\w*|fordelat|berakn\w*|raknades|raknas|raknat|hur kom\w* .* fram|distribution key|distribut\w*|calculat\w*|comput\w*|how was|how were|how is .* split|derivation|formula|split)\b/;
 export const LIST =
-  /\b(vilka (kommuner|delregioner|lan|regioner|orter|platser)|vilken (kommun|delregion|region)|alla (kommuner|delregioner|lan)|mest|minst|storst\w*|minst\w*|lagst\w*|hogst\w*|jamfor\w*|ranking|topp?\w*|lista\w*|rangordna\w*|which (municipalities|municipality|sub-?regions?|counties|county|places)|what (counties|places|regions)|all (municipalities|sub-?regions|counties)|most|least|largest|smallest|highest|lowest|compare\w*|rank\w*|list|kommunerna|lanen|delregionerna)\b/;
-export const MOST = /\b(mest|storst\w*|hogst\w*|most|largest|highest|biggest|top)\b/;
+  /\b(vilka (kommuner|delregioner|lan|regioner|orter|platser)|vilken (kommun|delregion|region)|alla (kommuner|delregioner|lan)|mest|minst|storst\w*|minst\w*|lagst\w*|hogst\w*|jamfor\w*|ranking|topp?\w*(?<!\bon top)(?! of\b)|lista\w*|rangordna\w*|which (municipalities|municipality|sub-?regions?|counties|county|places)|what (counties|places|regions)|all (municipalities|sub-?regions|counties)|most|least|largest|smallest|highest|lowest|compare\w*|rank\w*|list|kommunerna|lanen|delregionerna)\b/;
+export const MOST = /\b(mest|storst\w*|hogst\w*|most|largest|highest|biggest|top(?! of\b))\b/;
 export const LEAST = /\b(minst\w*|lagst\w*|least|smallest|lowest)\b/;
 export const FOCUS =
   /\b(fokusomrade\w*|inriktning\w*|aktivitet\w*|insats\w*|prioriterade? omrade\w*|malomrade\w*|anvand\w*|vad (ska|gors|gor)( .*)? (med|for|till)|ga till|ska goras|gors for|tanken|syftet|focus areas?|activit\w*|measures?|planned|priority areas?|(used|spent|meant) for|spend\w* on|do with)\b|\bwhat (are|is)\b.*\bfor$/;
@@ -55,7 +55,7 @@ export const EACH_PLACE = /\b(varje|var och en av|each|every|per) (\w+ )?(delreg
 export const COST_OR_COUNT = /\b(kostar|kostade|dyr|dyrt|dyra|expensive|kostnad\w*|hur manga|antal\w*|andel av|hur stor andel|procent|how many|number of|cost\w*|share of|percent\w*|inhabitants?|invanare|befolkning|population)\b/;
 export const WHAT_IS = /\b(vad ar|vad betyder|vad innebar|vad gor|vad hander|beratta om|forklara|what is|what are|whats|what does|what happens|tell me about|explain)\b/;
 export const AMOUNT =
-  /\b(hur (mycket|mkt)|hur stor|belopp\w*|pengar\w*|summa\w*|kronor|kr|far|fick|fatt|tilldela\w*|erhall\w*|medel|andel|storlek|omfattning|stimulansmedel\w*|statsbidrag\w*|how much|how big|amount\w*|money|funds?|funding|gets?|got|receives?|received|allocat\w*|share|sek|size|total\w*)\b/;
+  /\b(hur (mycket|mkt)|hur stor\w*|\w*belopp\w*|pengar\w*|summa\w*|kronor|kr|far|fick|fatt|tilldela\w*|tilldelning\w*|bidrag\w*|anslag\w*|erhall\w*|medel|andel|storlek|omfattning|stimulansmedel\w*|statsbidrag\w*|how much|how big|amount\w*|money|funds?|funding|gets?|got|receives?|received|allocat\w*|share|sek|size|total\w*)\b/;
 export const HELP = /\b(hjalp|help|vad kan (du|jag)|what can (you|i)|hur funkar|hur anvander jag|how do i use|how does (this|it) work|kommandon|commands|instruktion\w*|exempel pa fragor|example questions)\b/;
 export const GREETING = /^(hej\w*|halla|tjena|tja|god (morgon|dag|kvall|eftermiddag)|hello|hi|hey|good (morning|afternoon|evening)|tack\w*|thanks?|thank you)\b/;
 export const FOLLOW_UP = /^(och|and|samma|same|hur ar det med|what about|how about|an|men|but|deras|dess|their|its|hans|hennes)\b/;
@@ -86,7 +86,7 @@ export const WHATIF_OP = /\b(om (potten|summan|basen|beloppet|medlen|skane|dalar
 export const BREAKDOWN = /\b(uppdelat|uppdelning\w*|per del|delarna|fordelat pa|breakdown|broken down|split by|by part|parts?)\b/;
 /** The parts of a base-plus-share row: the fixed base and the share by population. */
 export const BASE_PART = /\b(bas|basen|basbelopp\w*|grundbelopp\w*|fast del\w*|fasta delen|base|base amount|fixed part)\b/;
-export const POPULATION_PART = /\b(rorlig\w*|befolkningsdel\w*|efter befolkning|befolkningsbaserad\w*|invanarbaserad\w*|utover basen|inte basen|utan bas\w*|exklusive bas\w*|exkl\.? bas\w*|forutom bas\w*|bortsett fran bas\w*|population[- ]based|by population|variable part|beyond the base|excluding the base|excl\.? (the )?base|without the base|apart from the base|not the base)\b/;
+export const POPULATION_PART = /\b(rorlig\w*|befolkningsdel\w*|efter befolkning|befolkningsbaserad\w*|invanarbaserad\w*|utover basen|inte basen|utan bas\w*|exklusive bas\w*|exkl\.? bas\w*|forutom bas\w*|bortsett fran bas\w*|population[- ]based|by population|variable part|(beyond|on top of|above|over and above|in addition to) (the )?base|ovanpa basen|over basen|utover bas\w*|excluding the base|excl\.? (the )?base|without the base|apart from the base|not the base)\b/;
 /** "inklusive basbeloppet", "including the base": the whole fund, base and share together. */
 export const WITH_BASE = /\b(inklusive|inkl|including|incl|plus|med|with) (the )?bas(en|belopp\w*|e)?\b/;
 /** Words around a part asked for ("både bas och rörlig del"): they name no subject. */

@@ -166,6 +166,47 @@ describe('the national pots and their keys', () => {
   });
 });
 
+describe('amounts asked in other words', () => {
+  // 001 (Dalarna 2020, "1. Belopp"): Leksand 459 849; Säter 323 040 = 215 359,83 + 107 679,92;
+  // Ludvika 260 875,72 kunskapsbaserad. 003: Sydost brukarmedverkan 300 000 + 14 253, suicidprevention 1 000 000 + 1 425 859.
+  it.each<Case>([
+    ['leksand tilldelning 2020', ['459 849 kr']],
+    ['Orsa bidrag 2020?', ['201 173 kr']],
+    ["What's Säter's development-initiatives (action plan) part in 2020?", ['SEK 215,359.83'], ['SEK 323,040 –']],
+    ['Ludvika knowledge-based part?', ['260 875,72'], ['782 627']],
+    ['Sydost user involvement beyond base?', ['SEK 14,253'], ['SEK 300,000']],
+    ['What does Sydost get for suicide prevention on top of the base amount in 2023?', ['SEK 1,425,859'], ['SEK 1,000,000']],
+    ['Which Skåne sub-region has the largest population-based co-morbidity amount?', ['Nordväst', 'SEK 2,206,699']],
+    ['Hur mycket används till skånegemensamt utvecklingsarbete?', ['4 mkr']],
+    ['Totalt Skåne, länsgemensamma medel till delregionerna 2023?', ['42 645 244 kr']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
+describe('changes between years', () => {
+  // 001: Dalarna county-wide 2020 18 172 239; 000 (2022) "drygt 18 mkr", its parts 7 621 404 + 1 000 000 +
+  // 5 518 744 + 3 878 680. Suicidprevention 5 577 707,31 (2020) and 5 518 744 (2022).
+  const parts2022 = 7_621_404 + 1_000_000 + 5_518_744 + 3_878_680;
+  const fall = (18_172_239 - parts2022).toLocaleString('sv-SE').replace(/\u00a0/g, ' ');
+  it.each<Case>([
+    ['Hur mycket mindre fick Dalarna totalt 2022 jämfört med 2020?', [`minskade beloppet med ${fall} kr`, '18 018 828 kr'], ['18 mkr (ungefärligt)']],
+    ["Did Dalarna's total joint county funds go up or down between 2020 and 2022?", ['decreased', 'SEK 18,018,828']],
+    ['Ökade eller minskade Dalarnas suicidpreventionsmedel från 2020 till 2022?', ['minskade beloppet med 58 963,31 kr']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
+describe('shares of the national pot', () => {
+  // 001: Dalarna ungdomsmottagningar 2020 3 945 120,95; 002: 150 Mkr nationally → 2,6 %.
+  it.each<Case>([
+    ['What share of the national 150 Mkr for youth clinics did Dalarna get in 2020?', [`${((3_945_120.95 / 150_000_000) * 100).toFixed(1)}%`, 'national pot']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
 describe('shares', () => {
   it.each<Case>([
     // 5 577 707,31 / 18 172 239 = 30,69 %.

@@ -93,6 +93,11 @@ function figureFor(input: AnswerInput, place: Place, fundId: string | undefined,
     return best ? [best] : undefined;
   }
   const total = facts.find((fact) => store.fund(fact.fund)?.aggregate && !fact.approximate) ?? facts.find((fact) => store.fund(fact.fund)?.aggregate);
+  // "drygt 18 mkr": a rough total is not calculated with when the document prints its parts exactly.
+  if (total?.approximate) {
+    const parts = facts.filter((fact) => !fact.part && !fact.approximate && fact.status !== 'derived' && !store.fund(fact.fund)?.aggregate);
+    if (parts.length > 1) return parts;
+  }
   return total ? [total] : undefined;
 }
 
@@ -151,7 +156,17 @@ function combine(input: AnswerInput, terms: Term[]): Reply {
     reply.title = t(input, `${labels[0]} jämfört med ${labels[1]}`, `${labels[0]} compared with ${labels[1]}`);
     const scope = common && !labels.includes(common) ? `${capitalise(common)}: ` : '';
     const side = `${scope}${each}.`;
-    if (u.operation === 'difference') {
+    const overYears = a.place.id === b.place.id && a.fund === b.fund && a.year !== b.year;
+    if (overYears && !difference.isZero()) {
+      // "Ökade eller minskade det från 2020 till 2022?": the change, from the earlier year to the later.
+      const [early, late] = a.year < b.year ? [a, b] : [b, a];
+      const fell = termValue(late).lessThan(termValue(early));
+      reply.text = t(
+        input,
+        `Från ${early.year} till ${late.year} ${fell ? 'minskade' : 'ökade'} beloppet med ${by}. ${side}`,
+        `From ${early.year} to ${late.year} the amount ${fell ? 'decreased' : 'increased'} by ${by}. ${side}`,
+      );
+    } else if (u.operation === 'difference') {
       reply.text = t(input, `Skillnaden mellan ${labels[0]} och ${labels[1]} är ${by}. ${side}`, `The difference between ${labels[0]} and ${labels[1]} is ${by}. ${side}`);
     } else if (difference.isZero()) {
       reply.text = t(input, `${labels[0]} och ${labels[1]} är lika stora: ${side}`, `${labels[0]} and ${labels[1]} are the same: ${side}`);
@@ -190,6 +205,23 @@ function share(input: AnswerInput): Reply | undefined {
   let whole: AmountFact[] | undefined;
   let wholeWords: string;
   const sibling = place.kind === 'municipality' || place.kind === 'subregion';
+  // "What share of the national 150 Mkr for youth clinics did Dalarna get?": a county's amount over the national pot.
+  const country = u.places.map((match) => match.place).find((candidate) => candidate.kind === 'country');
+  if (country && place.kind === 'county' && partFund) {
+    const pot = figureFor(input, country, partFund, year);
+    const own = figureFor(input, place, partFund, year);
+    if (!pot || !own) return missing(input, [`${(pot ? place : country).name} (${fundName(input, partFund).toLowerCase()}) ${year}`]);
+    const words = say.computed(own, { of: pot });
+    const reply = emptyReply('amount', input.lang, t(input, `Andel ${year}`, `Share ${year}`), '');
+    reply.figure = words.split(' (')[0]!;
+    reply.rows = [
+      { label: place.name, value: own.length === 1 ? say.marked(own[0]!) : say.computed(own) },
+      { label: t(input, 'Den nationella potten', 'The national pot'), value: pot.length === 1 ? say.marked(pot[0]!) : say.computed(pot) },
+    ];
+    const fund = fundName(input, partFund).toLowerCase();
+    reply.text = t(input, `${place.name} får ${words} av den nationella potten för ${fund} ${year}.`, `${place.name} gets ${words} of the national pot for ${fund} in ${year}.`);
+    return finish(input, reply, say, [...own, ...pot]);
+  }
   const ofChildren = sibling && (places.length > 1 || CHILDREN_WORDS.test(u.folded) || (!partFund && !u.part));
   if (ofChildren) {
     // "Hur stor andel av kommunernas belopp får Falun?": the place's figure over its siblings' together.

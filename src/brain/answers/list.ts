@@ -78,9 +78,11 @@ function pick(input: AnswerInput, place: string, year: number): AmountFact | und
   const { u, store } = input;
   const facts = store.amounts({ place, year }).filter((fact) => !fact.label && !fact.approximate);
   if (!u.fund) return facts.find((fact) => store.fund(fact.fund)?.aggregate);
+  // "länsgemensamma medel till delregionerna": of the funds named, the one this place has.
+  const fund = [u.fund, ...u.funds].find((id) => facts.some((fact) => fact.fund === id)) ?? u.fund;
   // "basen för brukarmedverkan": that part of the fund, or nothing (the whole fund is another question).
-  if (u.part) return facts.find((fact) => fact.fund === u.fund && fact.part === u.part);
-  return facts.find((fact) => fact.fund === u.fund && !fact.part && fact.status !== 'derived') ?? facts.find((fact) => fact.fund === u.fund && !fact.part);
+  if (u.part) return facts.find((fact) => fact.fund === fund && fact.part === u.part);
+  return facts.find((fact) => fact.fund === fund && !fact.part && fact.status !== 'derived') ?? facts.find((fact) => fact.fund === fund && !fact.part);
 }
 
 /** The marks' legend, the claims, the sources and the source line. */
