@@ -47,15 +47,15 @@ export const LIST =
 export const MOST = /\b(mest|storst\w*|hogst\w*|most|largest|highest|biggest|top(?! of\b))\b/;
 export const LEAST = /\b(minst\w*|lagst\w*|least|smallest|lowest)\b/;
 export const FOCUS =
-  /\b(fokusomrade\w*|inriktning\w*|aktivitet\w*|insats\w*|prioriterade? omrade\w*|malomrade\w*|anvand\w*|vad (ska|gors|gor)( .*)? (med|for|till)|ga till|ska goras|gors for|tanken|syftet|focus areas?|activit\w*|measures?|planned|priority areas?|(used|spent|meant) for|spend\w* on|do with)\b|\bwhat (are|is)\b.*\bfor$/;
+  /\b(fokusomrade\w*|inriktning\w*|aktivitet\w*|insats\w*|prioriterade? omrade\w*|malomrade\w*|anvand\w*|vad (ska|gors|gor)( .*)? (med|for|till)|ga till|ska goras|gors for|tanken|syftet|focus areas?|activit\w*|vad ingar|ingar i|vad omfattar|exempel pa (aktiviteter|insatser)|examples?|what does .* include|included in|measures?|planned|priority areas?|(used|spent|meant) for|spend\w* on|do with)\b|\bwhat (are|is)\b.*\bfor$/;
 /** "Vilka områden ska medlen fördelas inom?": the areas asked for, however the money is split. */
-export const FOCUS_AREAS = /\b(vilka|which|what) (\w+ )?(omraden|areas|prioriteringar|priorities)\b/;
+export const FOCUS_AREAS = /\b(vilka|which|what) (\w+ )?(omraden|areas|prioriteringar|priorities)\b|\b(examples?|exempel)\b/;
 /** "Vad får varje delregion i bas?": the amount of each place of a kind, not of the one named. */
 export const EACH_PLACE = /\b(varje|var och en av|each|every|per) (\w+ )?(delregion\w*|kommun\w*|sub-?regions?|municipalit\w*|lan|lanen|county|counties)\b/;
 export const COST_OR_COUNT = /\b(kostar|kostade|dyr|dyrt|dyra|expensive|kostnad\w*|hur manga|antal\w*|andel av|hur stor andel|procent|how many|number of|cost\w*|share of|percent\w*|inhabitants?|invanare|befolkning|population)\b/;
 export const WHAT_IS = /\b(vad ar|vad betyder|vad innebar|vad gor|vad hander|beratta om|forklara|what is|what are|whats|what does|what happens|tell me about|explain)\b/;
 export const AMOUNT =
-  /\b(hur (mycket|mkt)|hur stor\w*|\w*belopp\w*|pengar\w*|summa\w*|kronor|kr|far|fick|fatt|tilldela\w*|tilldelning\w*|bidrag\w*|anslag\w*|erhall\w*|medel|andel|storlek|omfattning|stimulansmedel\w*|statsbidrag\w*|how much|how big|amount\w*|money|funds?|funding|gets?|got|receives?|received|allocat\w*|share|sek|size|total\w*)\b/;
+  /\b(hur (mycket|mkt)|hur stor\w*|\w*belopp\w*|pengar\w*|summa\w*|kronor|kr|far|fick|fatt|tilldela\w*|tilldelning\w*|sammanlag\w*|bidrag\w*|anslag\w*|erhall\w*|medel|andel|storlek|omfattning|stimulansmedel\w*|statsbidrag\w*|how much|how big|amount\w*|money|funds?|funding|gets?|got|receives?|received|allocat\w*|share|sek|size|total\w*)\b/;
 export const HELP = /\b(hjalp|help|vad kan (du|jag)|what can (you|i)|hur funkar|hur anvander jag|how do i use|how does (this|it) work|kommandon|commands|instruktion\w*|exempel pa fragor|example questions)\b/;
 export const GREETING = /^(hej\w*|halla|tjena|tja|god (morgon|dag|kvall|eftermiddag)|hello|hi|hey|good (morning|afternoon|evening)|tack\w*|thanks?|thank you)\b/;
 export const FOLLOW_UP = /^(och|and|samma|same|hur ar det med|what about|how about|an|men|but|deras|dess|their|its|hans|hennes)\b/;
@@ -63,7 +63,7 @@ export const KOMMUN = /\bkommun\w*|\bmunicipalit\w*/;
 
 /** Words that carry no subject: left over after everything known is removed, they mean nothing. */
 export const STOP_WORDS = new Set(
-  `hur mycket mkt far fick fatt vad nar vilken vilka vilket vem och ar att ska skall kan finns till for med om pa det den de som jag vi mina min mig du ni er era sin sina
+  `exakt exakta exact exactly sammanlagt sammantaget hur mycket mkt far fick fatt vad nar vilken vilka vilket vem och ar att ska skall kan finns till for med om pa det den de som jag vi mina min mig du ni er era sin sina
   kommun kommunen kommuner kommuns lan lanet region regionen belopp beloppet pengar pengarna medel medlen summa summan totalt total kronor kr ar aret i av fran
   den detta denna dessa har hade blir blev bli enligt gallande galler angaende om mer mest minst alla hela ocksa aven da sa nu just bara vara var varit the a an
   of for to in on at by is are was were be been does do did get gets got how much many what when which who whom where why and or with from about money amount

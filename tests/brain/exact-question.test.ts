@@ -117,6 +117,17 @@ describe('focus areas of a fund made of others', () => {
   });
 });
 
+describe('what a focus area includes', () => {
+  it.each<Case>([
+    // 000 "a) Samsjuklighet": Bostad först, an RSS resource, Mini-Maria, a shared HVB home.
+    ['Vad ingår i Dalarnas samsjuklighetsinsatser 2022?', ['Bostad först', 'HVB']],
+    // 003 3.5: "Exempel på aktiviteter: … Peer support/mentorer …".
+    ['What user-involvement examples does the Skåne document list?', ['Peer support'], ['largest first']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
 describe('words the facts do not know, answered by a passage or not at all', () => {
   it.each<Case>([
     // 000 (2022): "modellen "Bostad först" mellan Borlänge kommun och Region Dalarnas psykiatri".
@@ -179,6 +190,12 @@ describe('amounts asked in other words', () => {
     ['Which Skåne sub-region has the largest population-based co-morbidity amount?', ['Nordväst', 'SEK 2,206,699']],
     ['Hur mycket används till skånegemensamt utvecklingsarbete?', ['4 mkr']],
     ['Totalt Skåne, länsgemensamma medel till delregionerna 2023?', ['42 645 244 kr']],
+    // 000: "drygt 18 mkr", its parts 7 621 404 + 1 000 000 + 5 518 744 + 3 878 680.
+    ['Vad blir de länsgemensamma medlen för Dalarna 2022 sammanlagt, exakt?', [`${(7_621_404 + 1_000_000 + 5_518_744 + 3_878_680).toLocaleString('sv-SE').replace(/\u00a0/g, ' ')} kr`]],
+    // 004: "Länet består av 15 kommuner med en folkmängd på 286 393 invånare." The words naming the source are not searched for.
+    ['Hur många invånare har Dalarna enligt 2018 års rapport?', ['286 393']],
+    // 003: "Länsgemensamt utvecklingsarbete 250 000kr per Maria mottagningar"; "development work" is not a fund.
+    ['How much does each Maria clinic get for joint development work?', ['250 000 kr per Maria mottagning'], ['Which place do you mean']],
   ])('%s', (...test) => {
     check(test);
   });

@@ -3,6 +3,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { FigureFact } from '../../knowledge/model.js';
 import type { Passage } from '../../knowledge/passages.js';
 import type { KnowledgeStore } from '../../knowledge/store.js';
+import { findSwedishPlaces } from '../../knowledge/sweden.js';
 import { cleanQuote, foldText } from '../../text/normalize.js';
 import { placeName, source, t, type AnswerInput } from '../answer-context.js';
 import type { Lang } from '../format.js';
@@ -16,6 +17,8 @@ import { knownPlaces, notFound } from './unknown.js';
 const SEARCH_STOP_WORDS = new Set([
   ...STOP_WORDS,
   ...'can could would should we our people aged live lives living vad ar betyder innebar beratta forklara gor gora gjort hander hande what is are does do did mean tell explain happen happens have has had kostar kostade kostnad dyr dyrt cost costs expensive manga antal number fanns finns there hur how mycket per person personer var det vilken vilket'.split(' '),
+  // Words that name the source, not what is asked: "enligt 2018 års rapport", "according to the 2018 plan".
+  ...'enligt rapport rapporten planen pm pmet dokument dokumentet dokumenten skanedokumentet report document memo according'.split(' '),
 ]);
 
 /** Words the documents use for the same thing: either satisfies the question. */
@@ -53,8 +56,8 @@ export interface SearchFilter {
   prefer: 'figure' | 'passage';
   /** A municipality or sub-region the answer must be about. */
   place?: { id: string; name: string };
-  /** "vad kostar …" needs an amount in the answer, "hur många …" a number. */
-  needs?: 'money' | 'number';
+  /** "vad kostar …" needs an amount in the answer, "hur många …" a number, "vilka orter …" places named. */
+  needs?: 'money' | 'number' | 'places';
   /** "vad är X?": prefer a passage that says what X is. */
   define?: boolean;
   /** Only the preferred kind will do (a cost question that an item's amount answers otherwise). */
@@ -202,6 +205,7 @@ export class PassageSearch {
     if (placeName && !this.foldedPassages.get(id)!.includes(placeName)) return false;
     if (filter.needs === 'money' && !/\d[\d\s]*(kr|kronor|mkr)\b/i.test(text)) return false;
     if (filter.needs === 'number' && !/\d/.test(text)) return false;
+    if (filter.needs === 'places' && !findSwedishPlaces(text).some((place) => place.kind === 'municipality')) return false;
     return true;
   }
 
@@ -233,6 +237,9 @@ export class PassageSearch {
   }
 }
 
+/** "Vilka orter får …?": the answer names places. */
+const ASKS_PLACES = /\b(vilka|vilken|which|what) (orter|ort|kommuner|kommun|platser|plats|places|towns|municipalities)\b/;
+
 export function answerSearch(input: AnswerInput, search: PassageSearch, options: { figuresOnly?: boolean } = {}): Reply {
   const { u } = input;
   const place = u.places[0]?.place;
@@ -246,6 +253,7 @@ export function answerSearch(input: AnswerInput, search: PassageSearch, options:
     ...(specific ? { place: specific } : {}),
     ...(WHAT_IS.test(u.folded) ? { define: true } : {}),
     ...(options.figuresOnly ? { only: true } : {}),
+    ...(!costOrCount && ASKS_PLACES.test(u.folded) ? { needs: 'places' as const } : {}),
     ...(costOrCount ? { needs: /\b(kostar|kostade|kostnad\w*|dyr\w*|cost\w*|expensive)\b/.test(u.folded) ? ('money' as const) : ('number' as const) } : {}),
   };
   const found = search.search(query, { ...filter, ...(u.year ? { year: u.year } : {}) });
