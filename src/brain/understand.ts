@@ -10,7 +10,8 @@ import type { ConversationContext, Intent, InvoiceField } from './context.js';
 import type { Lang } from './format.js';
 import { chooseLanguage } from './language.js';
 import * as v from './vocabulary.js';
-import type { Action } from './vocabulary.js';
+import type { Action, ContactDetail } from './vocabulary.js';
+import { asksAboutPeople } from './people.js';
 import { findSwedishPlaces, type SwedishPlaceMatch } from '../knowledge/sweden.js';
 
 export interface Understanding {
@@ -51,6 +52,8 @@ export interface Understanding {
   uncovered: SwedishPlaceMatch[];
   /** What kind of thing the answer must be. */
   asks: Asks;
+  /** Which details of a person are asked for ("e-post", "telefonnummer"), in a question about people. */
+  contactDetails?: ContactDetail[];
 }
 
 export type Operation = 'value' | 'parts' | 'sum' | 'difference' | 'compare' | 'share' | 'rank' | 'whatif';
@@ -64,7 +67,10 @@ export function understand(text: string, context: ConversationContext, store: Kn
   // The fund the question is about is the one its longest phrase names; the others count for calculations.
   const fundMatch = findFund(folded, lexiconOf(store));
   const years = [...folded.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
-  const invoiceField = v.INVOICE_FIELDS.find(([, pattern]) => pattern.test(folded))?.[0];
+  // "mejladress", "email address": a person's e-mail, never the invoice address.
+  const invoiceField = v.INVOICE_FIELDS.find(([, pattern]) => pattern.test(folded.replace(v.EMAIL_ADDRESS, ' mejl ')))?.[0];
+  // "Vad har Jan Persson för telefonnummer?": a person (or a group's members) the documents name makes a question about people.
+  const aboutPeople = asksAboutPeople(text, store);
   const followUp = v.FOLLOW_UP.test(folded);
 
   const understood = new Set<string>();
@@ -80,7 +86,7 @@ export function understand(text: string, context: ConversationContext, store: Kn
     (word) => !understood.has(word) && !(word.includes('-') && word.split('-').every((part) => understood.has(part) || v.STOP_WORDS.has(part))) && !v.STOP_WORDS.has(word) && !/^\d+$/.test(word) && !patternWord(word, invoiceField !== undefined) && word.length > 1,
   );
 
-  let intent = detectIntent(folded, invoiceField, places.length > 0 || fundMatch !== undefined || uncovered.length > 0);
+  let intent = detectIntent(folded, invoiceField, places.length > 0 || fundMatch !== undefined || uncovered.length > 0, aboutPeople);
   const explicit = intent !== undefined;
   const carriesSomething = places.length > 0 || years.length > 0 || fundMatch !== undefined || invoiceField !== undefined;
   if (!intent && context.intent && (followUp || carriesSomething) && context.intent !== 'help' && context.intent !== 'greeting') intent = context.intent;
@@ -130,6 +136,7 @@ export function understand(text: string, context: ConversationContext, store: Kn
     ...(action && !['subscribe', 'unsubscribe', 'subscriptions'].includes(intent) ? { action } : {}),
     uncovered,
     asks: asksFor(intent),
+    ...(intent === 'contact' ? contactDetailsOf(folded) : {}),
   };
 }
 
@@ -192,7 +199,7 @@ function uncoveredPlaces(text: string, covered: PlaceMatch[], store: KnowledgeSt
   });
 }
 
-function detectIntent(folded: string, invoiceField: InvoiceField | undefined, hasSubject: boolean): Intent | undefined {
+function detectIntent(folded: string, invoiceField: InvoiceField | undefined, hasSubject: boolean, namesPerson = false): Intent | undefined {
   const wordCount = folded === '' ? 0 : folded.split(' ').length;
   if (wordCount === 0) return 'help';
   if (v.GREETING.test(folded) && wordCount <= 4 && !v.AMOUNT.test(folded.replace(v.GREETING, ''))) return 'greeting';
@@ -206,6 +213,8 @@ function detectIntent(folded: string, invoiceField: InvoiceField | undefined, ha
     // "vem ska ta emot slutredovisningen" is a contact question, not a date.
     if (!(v.CONTACT.test(folded) && !/\b(nar|when|datum|deadline\w*|senast|sista)\b/.test(folded))) return 'deadline';
   }
+  // "Vilken adress har Jan Persson?": a person's address is not the invoice's.
+  if (namesPerson && !v.INVOICE.test(folded) && !v.AMOUNT.test(folded)) return 'contact';
   if (invoiceField || v.INVOICE.test(folded)) return 'invoice';
   if (isContactQuestion(folded, hasSubject)) return 'contact';
   if (v.FOCUS_AREAS.test(folded)) return 'focusArea';
@@ -234,6 +243,13 @@ function isContactQuestion(folded: string, hasSubject: boolean): boolean {
   if (v.CONTACT_NOUN.test(folded)) return true;
   if (v.AMOUNT.test(folded) || v.MOST.test(folded) || v.LEAST.test(folded)) return false;
   return hasSubject || /\b(vem|who|whom) (ar|is|are|was|var)\b/.test(folded);
+}
+
+/** "e-postadress och telefonnummer": the details asked for; an e-mail address is not a postal one. */
+function contactDetailsOf(folded: string): { contactDetails?: ContactDetail[] } {
+  const text = folded.replace(v.EMAIL_ADDRESS, ' mejl ');
+  const details = v.CONTACT_DETAILS.filter(([, pattern]) => pattern.test(text)).map(([detail]) => detail);
+  return details.length > 0 ? { contactDetails: details } : {};
 }
 
 /** Words that only say what is asked ("referenskod", "faktura", "när"), never a subject of their own. */

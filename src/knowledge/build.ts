@@ -186,6 +186,18 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
         checkQuote(`${path}.source.quote`, entry.source.quote);
       });
     }
+    // A person's name, e-mail and phone are the document's own: each is in its quote. Who took over
+    // from whom names someone the same document gives.
+    data.contacts.forEach((entry, i) => {
+      const quote = collapseWhitespace(entry.source.quote).toLowerCase();
+      for (const field of ['name', 'email', 'phone'] as const) {
+        const value = entry[field];
+        if (value && !quote.includes(collapseWhitespace(value).toLowerCase())) problems.push(`${where(`contacts[${i}].${field}`)}: "${value}" is not in the quote`);
+      }
+      if (entry.takesOverFrom && !data.contacts.some((other) => other.name === entry.takesOverFrom)) {
+        problems.push(`${where(`contacts[${i}].takesOverFrom`)}: no contact named "${entry.takesOverFrom}" in ${document.file}`);
+      }
+    });
     knowledge.contacts.push(...data.contacts.map((entry) => ({ ...entry, document })));
     knowledge.focusAreas.push(...data.focusAreas.map((entry) => ({ ...entry, document })));
     knowledge.figures.push(...data.figures.map((entry) => ({ ...entry, document })));

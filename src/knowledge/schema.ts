@@ -264,12 +264,32 @@ export const invoiceInstructionsSchema = z.strictObject({
   requiredInformationSource: sourceSchema.optional(),
 });
 
+/**
+ * What a role is, in the words people ask with ("vem är sammankallande?", "who represents …?"):
+ * convenor (sammankallande), chair (ordförande), coordinator (koordinator, samordnare), representative
+ * (for someone: a sub-region, the user organisations), member (deltagare), lead (utvecklingsledare,
+ * projektledare), manager (chef), responsible (ansvarig for something), reporter (reports on the
+ * funds), named (named under a project's heading, no role stated).
+ */
+export const contactFunctionSchema = z.enum(['convenor', 'chair', 'coordinator', 'representative', 'member', 'lead', 'manager', 'responsible', 'reporter', 'named']);
+
+/** One person's (or one unnamed post's) role, as one document gives it. A person with two roles has two entries. */
 export const contactSchema = z.strictObject({
   id,
   name: z.string().min(1).optional(),
   email: z.string().email().optional(),
+  /** A telephone number exactly as printed (the documents give none so far). */
+  phone: z.string().min(1).optional(),
   role: z.string().min(1),
   organisation: z.string().min(1).optional(),
+  /** The group, network, assignment or project the role belongs to, as the document names it. */
+  group: z.string().min(1).optional(),
+  /** The role in the terms a question uses. */
+  functions: z.array(contactFunctionSchema).default([]),
+  /** Whom the person is there for, as the document says ("Sydost", "brukarföreningarna"). */
+  represents: z.string().min(1).optional(),
+  /** The person, named in the same document, whose responsibility this one takes over. */
+  takesOverFrom: z.string().min(1).optional(),
   place: id,
   year,
   source: sourceSchema,
@@ -342,6 +362,7 @@ export type DatePoint = z.infer<typeof datePointSchema>;
 export type DeadlineKind = Deadline['kind'];
 export type InvoiceInstructions = z.infer<typeof invoiceInstructionsSchema>;
 export type Contact = z.infer<typeof contactSchema>;
+export type ContactFunction = z.infer<typeof contactFunctionSchema>;
 export type FocusArea = z.infer<typeof focusAreaSchema>;
 export type Figure = z.infer<typeof figureSchema>;
 export type DocumentMeta = z.infer<typeof documentMetaSchema>;
