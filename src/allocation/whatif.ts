@@ -172,3 +172,38 @@ export function isWholeUnits(amount: Decimal.Value, unit: RoundingUnit): boolean
 function sek(amount: Rational): string {
   return formatSek(amount.toDecimal(), 'en');
 }
+
+export interface EqualSplit {
+  /** The amount each would get before rounding: pot / count, exactly. */
+  exact: Decimal;
+  /** Rounded by largest remainder, in order; the parts add up exactly to the pot. */
+  parts: Decimal[];
+}
+
+/** A pot split equally among `count` recipients, rounded to the unit by largest remainder (ties to the first). */
+export function splitEqually(pot: Decimal.Value, count: number, unit: RoundingUnit): EqualSplit {
+  if (!Number.isInteger(count) || count < 1) throw new AllocationError(`A pot is split among a positive whole number of recipients, not ${count}`);
+  const total = Rational.of(pot);
+  const size = unitSize(unit);
+  if (!total.div(size).isInteger()) throw new AllocationError(`${sek(total)} cannot be split into whole ${unit === 'ore' ? 'öre' : 'kronor'}`);
+  const exact = total.div(Rational.integer(BigInt(count)));
+  const parts = largestRemainder(
+    Array.from({ length: count }, (_, index) => ({ exact, tieRank: index })),
+    total,
+    size,
+  );
+  return { exact: exact.toDecimal(SHARE_PLACES), parts: parts.map((part) => part.rounded.toDecimal()) };
+}
+
+/** A percentage of an amount, exactly ("10 %" of 5 000 000 kr = 500 000 kr). */
+export function percentOf(amount: Decimal.Value, percent: Decimal.Value): Decimal {
+  return Rational.of(amount).times(Rational.of(percent)).div(Rational.integer(100n)).toDecimal(SHARE_PLACES);
+}
+
+/** How many units a total pays for at a unit cost, when it is a whole number (1,5 mkr at 250 000 kr: 6). */
+export function unitsInTotal(total: Decimal.Value, unitCost: Decimal.Value): number | undefined {
+  const cost = Rational.of(unitCost);
+  if (cost.lte(Rational.ZERO)) return undefined;
+  const units = Rational.of(total).div(cost);
+  return units.isInteger() ? Number(units.toDecimal(0).toFixed()) : undefined;
+}

@@ -1,11 +1,17 @@
 // What a card button may send back. Everything from the client is validated; anything else is garbage.
 import { z } from 'zod';
+import type { CalculatorFrame } from '../brain/reply.js';
 
 export const cardActionSchema = z.object({
-  verb: z.enum(['showDerivation', 'showSource']),
+  verb: z.enum(['showDerivation', 'showSource', 'recalculate']),
   question: z.string().min(1).max(500),
   /** The conversation context the question was answered in, as JSON. */
   context: z.string().max(4000).default('{}'),
+  /** On a what-if card: the what-if it is, as JSON (see parseWhatIfFrame). */
+  whatIf: z.string().max(2000).optional(),
+  /** The calculator's fields as the client sends them: whatever was typed, checked by the brain. */
+  amount: z.unknown().optional(),
+  fund: z.unknown().optional(),
 });
 
 export type CardAction = z.infer<typeof cardActionSchema>;
@@ -30,5 +36,31 @@ export function parseCarriedContext(json: string): z.infer<typeof contextSchema>
     return parsed.success ? parsed.data : {};
   } catch {
     return {};
+  }
+}
+
+// The what-if a calculator card carries: only what the brain writes, every field bounded.
+const id = z.string().min(1).max(100).regex(/^[a-z0-9-]+$/);
+const frameSchema = z
+  .object({
+    lang: z.enum(['sv', 'en']),
+    kind: z.enum(['pot', 'rest', 'base']),
+    per: z.enum(['county', 'subregion', 'municipality']).optional(),
+    place: id.optional(),
+    funds: z.array(id).max(10),
+    year: z.number().int().min(2000).max(2100),
+    amount: z.string().regex(/^\d{1,15}(\.\d{1,2})?$/),
+  })
+  .strict();
+
+/** The what-if a card action carries, or undefined when it is not one the bot wrote. */
+export function parseWhatIfFrame(json: string): CalculatorFrame | undefined {
+  try {
+    const parsed = frameSchema.safeParse(JSON.parse(json));
+    if (!parsed.success) return undefined;
+    const { per, place, ...rest } = parsed.data;
+    return { ...rest, ...(per ? { per } : {}), ...(place ? { place } : {}) };
+  } catch {
+    return undefined;
   }
 }

@@ -25,9 +25,11 @@ import type { Subscriptions } from '../notifications/subscriptions.js';
 import { lookup } from '../brain/lookup.js';
 import { PreconditionFailedError, type DocumentStore } from '../platform/file-store.js';
 import type { Logger } from '../platform/logger.js';
+import { stockholmDate } from '../platform/clock.js';
 import { conversationSegment } from '../platform/keys.js';
 import type { ConversationRateLimit } from '../platform/rate-limit.js';
-import { cardActionSchema, parseCarriedContext, type CardAction } from './actions.js';
+import { recalculate } from '../brain/recalculate.js';
+import { cardActionSchema, parseCarriedContext, parseWhatIfFrame, type CardAction } from './actions.js';
 
 export interface BotDependencies {
   brain: Brain;
@@ -195,9 +197,27 @@ export class StimulusBot extends TeamsActivityHandler {
 
   private cardForAction(context: TurnContext, action: CardAction): object {
     const carried = parseCarriedContext(action.context);
+    if (action.whatIf !== undefined || action.verb === 'recalculate') return this.recalculated(context, action, carried as ConversationContext);
     const answer = this.deps.brain.answer(action.question, carried as ConversationContext, { locale: context.activity.locale ?? '' });
     this.deps.logger.info({ event: 'card.action', verb: action.verb, kind: answer.reply.kind }, 'card action');
     return cardForReply(answer.reply, {
+      question: action.question,
+      context: JSON.stringify(carried),
+      showDerivation: action.verb === 'showDerivation',
+      showSource: action.verb === 'showSource',
+    });
+  }
+
+  /** A what-if card's action ("Räkna om", or a section opened): the same what-if with the card's amount and fund. */
+  private recalculated(context: TurnContext, action: CardAction, carried: ConversationContext): object {
+    const frame = action.whatIf === undefined ? undefined : parseWhatIfFrame(action.whatIf);
+    if (!frame) {
+      this.deps.logger.warn({ event: 'invoke.invalid', verb: action.verb, reason: 'whatIf' }, 'card action with an invalid what-if');
+      return errorCard(langOf(context), correlationId(context));
+    }
+    const reply = recalculate(this.deps.store, { question: action.question, context: carried, frame, amount: action.amount, fund: action.fund, today: stockholmDate(this.deps.now()) });
+    this.deps.logger.info({ event: 'card.action', verb: action.verb, kind: reply.kind, recalculated: reply.calculator?.problem === undefined }, 'card action');
+    return cardForReply(reply, {
       question: action.question,
       context: JSON.stringify(carried),
       showDerivation: action.verb === 'showDerivation',

@@ -15,6 +15,7 @@ import { answerKey } from './answers/key.js';
 import { answerList } from './answers/list.js';
 import { answerSearch, PassageSearch } from './answers/search.js';
 import { answerSubscription } from './answers/subscription.js';
+import { answerScenario, whatIfOf } from './answers/scenario.js';
 import { answerWhatIf } from './answers/whatif.js';
 import type { ConversationContext } from './context.js';
 import { foldText } from '../text/normalize.js';
@@ -109,6 +110,9 @@ function route(input: AnswerInput, search: PassageSearch): Reply {
   const { u, store } = input;
   const uncovered = uncoveredPart(input);
   if (uncovered) return uncovered;
+  // "delat lika", "om varje mottagning fått 300 000 kr", "10 % av": worked out before the items they name.
+  const scenario = answerScenario(input);
+  if (scenario) return scenario;
   // "Naloxon", "skånegemensamt under samsjuklighet": the named items a fund is made of.
   const items = answerItems(input);
   if (items) return items;
@@ -189,9 +193,11 @@ function nextContext(u: Understanding, reply: Reply, previous: ConversationConte
     intent: u.intent,
     ...(u.place ? { place: u.place } : {}),
     ...(u.fund ? { fund: u.fund } : {}),
-    ...(u.year && !u.yearFromContext ? { year: u.year } : u.yearFromContext && u.year ? { year: u.year } : {}),
+    // Only years the user said, now or in the follow-ups before (understand carries no other).
+    ...(u.year ? { year: u.year } : {}),
     ...(u.invoiceField ? { invoiceField: u.invoiceField } : {}),
     ...(u.deadlineKind ? { deadlineKind: u.deadlineKind } : {}),
-    ...(reply.kind === 'clarify' ? {} : {}),
+    // A what-if answered: its hypothetical holds for the follow-ups.
+    ...(whatIfOf(reply) ? { whatIf: whatIfOf(reply)! } : {}),
   };
 }

@@ -27,6 +27,24 @@ export interface ConversationContext {
   year?: number;
   invoiceField?: InvoiceField;
   deadlineKind?: string;
+  /** The last what-if question answered, so that a follow-up ("och totalt då?", "samma för Jämtland") keeps its hypothetical. */
+  whatIf?: string;
 }
 
 export const emptyContext: ConversationContext = {};
+
+/**
+ * Words that point back at what the conversation was about ("deras", "de", "samma", "they", "also"):
+ * a question with one of them is a follow-up even when it says what it asks.
+ */
+const REFERS_BACK = /\b(de|dem|deras|dess|dit|dar|samma|likadant|ocksa|aven|da|they|them|their|theirs|its|it|same|also|too|then|there)\b/;
+
+/**
+ * A question that says what it asks ("Vilka deadlines är på gång?", "Hur mycket får Mora?") and
+ * neither starts as a follow-up ("och …", "what about …") nor points back is complete: it starts
+ * afresh and takes no place, year or fund from the conversation. Only follow-ups and bare fragments
+ * ("Falun?", "2022?") are filled in from context.
+ */
+export function isCompleteQuestion(folded: string, explicitIntent: boolean, followUp: boolean): boolean {
+  return explicitIntent && !followUp && !REFERS_BACK.test(folded);
+}

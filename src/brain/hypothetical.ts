@@ -67,7 +67,7 @@ const AMOUNT = new RegExp(
 );
 
 /** Counts written as words, for "tre mottagningar", "ten instructors". */
-const NUMBER_WORDS: Record<string, number> = {
+export const NUMBER_WORDS: Record<string, number> = {
   tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, atta: 8, nio: 9, tio: 10, elva: 11, tolv: 12, femton: 15, tjugo: 20,
   two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
 };
@@ -87,8 +87,9 @@ const BASE_BEFORE = /\b(bas|basen|basbelopp\w*|grundbelopp\w*|base|base amount)(
 const REST_BEFORE = /\b(utover|utanfor|exklusive|exkl|utan|forutom|bortsett fran|beyond|excluding|excl|without|apart from|above|over|besides) (the )?(bas|basen|basbelopp\w*|base|bases|base amounts?)\b[a-z ]*$/;
 const REPLACED_BEFORE = /\b(i stallet for|istallet for|i stallet|instead of|rather than|fran|from|och inte|not)\s*$/;
 const SAME_BASE = /\b(samma bas\w*|same base\w*|oforandrad bas\w*|unchanged base\w*)\b/;
-/** "vore ett storstadslän", "were a metropolitan county": the words of the category. */
-const CATEGORY = /\b(?:vore|var|blev|blir|were|was|became|would be)\s+(?:ett|en|a|an|one of the)\s+([a-z]+)/;
+/** "vore ett storstadslän", "hade räknats som storstadslän", "were counted as a metropolitan county": the words of the category. */
+const CATEGORY =
+  /\b(?:(?:vore|var|blev|blir|were|was|became|would be)\s+(?:ett|en|a|an|one of the)|(?:raknats|raknades|raknas|raknades|klassats|klassades|klassas|betraktats|betraktades|behandlats|behandlades|setts|sags|varit|ingatt|ingick)\s+som(?:\s+(?:ett|en))?|(?:counted|treated|classified|classed|considered|regarded|seen)\s+as(?:\s+(?:a|an|one of the))?)\s+([a-z]+)/;
 /** English category words and the Swedish words the documents use for them. */
 const CATEGORY_WORDS: Record<string, string> = { metropolitan: 'storstad', 'big-city': 'storstad', urban: 'storstad' };
 

@@ -64,6 +64,36 @@ export interface Reply {
   known: string[];
   suggestions: Suggestion[];
   action?: ReplyAction;
+  /** A what-if estimate that can be recomputed with another amount ("Räkna om"); see recalculate.ts. */
+  calculator?: Calculator;
+}
+
+/** What a what-if card needs to be recomputed in place: the what-if it is and the amount it used. */
+export interface Calculator {
+  frame: CalculatorFrame;
+  /** The funds the estimate can be recomputed for, when the documents' table has several (ALL_FUNDS: the whole table). */
+  funds: { value: string; title: string }[];
+  /** Why the last recalculation gave no figure (bad input, a pot below the bases); the card says it. */
+  problem?: string;
+}
+
+/** The calculator's choice of every fund of the table. */
+export const ALL_FUNDS = 'all';
+
+/** The essentials of a what-if, as the card carries them back: enough to recompute the same estimate. */
+export interface CalculatorFrame {
+  lang: Lang;
+  /** What the number is: the whole pot, the pot beyond the bases, or the amount per recipient. */
+  kind: 'pot' | 'rest' | 'base';
+  /** Per recipient ('base'): of which kind. */
+  per?: 'county' | 'subregion' | 'municipality';
+  /** The place the estimate is about (none: the whole split). */
+  place?: string;
+  /** The funds re-run; empty: the whole table. */
+  funds: string[];
+  year: number;
+  /** The amount used, exact kronor as a plain decimal ("25000000"). */
+  amount: string;
 }
 
 export interface Answer {

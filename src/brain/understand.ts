@@ -6,7 +6,7 @@ import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Fund } from '../knowledge/schema.js';
 import { lexiconOf, type Lexicon } from './lexicon.js';
 import { foldText, words } from '../text/normalize.js';
-import type { ConversationContext, Intent, InvoiceField } from './context.js';
+import { isCompleteQuestion, type ConversationContext, type Intent, type InvoiceField } from './context.js';
 import type { Lang } from './format.js';
 import { chooseLanguage } from './language.js';
 import * as v from './vocabulary.js';
@@ -54,6 +54,8 @@ export interface Understanding {
   asks: Asks;
   /** Which details of a person are asked for ("e-post", "telefonnummer"), in a question about people. */
   contactDetails?: ContactDetail[];
+  /** A follow-up's carried what-if: the question whose hypothetical still holds ("och totalt då?"). */
+  carriedWhatIf?: string;
 }
 
 export type Operation = 'value' | 'parts' | 'sum' | 'difference' | 'compare' | 'share' | 'rank' | 'whatif';
@@ -101,11 +103,12 @@ export function understand(text: string, context: ConversationContext, store: Kn
   // "delregionerna", "kommunmedel": a total's name is not a second figure to combine.
   const operation = operationOf(text.includes('+') ? `${folded} +` : folded, places.length, funds.filter((id) => !store.fund(id)?.aggregate).length, years.length);
   const action = v.ACTIONS.find(([, pattern]) => pattern.test(folded))?.[0];
-  // A question that names its own subject starts afresh: it takes from the conversation only what a
-  // follow-up ("och Falun?", "and 2022?", "samma för brukarmedverkan") leaves unsaid.
+  // A complete question ("Vilka deadlines är på gång?", "Hur mycket får Mora?") starts afresh; only a
+  // follow-up ("och Falun?", "and 2022?", "samma för brukarmedverkan", "deras kunskapsbasdel?") or a
+  // fragment takes from the conversation what it leaves unsaid.
   const namesPlace = places.length > 0 || uncovered.length > 0;
-  const complete = explicit && !followUp && (namesPlace || fundMatch !== undefined);
-  const place = places[0]?.place.id ?? (namesPlace ? undefined : context.place);
+  const complete = isCompleteQuestion(folded, explicit, followUp);
+  const place = places[0]?.place.id ?? (namesPlace || complete ? undefined : context.place);
   // Only years the user said are carried (context.year holds no others).
   const year = years[0] ?? (complete ? undefined : context.year);
   const deadlineKind = v.DEADLINE_KINDS.find(([, pattern]) => pattern.test(folded))?.[0] ?? (sameTopic && !explicit ? context.deadlineKind : undefined);
@@ -137,6 +140,7 @@ export function understand(text: string, context: ConversationContext, store: Kn
     uncovered,
     asks: asksFor(intent),
     ...(intent === 'contact' ? contactDetailsOf(folded) : {}),
+    ...(context.whatIf && !complete ? { carriedWhatIf: context.whatIf } : {}),
   };
 }
 

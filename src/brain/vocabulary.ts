@@ -37,9 +37,9 @@ export const DEADLINE_KINDS: [string, RegExp][] = [
 export const UNSUBSCRIBE = /\b(avsluta\w* (min |mina |var |vara )?(prenumeration\w*|bevakning\w*|paminnelse\w*)|avprenumerer\w*|sluta (bevaka|paminna|prenumerera)\w*|unsubscribe\w*|stop (the )?(reminders|following|watching|subscription))\b/;
 export const MY_SUBSCRIPTIONS = /\b(mina (prenumerationer|bevakningar|paminnelser)|vilka (prenumerationer|bevakningar)|my subscriptions|list (my )?subscriptions|which subscriptions)\b/;
 export const SUBSCRIBE = /\b(prenumerer\w*|bevaka\w*|paminn\w* (mig|oss)|skicka paminnelse\w*|subscribe\w*|remind (me|us)|notify (me|us)|follow)\b/;
-export const CONTACT = /\b(vem|vilken person|kontakt\w*|who|whom|contact\w*|e-?post|mejl\w*|e-?mail\w*|samordnar\w*|coordinat\w*|koordinator\w*|sammankallande|ordforande|conven\w*|chair(man|woman|person)?|ansvarig\w*|responsible|representant\w*|representera\w*|represent\w*|foretrad\w*|telefon\w*|phone\w*|eftertrad\w*|ersatte|replaced|successor|predecessor)\b/;
+export const CONTACT = /\b(vem|vilken person|kontakt\w*|who|whom|contact\w*|e-?post|mejl\w*|e-?mail\w*|samordnar\w*|coordinator\w*|coordinates|coordinating|koordinator\w*|sammankallande|ordforande|conven\w*|chair(man|woman|person)?|ansvarig\w*|responsible|representant\w*|representera\w*|represent\w*|foretrad\w*|telefon\w*|phone\w*|eftertrad\w*|ersatte|replaced|successor|predecessor)\b/;
 /** The words that make "vem"/"who" a question about a person rather than about amounts. */
-export const CONTACT_NOUN = /\b(kontakt\w*|contact\w*|e-?post\w*|mejl\w*|mail\w*|e-?mail\w*|telefon\w*|phone\w*|samordnar\w*|coordinat\w*|sammankallande|ansvarig\w*|responsible|representant\w*|representative\w*|represent\w*|foretrad\w*|koordinator\w*|ordforande|conven\w*|chair(man|woman|person)?|deltagare|medlem\w*|members?|participants?|eftertrad\w*|ersatte|replaced|successor|predecessor|person\w*|chef\w*|ledare|leder|utvecklingsledare|tog over|took over|anstall\w*|hired|hanterar|har hand om|ansvarar|handles?|manages?|administers?|runs)\b/;
+export const CONTACT_NOUN = /\b(kontakt\w*|contact\w*|e-?post\w*|mejl\w*|mail\w*|e-?mail\w*|telefon\w*|phone\w*|samordnar\w*|coordinator\w*|coordinates|coordinating|sammankallande|ansvarig\w*|responsible|representant\w*|representative\w*|represent\w*|foretrad\w*|koordinator\w*|ordforande|conven\w*|chair(man|woman|person)?|deltagare|medlem\w*|members?|participants?|eftertrad\w*|ersatte|replaced|successor|predecessor|person\w*|chef\w*|ledare|leder|utvecklingsledare|tog over|took over|anstall\w*|hired|hanterar|har hand om|ansvarar|handles?|manages?|administers?|runs)\b/;
 /** "mejladress", "e-postadress", "email address": a person's e-mail, not the invoice address. */
 export const EMAIL_ADDRESS = /\b(e-?post|mejl|mail|e-?mail) ?-?adress\w*|\b(e-?mail|mail) address\w*/g;
 /** Which detail of a contact is asked for. */
@@ -51,6 +51,7 @@ export const CONTACT_DETAILS: [ContactDetail, RegExp][] = [
   ['organisation', /\b((vilken|vilket|which|what|whose) (organisation|organization|arbetsplats|employer|verksamhet)|arbetsplats\w*|arbetsgivare\w*|jobbar|arbetar (hon|han|de) (pa|for|i)|works? (for|at)|employer|employed by)\b/],
   ['name', /\b(namn\w*|heter|name[ds]?|called)\b/],
 ];
+
 export const KEY =
   /\b(varfor|why|fordelningsnyckel\w*|nyckel\w*|fordela\w*|fordelning\w*|fordelat|berakn\w*|raknades|raknas|raknat|hur kom\w* .* fram|distribution key|distribut\w*|calculat\w*|comput\w*|how was|how were|how is .* split|derivation|formula|split)\b/;
 export const LIST =
@@ -92,7 +93,7 @@ export const COMPARE_OP = /\b(jamfor\w*|jamfort|kontra|versus|vs|compare\w*|comp
 /** "hur stor andel", "hur många procent", "what share": a part of a whole. */
 export const SHARE_OP = /\b(hur stor andel|vilken andel|andel av|hur manga procent|procent|procentuell\w*|what share|which share|share of|what percentage|percentage|percent|proportion)\b/;
 /** "om potten vore 25 mkr", "what would X get if": a figure the documents do not have, under other terms. */
-export const WHATIF_OP = /\b(om (potten|summan|basen|beloppet|medlen|skane|dalarna|jamtland|vi|det|de)\b.*\b(vore|var|hade|blev|skulle)|skulle .* fa om|vad skulle|hur mycket skulle|if (the|we|it|they|skane|dalarna|jamtland)\b.*\b(were|was|had|would)|what would|how much would|hypothetical\w*|scenario\w*)\b|\bom \w*(potten|summan|basen|beloppet|medlen|pengarna)\b.*\b(vore|var|ar|blir|blev|hade)\b.*\d|\bvore\b|\bif\b.*\bwere\b/;
+export const WHATIF_OP = /\b(om (potten|summan|basen|beloppet|medlen|skane|dalarna|jamtland|vi|det|de)\b.*\b(vore|var|hade|blev|skulle)|skulle .* fa om|vad skulle|hur mycket skulle|if (the|we|it|they|skane|dalarna|jamtland)\b.*\b(were|was|had|would)|what would|how much would|hypothetical\w*|scenario\w*)\b|\bom \w*(potten|summan|basen|beloppet|medlen|pengarna)\b.*\b(vore|var|ar|blir|blev|hade)\b.*\d|\bvore\b|\bif\b.*\bwere\b|^om\b.*\b(hade|skulle|delats|delades|fordelats|fordelades|tillkom\w*)\b|^if\b.*\b(had|would)\b/;
 /** "uppdelat", "per del", "breakdown": the parts of a figure. */
 export const BREAKDOWN = /\b(uppdelat|uppdelning\w*|per del|delarna|fordelat pa|breakdown|broken down|split by|by part|parts?)\b/;
 /** The parts of a base-plus-share row: the fixed base and the share by population. */

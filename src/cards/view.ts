@@ -1,7 +1,8 @@
 // A brain Reply as an Adaptive Card: which template, and the data it is expanded with.
 // No bot SDK here: the Teams adapter sends what attachmentFor() returns.
-import type { Lang } from '../brain/format.js';
-import type { Reply, ReplyKind, ReplyRow, SourceRef, Suggestion } from '../brain/reply.js';
+import { money, type Lang } from '../brain/format.js';
+import { MAX_AMOUNT } from '../brain/recalculate.js';
+import { ALL_FUNDS, type Calculator, type Reply, type ReplyKind, type ReplyRow, type SourceRef, type Suggestion } from '../brain/reply.js';
 import { sourceLine } from '../brain/sources.js';
 import { expandCard, type AdaptiveCardJson, type CardName } from './expand.js';
 
@@ -34,6 +35,14 @@ export interface CardLabels {
   examples: string;
   moreChoices: string;
   errorCode: string;
+  /** The what-if calculator: its button, its fields and what a field says when it is left wrong. */
+  recalculate: string;
+  pot: string;
+  potBeyondBase: string;
+  perRecipient: Record<'county' | 'subregion' | 'municipality', string>;
+  funds: string;
+  amountPlaceholder: string;
+  amountError: string;
 }
 
 const LABELS: Record<Lang, CardLabels> = {
@@ -49,6 +58,13 @@ const LABELS: Record<Lang, CardLabels> = {
     examples: 'Prova till exempel',
     moreChoices: 'Alla alternativ',
     errorCode: 'Felkod',
+    recalculate: 'Räkna om',
+    pot: 'Pott i kronor',
+    potBeyondBase: 'Pott utöver basen, i kronor',
+    perRecipient: { county: 'Belopp per län, i kronor', subregion: 'Belopp per delregion, i kronor', municipality: 'Belopp per kommun, i kronor' },
+    funds: 'Medel',
+    amountPlaceholder: 'till exempel 25000000',
+    amountError: `Skriv ett belopp i kronor, större än 0 och högst ${money(MAX_AMOUNT, 'sv')}.`,
   },
   en: {
     derivation: 'Calculation',
@@ -62,6 +78,13 @@ const LABELS: Record<Lang, CardLabels> = {
     examples: 'Try for example',
     moreChoices: 'All options',
     errorCode: 'Error code',
+    recalculate: 'Recalculate',
+    pot: 'Pot in kronor',
+    potBeyondBase: 'Pot beyond the base, in kronor',
+    perRecipient: { county: 'Amount per county, in kronor', subregion: 'Amount per sub-region, in kronor', municipality: 'Amount per municipality, in kronor' },
+    funds: 'Funds',
+    amountPlaceholder: 'for example 25000000',
+    amountError: `Enter an amount in kronor, above 0 and at most ${money(MAX_AMOUNT, 'en')}.`,
   },
 };
 
@@ -122,11 +145,16 @@ interface SourceData {
   quote: string;
 }
 
+/** The template a reply is shown with: a what-if that can be recomputed has the calculator card. */
+export function templateOf(reply: Reply): CardName {
+  return reply.calculator ? 'whatIf' : TEMPLATE[reply.kind];
+}
+
 export function cardForReply(reply: Reply, options: CardOptions): AdaptiveCardJson {
   const lang = reply.lang;
   const labels = LABELS[lang];
-  const template = TEMPLATE[reply.kind];
-  const inFactSet = template === 'amount' || template === 'list';
+  const template = templateOf(reply);
+  const inFactSet = template === 'amount' || template === 'list' || template === 'whatIf';
   const rows = reply.rows.map((row) => rowData(row, inFactSet));
   const sources = uniqueSources(reply.sources);
   const quote = reply.quote ?? reply.sources[0];
@@ -153,6 +181,7 @@ export function cardForReply(reply: Reply, options: CardOptions): AdaptiveCardJs
     context: options.context,
     showDerivation: options.showDerivation === true,
     showSource: options.showSource === true,
+    ...(reply.calculator ? calculatorData(reply.calculator, labels) : {}),
   };
   return expandCard(template, data);
 }
@@ -185,6 +214,28 @@ export function slowDownText(lang: Lang): string {
 
 export function attachmentFor(card: AdaptiveCardJson): CardAttachment {
   return { contentType: 'application/vnd.microsoft.card.adaptive', content: card };
+}
+
+/** The calculator's fields, prefilled with the amount and funds used, and the what-if its button sends back. */
+function calculatorData(calculator: Calculator, labels: CardLabels) {
+  const { frame } = calculator;
+  const label = frame.kind === 'base' ? labels.perRecipient[frame.per ?? 'county'] : frame.kind === 'rest' ? labels.potBeyondBase : labels.pot;
+  return {
+    problem: calculator.problem ?? '',
+    whatIf: JSON.stringify(frame),
+    calculator: {
+      label,
+      placeholder: labels.amountPlaceholder,
+      errorMessage: labels.amountError,
+      // Input.Number holds a number: the exact amount as one (kronor and öre are exact in a double this size).
+      value: Number(frame.amount),
+      min: 0.01,
+      max: MAX_AMOUNT.toNumber(),
+      fundLabel: labels.funds,
+      funds: calculator.funds,
+      fund: frame.funds.length === 0 ? ALL_FUNDS : frame.funds[0]!,
+    },
+  };
 }
 
 function rowData(row: ReplyRow, inFactSet: boolean): RowData {
@@ -223,6 +274,8 @@ function uniqueSources(sources: SourceRef[]): SourceData[] {
 
 /** The key sentence above the rows, where the rows alone do not say it (deadline status, help). */
 function lead(reply: Reply): string {
+  // A what-if's terms (the pot, the base, the key) are what the figure means: said under it.
+  if (reply.calculator) return reply.calculator.problem === undefined ? withoutRows(firstSentence(reply.text), reply.rows) : '';
   switch (reply.kind) {
     case 'help':
     case 'greeting':
@@ -235,6 +288,13 @@ function lead(reply: Reply): string {
     default:
       return '';
   }
+}
+
+/** A sentence that goes on to list the rows ("…: Nordost 4 442 776 kr, …") up to where the rows begin: the card shows them. */
+function withoutRows(sentence: string, rows: ReplyRow[]): string {
+  const first = rows[0];
+  const at = first ? sentence.indexOf(`${first.label} ${first.value}`) : -1;
+  return at > 0 ? `${sentence.slice(0, at).replace(/[\s:,;]+$/, '')}.` : sentence;
 }
 
 /** Up to the first full stop that ends a sentence ("… (har passerat). Fakturera …"). */

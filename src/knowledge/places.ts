@@ -27,7 +27,11 @@ export class PlaceIndex {
   private readonly singleWordNames: { name: string; place: Place }[] = [];
   private readonly maxWords: number;
 
-  constructor(readonly places: Place[]) {
+  /** @param words words that are not typos of a place name (the documents' own words), folded. */
+  constructor(
+    readonly places: Place[],
+    private readonly documentWords: ReadonlySet<string> = new Set(),
+  ) {
     let maxWords = 1;
     for (const place of places) {
       for (const name of [place.name, ...place.aliases]) {
@@ -86,7 +90,7 @@ export class PlaceIndex {
       const prefixed = unique(this.singleWordNames.filter(({ name }) => name.startsWith(phrase) && name.length > phrase.length).map(({ place }) => place));
       if (prefixed.length > 0) return prefixed.map((place) => ({ place, how: 'prefix' }));
     }
-    if (phrase.length >= 5) {
+    if (phrase.length >= 5 && !this.documentWords.has(phrase)) {
       const cap = phrase.length >= 8 ? 2 : 1;
       // Typos keep the length and, nearly always, the first letter: only those names are measured.
       const close = unique(

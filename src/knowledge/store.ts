@@ -1,5 +1,6 @@
 // The query API the bot uses: what the documents say about a place, a fund, a year, and what the
 // store knows at all (so the bot can say what it does know when it cannot answer).
+import { foldText } from '../text/normalize.js';
 import { splitPassages, type Passage } from './passages.js';
 import { PlaceIndex, type PlaceMatch } from './places.js';
 import type { AmountFact, ContactFact, DeadlineFact, FigureFact, FocusAreaFact, InvoiceFact, KeyFact, Knowledge, TableFact } from './model.js';
@@ -34,7 +35,9 @@ export class KnowledgeStore {
   private readonly tablesById: Map<string, TableFact>;
 
   constructor(readonly knowledge: Knowledge) {
-    this.placeIndex = new PlaceIndex(knowledge.places);
+    // A word the documents use ("säker", "medel") is that word, not a misspelt place ("Säter", "Mora").
+    const documentWords = new Set(Object.values(knowledge.texts).flatMap((text) => foldText(text).split(/[^a-z0-9-]+/)));
+    this.placeIndex = new PlaceIndex(knowledge.places, documentWords);
     this.placesById = new Map(knowledge.places.map((place) => [place.id, place]));
     this.fundsById = new Map(knowledge.funds.map((fund) => [fund.id, fund]));
     this.passages = knowledge.documents.flatMap((document) => splitPassages(document, knowledge.texts[document.file] ?? ''));

@@ -3,7 +3,7 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocateByTable, estimateOneRecipient, timesCount } from '../../src/allocation/whatif.js';
+import { allocateByTable, estimateOneRecipient, percentOf, splitEqually, timesCount, unitsInTotal } from '../../src/allocation/whatif.js';
 
 const D = Decimal.clone({ precision: 60 });
 
@@ -244,5 +244,34 @@ describe('properties of the what-if allocation', () => {
         expect(a.amount.gte(5_000_000)).toBe(true);
       }),
     );
+  });
+});
+
+describe('equal splits, percentages and counts from a total', () => {
+  it.each<[number, number]>([
+    [4_000_000, 6],
+    [1_000_000, 3],
+    [100, 7],
+    [6, 6],
+  ])('%i kr split equally by %i: whole kronor within one krona of the exact share, adding up to the pot', (pot, count) => {
+    const split = splitEqually(pot, count, 'krona');
+    const low = new D(pot).dividedBy(count).floor();
+    const high = new D(pot).minus(low.times(count)).toNumber();
+    expect(split.exact.toFixed(2)).toBe(new D(pot).dividedBy(count).toFixed(2));
+    expect(split.parts.map((part) => part.toFixed())).toEqual([...Array(high).fill(low.plus(1).toFixed()), ...Array(count - high).fill(low.toFixed())]);
+  });
+
+  it('a percentage of an amount is exact', () => {
+    // Dalarna 2020, the municipalities' "Utvecklingsinsatser utifrån handlingsplaner" together.
+    const column = Object.values(DALARNA_HANDLINGSPLANER).reduce((sum, cell) => sum.plus(cell), new D(0));
+    expect(percentOf(column.toFixed(), 10).toFixed()).toBe(column.times(10).dividedBy(100).toFixed());
+    expect(percentOf('2000000', '12.5').toFixed()).toBe('250000');
+  });
+
+  it('a count is derived from a total and its unit cost only when it is whole', () => {
+    // Skåne 2023: "250 000kr per Maria mottagningar, Totalt 1,5 mkr".
+    expect(unitsInTotal(1_500_000, 250_000)).toBe(1_500_000 / 250_000);
+    expect(unitsInTotal(1_500_000, 400_000)).toBeUndefined();
+    expect(unitsInTotal(1_500_000, 0)).toBeUndefined();
   });
 });

@@ -45,3 +45,43 @@ describe('an amount answer never shows a figure of another place, year or fund',
     }
   });
 });
+
+/** Each place's amount facts of one fund and year, two places at a time (neighbours in the store's order). */
+const pairs = asked.flatMap((fact, i) => {
+  const next = asked.slice(i + 1).find((other) => other.fund === fact.fund && other.year === fact.year && other.place !== fact.place && store.place(other.place)!.kind === store.place(fact.place)!.kind);
+  return next ? [[`${fact.place} + ${next.place} ${fact.year} ${fact.fund}`, fact, next] as const] : [];
+});
+
+function showsOnly(question: string[], reply: ReturnType<typeof converse>, permitted: Decimal[]) {
+  const shown = moneyIn([reply.text, ...reply.rows.map((row) => row.value)].join('\n'));
+  for (const value of shown) expect(permitted.some((p) => p.equals(value)), `${question.join(' → ')} shows ${value.toFixed()} → ${reply.text}`).toBe(true);
+  return shown;
+}
+
+describe('a question about two places shows their figures and what is computed from them, nothing else', () => {
+  it.each(pairs)('%s', (_name, a, b) => {
+    const [nameA, nameB] = [store.place(a.place)!.name, store.place(b.place)!.name];
+    const fund = store.fund(a.fund)!.name.sv.toLowerCase();
+    const sum = a.amount.plus(b.amount);
+    const difference = a.amount.minus(b.amount).abs();
+    for (const [question, computed] of [
+      [`Hur mycket får ${nameA} och ${nameB} tillsammans ${a.year} för ${fund}?`, sum],
+      [`Skillnaden mellan ${nameA} och ${nameB} ${a.year} för ${fund}?`, difference],
+    ] as const) {
+      const reply = converse([question]);
+      const shown = showsOnly([question], reply, [...allowed(a), ...allowed(b), computed]);
+      // The figure asked for, to the krona (rounding of öre aside).
+      expect(shown.some((value) => value.minus(computed).abs().lessThan(1)), `${question} → ${reply.text}`).toBe(true);
+    }
+  });
+});
+
+describe('a follow-up about another place shows that place’s figures only', () => {
+  it.each(pairs)('%s', (_name, a, b) => {
+    const fund = store.fund(a.fund)!.name.sv.toLowerCase();
+    const turns = [`Hur mycket får ${store.place(a.place)!.name} ${a.year} för ${fund}?`, `och ${store.place(b.place)!.name}?`];
+    const reply = converse(turns);
+    const shown = showsOnly(turns, reply, allowed(b));
+    expect(shown.some((value) => value.equals(b.amount)), `${turns.join(' → ')} → ${reply.text}`).toBe(true);
+  });
+});

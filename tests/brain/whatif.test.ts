@@ -163,3 +163,130 @@ describe('amounts are read as people write them', () => {
     expect([beyond.pot?.amount.toFixed(), beyond.base]).toEqual(['25000000', undefined]);
   });
 });
+
+// Printed figures of the new cases (see tests/allocation/whatif.test.ts for the tables).
+const JAMTLAND_2020 = { samsjuklighet: '6203183.05', brukarmedverkan: '1000000', suicidprevention: '2533016.95', ungdomsmottagningar: '1800956.91', totalt: '11537156.91' };
+const DALARNA_SAMSJUKLIGHET = '7649410.97';
+/** Jämtland memo, "Bakgrund": "5 Mkr per län och resten fördelat efter befolkningsmängd"; "1 Mkr per län förutom de tre storstadslänen som får vardera 2 Mkr". */
+const KEY_BASE = 5_000_000;
+const METROPOLITAN = 2_000_000;
+/** Skåne 2023, the model: 1 mkr samverkan, 0,3 mkr brukarmedverkan, 1 mkr suicidprevention per sub-region; six sub-regions. */
+const SK_BASE = { samverkan: 1_000_000, brukarmedverkan: 300_000, suicidprevention: 1_000_000 };
+const SK_BASE_PER_ROW = SK_BASE.samverkan + SK_BASE.brukarmedverkan + SK_BASE.suicidprevention;
+const SK_ROWS = 6;
+const NORDOST_TOTAL = 6115364;
+/** Skåne 2023: "4 mkr används för skånegemensamt utvecklingsarbete"; "250 000kr per Maria mottagningar, Totalt 1,5 mkr". */
+const SKANEGEMENSAMT = 4_000_000;
+const MARIA = { perUnit: 250_000, total: 1_500_000 };
+/** Dalarna 2018, 1.6: "utbildningar kostar ca 20 000 kr per/person"; "per medarbetare ca 1500 kr". */
+const MHFA = { instructor: 20_000, employee: 1_500 };
+/** Dalarna 2020, "Medel till kommunerna": "Utvecklingsinsatser utifrån handlingsplaner" per municipality. */
+const DALARNA_HANDLINGSPLANER = ['131634.63', '195494.48', '199835.79', '306566.04', '212491.47', '134115.38', '136227.89', '210979.77', '395640.36', '1150872.72', '1017590.72', '215359.83', '299802.13', '449344.65', '521751.45'];
+
+/** Whole kronor by largest remainder for an equal split: the floor, and how many get one krona more. */
+function equalParts(pot: number, count: number): { high: Decimal; low: Decimal; highCount: number } {
+  const low = new D(pot).dividedBy(count).floor();
+  const highCount = new D(pot).minus(low.times(count)).toNumber();
+  return { high: low.plus(1), low, highCount };
+}
+
+describe('what-ifs worked out without a key: equal splits, unit costs, percentages, the model and changed bases', () => {
+  const split = equalParts(SKANEGEMENSAMT, SK_ROWS);
+  const handlingsplaner = DALARNA_HANDLINGSPLANER.reduce((sum, cell) => sum.plus(cell), new D(0));
+  const suicidShares = sum(SK_SUICID);
+  const cases: { turns: string[]; lang?: 'sv' | 'en'; figure: string; includes: string[] }[] = [
+    // 1. A category said in other words, and the total it changes carried into the next turn.
+    { turns: ['Om Jämtland hade räknats som storstadslän, hur mycket hade de fått för brukarmedverkan 2020?'], figure: kr(METROPOLITAN), includes: ['i stället för 1 000 000 kr'] },
+    { turns: ['If Jämtland were counted as a metropolitan county, what would it get for user participation in 2020?'], lang: 'en', figure: kr(METROPOLITAN, 'en'), includes: ['instead of SEK 1,000,000'] },
+    {
+      turns: ['Om Jämtland hade räknats som storstadslän, hur mycket hade de fått för brukarmedverkan 2020?', 'och vad hade Jämtlands totala belopp då blivit?'],
+      figure: kr(new D(JAMTLAND_2020.totalt).minus(JAMTLAND_2020.brukarmedverkan).plus(METROPOLITAN)),
+      includes: [`${kr(JAMTLAND_2020.totalt)} − ${kr(JAMTLAND_2020.brukarmedverkan)} + ${kr(METROPOLITAN)}`],
+    },
+    // 2. An equal split, exact and in whole kronor.
+    {
+      turns: ['Om de 4 mkr till skånegemensamma satsningar i stället delats lika mellan de sex delregionerna, hur mycket per delregion?'],
+      figure: kr(round(new D(SKANEGEMENSAMT).dividedBy(SK_ROWS), 2)),
+      includes: [`${kr(split.high)} till ${split.highCount}`, `${kr(split.low)} till ${SK_ROWS - split.highCount}`, 'största resten'],
+    },
+    { turns: ['If the 4 million for Skåne-wide work were split equally among the six sub-regions, how much would each get?'], lang: 'en', figure: kr(round(new D(SKANEGEMENSAMT).dividedBy(SK_ROWS), 2), 'en'), includes: ['split equally by 6'] },
+    // 3. A unit cost changed, the count derived from the printed total.
+    {
+      turns: ['Om varje Mariamottagning hade fått 300 000 kr i stället för 250 000 kr, vad hade det blivit totalt?'],
+      figure: kr((MARIA.total / MARIA.perUnit) * 300_000),
+      includes: [`${MARIA.total / MARIA.perUnit} (härlett ur dokumentet`],
+    },
+    // 4. The 2018 plan's unit costs.
+    { turns: ['If MHFA instructor training costs about 20 000 kr per person, what would 3 instructors cost?'], lang: 'en', figure: `about ${kr(3 * MHFA.instructor, 'en')}`, includes: ['“ca 20 000 kr per person”'] },
+    { turns: ['Vad skulle det kosta att utbilda 5 MHFA-instruktörer enligt kostnaden i 2018 års plan?'], figure: `ca ${kr(5 * MHFA.instructor)}`, includes: ['”ca 20 000 kr per person”'] },
+    { turns: ['Om 80 medarbetare per år utbildas i Första hjälpen, vad blir kostnaden per år för arbetsgivarna?'], figure: `ca ${kr(80 * MHFA.employee)}`, includes: [`ca ${kr(80 * MHFA.employee)} per år`, '”ca 1500 kr per medarbetare”'] },
+    // 5. A percentage of the municipalities' column, summed from its printed cells.
+    {
+      turns: ['Om Dalarnas kommuner tillsköt 10 % av sina medel för utvecklingsinsatser 2020 till en gemensam samordnare, hur mycket blir det?'],
+      figure: kr(round(handlingsplaner.times(10).dividedBy(100), 2)),
+      includes: [kr(handlingsplaner), 'de 15 kommunernas belopp'],
+    },
+    // 6. The Skåne model's structure.
+    { turns: ['Om en sjunde delregion tillkom i Skåne med samma basmodell, hur mycket basmedel skulle den få sammanlagt?'], figure: kr(SK_BASE_PER_ROW), includes: ['invånarantalet per delregion står inte i dokumentet'] },
+    // 7. A changed base: the document's pot re-split, and the printed part by population kept.
+    {
+      turns: ['Om basen för suicidprevention i Skåne hade varit 1,5 mkr per delregion i stället för 1 mkr, vad hade Nordost fått inkl. bas?'],
+      figure: kr(round(new D(1_500_000).plus(new D(SK_ROWS * SK_BASE.suicidprevention + suicidShares - SK_ROWS * 1_500_000).times(SK_SUICID.nordost).dividedBy(suicidShares)))),
+      includes: ['(a) Samma pott', '(b) Delen efter befolkning som i tabellen', kr(1_500_000 + SK_SUICID.nordost)],
+    },
+  ];
+  it.each(cases.map((c) => [c.turns.join(' → '), c] as const))('%s', (_say, c) => {
+    const reply = converse(c.turns, c.lang);
+    const shown = visible(reply);
+    expect(reply.kind).not.toBe('unknown');
+    expect(reply.lang).toBe(c.lang ?? 'sv');
+    expect(reply.figure?.replace(/[\u00a0\u202f]/g, ' ')).toBe(c.figure);
+    for (const text of c.includes) expect(shown).toContain(text);
+    expect(shown).toMatch(c.lang === 'en' ? /Estimate/ : /Uppskattning/);
+    expect(reply.sources.length).toBeGreaterThan(0);
+  });
+
+  it('a base the pot cannot cover is worked out with the printed part by population kept, and says the same pot cannot', () => {
+    const reply = converse(["If Skåne's user-involvement base were 0.5 mkr instead of 0.3 mkr, how much would Sydost get for user involvement in total?"], 'en');
+    const shown = visible(reply);
+    expect(reply.kind).toBe('amount');
+    expect(reply.figure?.replace(/[\u00a0\u202f]/g, ' ')).toBe(kr(500_000 + SK_BRUKAR.sydost, 'en'));
+    expect(shown).toContain(`the bases come to ${SK_ROWS} × SEK 500,000 = ${kr(SK_ROWS * 500_000, 'en')}`);
+    expect(shown).toContain(kr(sum(SK_BRUKAR) + SK_ROWS * 500_000, 'en'));
+  });
+
+  it('a count is derived from a printed total and its unit cost, and says so', () => {
+    const reply = converse(['Hur många Mariamottagningar finansieras, givet 250 000 kr per mottagning?']);
+    expect(reply.figure).toBe(String(MARIA.total / MARIA.perUnit));
+    expect(visible(reply)).toContain('Antalet står inte i dokumentet');
+  });
+});
+
+describe('parts of an actual amount are answered, not refused as what-ifs', () => {
+  it.each<[string[], 'sv' | 'en', string, string]>([
+    [['Samsjuklighetsmedlen fördelas med 5 Mkr per län och resten efter befolkning. Hur mycket av Dalarnas belopp 2020 är då befolkningsbaserat?'], 'sv', kr(new D(DALARNA_SAMSJUKLIGHET).minus(KEY_BASE)), 'härlett ur nyckeln'],
+    [['Samsjuklighetsmedlen fördelas med 5 Mkr per län och resten efter befolkning. Hur mycket av Dalarnas belopp 2020 är då befolkningsbaserat?', 'samma för jämtland'], 'sv', kr(new D(JAMTLAND_2020.samsjuklighet).minus(KEY_BASE)), 'härlett ur nyckeln'],
+    [["If Jämtland's co-morbidity base were 5 Mkr, how much of its 2020 amount is population-based?"], 'en', kr(new D(JAMTLAND_2020.samsjuklighet).minus(KEY_BASE), 'en'), 'derived from the key'],
+    [['What would the total base money be across all six Skåne sub-regions?'], 'en', kr(SK_ROWS * SK_BASE_PER_ROW, 'en'), `${SK_ROWS} sub-regions × ${kr(SK_BASE_PER_ROW, 'en')}`],
+    [['If Nordost had no base amounts at all, what would its total be?'], 'en', kr(NORDOST_TOTAL - SK_BASE_PER_ROW, 'en'), kr(NORDOST_TOTAL, 'en')],
+    [['Hur mycket skulle Mora få om bara utvecklingsinsatsdelen betalades ut?'], 'sv', kr('395640.36'), kr(593461)],
+  ])('%s', (turns, lang, figure, words) => {
+    const reply = converse(turns, lang);
+    expect(reply.kind).toBe('amount');
+    expect(reply.figure?.replace(/[\u00a0\u202f]/g, ' ')).toBe(figure);
+    expect(visible(reply)).toContain(words);
+    expect(reply.sources.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a category is read however it is said', () => {
+  it.each<[string, 'sv' | 'en']>([
+    ['Om Jämtland vore ett storstadslän', 'sv'],
+    ['Om Jämtland hade räknats som storstadslän', 'sv'],
+    ['Om Jämtland klassades som ett storstadslän', 'sv'],
+    ['If Jämtland were counted as a metropolitan county', 'en'],
+    ['If Jämtland was treated as a metropolitan county', 'en'],
+  ])('%s', (text, lang) => {
+    expect(readHypothetical(text, lang).category?.[0]).toBe(lang === 'sv' ? 'storstadslan' : 'storstad');
+  });
+});

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConversationContext } from '../../src/brain/context.js';
 import type { Reply } from '../../src/brain/reply.js';
 import { CARD_NAMES, type AdaptiveCardJson, type CardName } from '../../src/cards/expand.js';
-import { attachmentFor, cardForReply, errorCard, slowDownCard, TEMPLATE, welcomeCard } from '../../src/cards/view.js';
+import { attachmentFor, cardForReply, errorCard, slowDownCard, templateOf, welcomeCard } from '../../src/cards/view.js';
 import { money } from '../../src/brain/format.js';
 import { brain, store } from '../brain/ask.js';
 import { questionCases } from '../brain/questions.js';
@@ -114,6 +114,15 @@ const CURATED: Case[] = [
   { say: ['how much for youth clinics?'] },
   { say: ['Hur mycket får vi?'] },
   { say: ['vem är kontaktperson?'] },
+  // what-if (the calculator card)
+  { say: ['vad får Malmö om potten är 25 mkr'] },
+  { say: ['vad får Malmö för suicidprevention om potten är 25 mkr'] },
+  { say: ['If the Skåne suicide prevention money beyond the base were 25 MSEK, how much would Sydost get from that part?'] },
+  { say: ['Om kommunernas medel i Dalarna vore 10 mkr, vad skulle Mora få?'] },
+  { say: ['Om samsjuklighetspotten 2020 vore 300 mkr, med 5 mkr per län, vad får Jämtland?'] },
+  { say: ['Om brukarmedverkansmedlen 2020 vore 1,5 mkr per län, vad får Jämtland?'] },
+  { say: ['Om potten till delregionerna i Skåne vore 30 mkr, hur fördelas den?'] },
+  { say: ['If the national youth clinic pot were SEK 200 million, how much would Jämtland get?'] },
   // help and greeting
   { say: ['hjälp'] },
   { say: ['help'] },
@@ -163,7 +172,7 @@ const SHOW = [
   { showDerivation: true, showSource: true },
 ];
 
-const TEMPLATE_OF = TEMPLATE;
+const TEMPLATE_OF = (reply: Reply): CardName => templateOf(reply);
 
 // ───────────── Walking a card ─────────────
 
@@ -217,7 +226,7 @@ function activitySize(reply: Reply, card: AdaptiveCardJson): { utf8: number; utf
 /** Properties the SDK does not model and so leaves out of toJSON(), on purpose. */
 function droppedOnPurpose(path: string, key: string, value: unknown): boolean {
   if (path === '' && key === 'msteams') return true; // Teams-only: { width: 'Full' }
-  if (/^\.actions\[\d+\]$/.test(path) && key === 'fallback') return true; // checked separately below
+  if (/\.actions\[\d+\]$/.test(path) && key === 'fallback') return true; // checked separately below (card and ActionSet actions)
   if (key === 'isVisible' && value === true) return true; // the default
   if (path === '' && key === 'actions' && Array.isArray(value) && value.length === 0) return true;
   return false;
@@ -256,7 +265,7 @@ function problems(card: AdaptiveCardJson): string[] {
   if (card.type !== 'AdaptiveCard' || card.version !== '1.5' || card.$schema !== 'http://adaptivecards.io/schemas/adaptive-card.json') found.push('not an Adaptive Card 1.5 with $schema');
 
   // What Teams renders everywhere (desktop, web, mobile).
-  const allowed = new Set(['AdaptiveCard', 'TextBlock', 'RichTextBlock', 'TextRun', 'FactSet', 'ColumnSet', 'Column', 'Container', 'ActionSet', 'Action.Execute', 'Action.Submit', 'Action.ToggleVisibility']);
+  const allowed = new Set(['AdaptiveCard', 'TextBlock', 'RichTextBlock', 'TextRun', 'FactSet', 'ColumnSet', 'Column', 'Container', 'ActionSet', 'Action.Execute', 'Action.Submit', 'Action.ToggleVisibility', 'Input.Number', 'Input.ChoiceSet']);
   const ids = new Set<string>();
   for (const node of nodes(card)) {
     if (typeof node.type !== 'string') continue;
@@ -282,8 +291,8 @@ function problems(card: AdaptiveCardJson): string[] {
   for (const event of parsed.validateProperties().validationEvents) found.push(`Validation/${AC.ValidationEvent[event.event]}: ${event.message}`);
   found.push(...lostInParsing(card, parsed.toJSON()));
   if (parsed.getActionCount() !== actions(card).length) found.push(`SDK parsed ${parsed.getActionCount()} actions of ${actions(card).length}`);
-  // Actions' fallbacks are not kept by the SDK's parser: parse each one on its own.
-  actions(card).forEach((action, i) => {
+  // Actions' fallbacks are not kept by the SDK's parser: parse each one on its own (the card's and its ActionSets').
+  [...actions(card), ...ofType(card, 'ActionSet').flatMap((set) => set.actions as Json[])].forEach((action, i) => {
     if (action.fallback === undefined) return;
     const fallbackContext = new AC.SerializationContext();
     const fallback = fallbackContext.parseAction(parsed, action.fallback, [], false);
@@ -345,7 +354,7 @@ describe('cards for real replies', () => {
     const kinds = new Set(curated.map((a) => a.reply.kind));
     expect([...kinds].sort()).toEqual(['amount', 'clarify', 'contact', 'deadline', 'figure', 'focusArea', 'greeting', 'help', 'invoice', 'key', 'list', 'passage', 'unknown']);
     for (const template of CARD_NAMES.filter((name) => name !== 'welcome' && name !== 'error' && name !== 'notice')) {
-      const langs = new Set(curated.filter((a) => TEMPLATE_OF[a.reply.kind] === template).map((a) => a.reply.lang));
+      const langs = new Set(curated.filter((a) => TEMPLATE_OF(a.reply) === template).map((a) => a.reply.lang));
       expect([...langs].sort(), template).toEqual(['en', 'sv']);
     }
   });
@@ -372,10 +381,11 @@ describe('cards for real replies', () => {
       const sourceBody = byId(card, 'sourceBody');
       if (sourceBody) expect(sourceBody.isVisible).toBe(show.showSource);
 
-      // Action.Execute with an Action.Submit fallback carrying the same verb, question and context.
-      for (const action of actions(card).filter((a) => a.type === 'Action.Execute')) {
-        expect(action.data).toEqual({ question, context });
-        expect(action.fallback).toEqual({ type: 'Action.Submit', title: action.title, data: { verb: action.verb, question, context } });
+      // Action.Execute with an Action.Submit fallback carrying the same verb, question and context (and the what-if of a calculator card).
+      const data = { question, context, ...(reply.calculator ? { whatIf: JSON.stringify(reply.calculator.frame) } : {}) };
+      for (const action of ofType(card, 'Action.Execute')) {
+        expect(action.data).toEqual(data);
+        expect(action.fallback).toEqual({ type: 'Action.Submit', title: action.title, data: { verb: action.verb, ...data } });
       }
       // Suggestions: at most three, posted as the user's own message.
       const submits = actions(card).filter((a) => a.type === 'Action.Submit');
@@ -417,7 +427,7 @@ describe('cards for real replies', () => {
     const shown = visibleTexts(open);
     const source = reply.sources[0]!;
     expect(shown).toContain(plain(source.title));
-    const quoteInline = TEMPLATE_OF[reply.kind] !== 'quote';
+    const quoteInline = TEMPLATE_OF(reply) !== 'quote';
     if (quoteInline && source.quote !== source.title) {
       const run = ofType(open, 'TextRun').find((r) => r.text === source.quote);
       expect(run, 'the quote as an italic TextRun').toMatchObject({ italic: true });
@@ -555,7 +565,7 @@ describe('what each card shows', () => {
   it('puts labels in the reply’s language only', () => {
     for (const a of curated.filter((x) => x.reply.lang === 'en')) {
       const json = JSON.stringify(cardForReply(a.reply, { question: a.question, context: a.context, showDerivation: true, showSource: true }));
-      for (const swedish of ['Visa beräkning', 'Visa källa', 'Det här vet jag', '"Beräkning', '"Källa', 'avsnitt:', 'Citat ur dokumentet', '"Totalt"']) expect(json, a.name).not.toContain(swedish);
+      for (const swedish of ['Visa beräkning', 'Visa källa', 'Det här vet jag', '"Beräkning', '"Källa', 'avsnitt:', 'Citat ur dokumentet', '"Totalt"', 'Räkna om', 'i kronor', 'Alla medel']) expect(json, a.name).not.toContain(swedish);
     }
   });
 
@@ -567,6 +577,92 @@ describe('what each card shows', () => {
     }
     console.info(`largest reply activity: "${largest.name}" ${largest.utf8} bytes UTF-8, ${largest.utf16} bytes UTF-16`);
     expect(largest.utf16).toBeLessThan(80 * 1024);
+  });
+});
+
+describe('the what-if calculator', () => {
+  const whatIfs = curated.filter((a) => a.reply.calculator !== undefined);
+  const inputs = (card: AdaptiveCardJson) => ofType(card, 'Input.Number');
+  const choices = (card: AdaptiveCardJson) => ofType(card, 'Input.ChoiceSet');
+  const recalculateButton = (card: AdaptiveCardJson) => ofType(card, 'Action.Execute').filter((a) => a.verb === 'recalculate');
+
+  it('is on every curated what-if in both languages', () => {
+    expect(new Set(whatIfs.map((a) => a.reply.lang))).toEqual(new Set(['sv', 'en']));
+    expect(whatIfs.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(whatIfs.map((a) => [a.name, a] as const))('%s: the amount field prefilled with the amount used and a "Räkna om" button under it', (_name, { reply, question, context }) => {
+    const card = cardForReply(reply, { question, context });
+    const [field] = inputs(card);
+    expect(inputs(card)).toHaveLength(1);
+    expect(field).toMatchObject({ id: 'amount', isRequired: true, value: Number(reply.calculator!.frame.amount) });
+    expect(String(field!.label)).toMatch(reply.lang === 'sv' ? /i kronor$/ : /in kronor$/);
+    expect(String(field!.errorMessage).length).toBeGreaterThan(10);
+    const [button] = recalculateButton(card);
+    expect(recalculateButton(card)).toHaveLength(1);
+    expect(button).toMatchObject({ title: reply.lang === 'sv' ? 'Räkna om' : 'Recalculate', associatedInputs: 'auto', data: { question, context, whatIf: JSON.stringify(reply.calculator!.frame) } });
+    // The button is in the card body, right under the fields (not among the card's own actions).
+    expect(actions(card).filter((a) => a.verb === 'recalculate')).toEqual([]);
+    expect(JSON.parse(String((button!.data as Json).whatIf))).toEqual(reply.calculator!.frame);
+  });
+
+  it('prefills the pot the question names, and offers the table\u2019s funds when the question names none', () => {
+    const { reply, question, context } = asked('vad får Malmö om potten är 25 mkr');
+    const card = cardForReply(reply, { question, context });
+    expect(inputs(card)[0]!.value).toBe(25_000_000);
+    const [choice] = choices(card);
+    expect(choice).toMatchObject({ id: 'fund', value: 'all' });
+    const titles = (choice!.choices as { title: string; value: string }[]).map((c) => c.title);
+    // All the table's funds and all of them together: every fund of the Skåne 2023 sub-region table.
+    const table = store.knowledge.tables.find((t) => t.id === 'skane-2023-delregioner')!;
+    const funds = [...new Set(table.columns.map((c) => c.fund))].map((id) => store.fund(id)!.name.sv);
+    expect(titles).toEqual(['Alla medel', ...funds]);
+  });
+
+  it('says the terms of the estimate under the figure, without repeating the rows', () => {
+    const single = asked('vad får Malmö för suicidprevention om potten är 25 mkr');
+    const texts = visibleTexts(cardForReply(single.reply, { question: single.question, context: single.context }));
+    expect(texts[2]).toMatch(/^Uppskattning, inget beslut: med 25 000 000 kr för suicidprevention 2023 och samma bas som i dokumentet \(1 000 000 kr per delregion\) skulle Malmö få /);
+    const split = asked('Om potten till delregionerna i Skåne vore 30 mkr, hur fördelas den?');
+    expect(split.reply.kind).toBe('list');
+    const lead = visibleTexts(cardForReply(split.reply, { question: split.question, context: split.context }))[2]!;
+    expect(lead).toContain('30 000 000 kr');
+    for (const row of split.reply.rows) expect(lead).not.toContain(plain(row.value));
+  });
+
+  it('keeps the fund the question names as the one chosen', () => {
+    const { reply, question, context } = asked('vad får Malmö för suicidprevention om potten är 25 mkr');
+    expect(choices(cardForReply(reply, { question, context }))[0]).toMatchObject({ value: 'suicidprevention' });
+  });
+
+  it('offers no fund choice where the key is for one fund (a national key)', () => {
+    const { reply, question, context } = asked('If the national youth clinic pot were SEK 200 million, how much would Jämtland get?');
+    const card = cardForReply(reply, { question, context });
+    expect(choices(card)).toEqual([]);
+    expect(inputs(card)[0]).toMatchObject({ label: 'Pot in kronor', value: 200_000_000 });
+  });
+
+  it('asks for the amount per county where the key is fixed amounts per county', () => {
+    const { reply, question, context } = asked('Om brukarmedverkansmedlen 2020 vore 1,5 mkr per län, vad får Jämtland?');
+    const card = cardForReply(reply, { question, context });
+    expect(reply.calculator!.frame.kind).toBe('base');
+    expect(inputs(card)[0]).toMatchObject({ label: 'Belopp per län, i kronor', value: 1_500_000 });
+    // A key of a pot and a base per county keeps the base the question gives and asks for the pot.
+    const withBase = asked('Om samsjuklighetspotten 2020 vore 300 mkr, med 5 mkr per län, vad får Jämtland?');
+    expect(inputs(cardForReply(withBase.reply, { question: withBase.question, context: withBase.context }))[0]).toMatchObject({ label: 'Pott i kronor', value: 300_000_000 });
+  });
+
+  it.each(['sv', 'en'] as const)('a recalculation that gives no figure (%s) says why in attention colour, with the field to correct it in', (lang) => {
+    const base = asked(lang === 'sv' ? 'vad får Malmö om potten är 25 mkr' : 'If the Skåne suicide prevention money beyond the base were 25 MSEK, how much would Sydost get from that part?');
+    const text = lang === 'sv' ? '”abc” är inget belopp.' : '“abc” is not an amount.';
+    const reply: Reply = { ...base.reply, kind: 'unknown', title: lang === 'sv' ? 'Kan inte räkna om' : 'Cannot recalculate', text, figure: undefined as never, rows: [], notes: [], derivation: [], sources: [], calculator: { ...base.reply.calculator!, problem: text } };
+    delete (reply as { figure?: string }).figure;
+    const card = cardForReply(reply, { question: base.question, context: base.context });
+    expect(problems(card)).toEqual([]);
+    expect(ofType(card, 'TextBlock').find((t) => t.text === text)).toMatchObject({ color: 'Attention' });
+    expect(inputs(card)[0]!.value).toBe(Number(base.reply.calculator!.frame.amount));
+    expect(recalculateButton(card)).toHaveLength(1);
+    expect(ofType(card, 'FactSet')).toEqual([]);
   });
 });
 

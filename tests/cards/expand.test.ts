@@ -50,7 +50,7 @@ describe('expandCard', () => {
   });
 
   it('expands every template it knows', () => {
-    expect([...CARD_NAMES].sort()).toEqual(['amount', 'clarify', 'contact', 'deadline', 'error', 'focusArea', 'help', 'invoice', 'key', 'list', 'notice', 'quote', 'unknown', 'welcome']);
+    expect([...CARD_NAMES].sort()).toEqual(['amount', 'clarify', 'contact', 'deadline', 'error', 'focusArea', 'help', 'invoice', 'key', 'list', 'notice', 'quote', 'unknown', 'welcome', 'whatIf']);
   });
 
   it('throws a clear error for an unknown template', () => {

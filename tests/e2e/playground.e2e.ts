@@ -12,7 +12,10 @@
 // - a reply with text and a card shows as two bubbles, text first;
 // - clicking an Action.Execute button sends a real `invoke` (adaptiveCard/action) to the bot and re-renders
 //   the SAME card in place with the card from the invoke response (no new message; the Action.Submit fallback
-//   is not used).
+//   is not used);
+// - it draws Input.Number as a Fluent spin button (role spinbutton) that takes a typed value on blur, and sends
+//   the card's inputs with an Action.Execute: the what-if calculator ("Räkna om") is recomputed in place.
+// - its layout does not shrink below ~450 px, so the phone check draws the card itself 336 px wide.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +38,15 @@ const AMOUNT = '593 461 kr';
 const DERIVATION = '395 640,36 kr + 197 820,18 kr = 593 460,54 kr';
 const SHOW_DERIVATION = 'Visa beräkning';
 
+// The what-if calculator. Skåne 2023 prints Malmö's suicide prevention share as 5 052 438 kr of the column's
+// 20 008 132 kr, on top of a base of 1 000 000 kr for each of the 6 sub-regions: a pot of
+// 6 × 1 000 000 + 2 × 20 008 132 kr gives Malmö exactly its base and twice its printed share.
+const WHAT_IF = 'vad får Malmö för suicidprevention om potten är 25 mkr';
+const WHAT_IF_TITLE = 'Uppskattning: Malmö, suicidprevention 2023';
+const NEW_POT = 6 * 1_000_000 + 2 * 20_008_132;
+const NEW_FIGURE = `${String(1_000_000 + 2 * 5_052_438).replace(/\B(?=(\d{3})+$)/g, ' ')} kr`;
+const RECALCULATE = 'Räkna om';
+
 // Selectors for playground 0.2.28.
 const TEXTBOX = '[role="textbox"][data-lexical-editor="true"]';
 const BOT_MESSAGE = '.fai-OutputCard';
@@ -53,6 +65,7 @@ interface Summary {
   invokes: string[];
   consoleErrors: string[];
   cardUpdate?: { updatedInPlace: boolean; cardIndexBefore: number; cardIndexAfter: number; botMessagesBefore: number; botMessagesAfter: number };
+  recalculation?: { updatedInPlace: boolean; cardIndexBefore: number; cardIndexAfter: number; botMessagesBefore: number; botMessagesAfter: number };
   screenshots: string[];
 }
 
@@ -247,6 +260,88 @@ describe('the bot in the Microsoft 365 Agents Playground (headless Chromium)', (
 
     await screenshot('03-after-click.png', cards().nth(updatedIndex));
     await screenshot('03-after-click-page.png');
+  });
+
+  let whatIfIndex = -1;
+
+  it(`answers the what-if "${WHAT_IF}" with a calculator card: the pot in a field and "${RECALCULATE}"`, async () => {
+    const start = Date.now();
+    await page.locator(TEXTBOX).click();
+    await page.keyboard.type(WHAT_IF);
+    await page.keyboard.press('Enter');
+    whatIfIndex = await waitForCardWith(WHAT_IF_TITLE);
+    summary.timingsMs.whatIfToCard = Date.now() - start;
+    const card = cards().nth(whatIfIndex);
+    expect(norm(await card.innerText())).toContain('med 25 000 000 kr för suicidprevention 2023');
+    // The playground draws Input.Number as a Fluent spin button.
+    const field = card.getByRole('spinbutton');
+    await expect.poll(() => field.count()).toBe(1);
+    expect(await field.inputValue()).toBe('25000000');
+    await expect.poll(() => card.getByRole('button', { name: RECALCULATE, exact: true }).count()).toBe(1);
+    await screenshot('04-what-if-card.png', card);
+  });
+
+  it(`recomputes the card in place with a new pot when "${RECALCULATE}" is clicked`, async () => {
+    expect(whatIfIndex, 'the what-if card from the previous step').toBeGreaterThanOrEqual(0);
+    const botMessagesBefore = await page.locator(BOT_MESSAGE).count();
+    const cardsBefore = await cards().count();
+    const invokesBefore = summary.invokes.length;
+    const card = cards().nth(whatIfIndex);
+    const field = card.getByRole('spinbutton');
+    await field.fill(String(NEW_POT));
+    // The spin button takes the typed value when it loses focus.
+    await field.press('Tab');
+    const start = Date.now();
+    await card.getByRole('button', { name: RECALCULATE, exact: true }).click();
+    const updatedIndex = await waitForCardWith(NEW_FIGURE);
+    summary.timingsMs.recalculateToUpdate = Date.now() - start;
+    const botMessagesAfter = await page.locator(BOT_MESSAGE).count();
+    const updatedInPlace = updatedIndex === whatIfIndex && (await cards().count()) === cardsBefore && botMessagesAfter === botMessagesBefore;
+    summary.recalculation = { updatedInPlace, cardIndexBefore: whatIfIndex, cardIndexAfter: updatedIndex, botMessagesBefore, botMessagesAfter };
+    expect(updatedInPlace).toBe(true);
+    const updated = cards().nth(updatedIndex);
+    expect(norm(await updated.innerText())).toContain(`med ${String(NEW_POT).replace(/\B(?=(\d{3})+$)/g, ' ')} kr för suicidprevention 2023`);
+    expect(await updated.getByRole('spinbutton').inputValue()).toBe(String(NEW_POT));
+    // The click was an adaptiveCard/action invoke carrying the what-if and the typed pot.
+    const sent = summary.invokes.slice(invokesBefore).join('\n');
+    expect(sent).toContain('recalculate');
+    expect(sent).toContain(String(NEW_POT));
+    await screenshot('05-what-if-recalculated.png', updated);
+
+    // As on a phone 360 px wide. The playground's own layout does not shrink below ~450 px, so the card itself
+    // is drawn 336 px wide (360 px less Teams mobile's margins) by the same renderer, and shot on its own.
+    await page.setViewportSize({ width: 360, height: 1400 });
+    const phone = cards().nth(updatedIndex);
+    const setWidth = (width: string) => phone.evaluate((element, to) => Object.assign((element as unknown as { style: Record<string, string> }).style, { width: to, maxWidth: to }), width);
+    await setWidth('336px');
+    await page.waitForTimeout(300);
+    const box = await phone.boundingBox();
+    expect(box?.width).toBeLessThanOrEqual(336);
+    // Nothing in the card is wider than the card: no sideways scrolling on a phone.
+    const overflow = await phone.evaluate((element) => element.scrollWidth - element.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await screenshot('06-what-if-phone-336px.png', phone);
+    await setWidth('');
+    await page.setViewportSize({ width: 1280, height: 1400 });
+  });
+
+  it('says on the card why a pot below the bases gives no figure, with the field to correct it in', async () => {
+    expect(whatIfIndex).toBeGreaterThanOrEqual(0);
+    const cardsBefore = await cards().count();
+    const card = cards().nth(whatIfIndex);
+    const field = card.getByRole('spinbutton');
+    // 6 sub-regions × 1 000 000 kr base: 1 000 kr cannot be split under the memo's model.
+    await field.fill('1000');
+    await field.press('Tab');
+    await card.getByRole('button', { name: RECALCULATE, exact: true }).click();
+    const index = await waitForCardWith('räcker potten inte till basen: 6 × 1 000 000 kr = 6 000 000 kr');
+    expect(index).toBe(whatIfIndex);
+    expect(await cards().count()).toBe(cardsBefore);
+    const shown = cards().nth(index);
+    // The last pot that gave a figure stays in the field; the button is there to try again.
+    expect(await shown.getByRole('spinbutton').inputValue()).toBe(String(NEW_POT));
+    await expect.poll(() => shown.getByRole('button', { name: RECALCULATE, exact: true }).count()).toBe(1);
+    await screenshot('07-what-if-pot-below-bases.png', shown);
   });
 
   it('kept all browser traffic on loopback', () => {

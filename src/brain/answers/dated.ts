@@ -6,6 +6,7 @@ import { cleanQuote, foldText } from '../../text/normalize.js';
 import { placeName, source, t, type AnswerInput } from '../answer-context.js';
 import { asksForDate, contentTerms, datedIndex, scoreStatements, type Scored } from '../dated-match.js';
 import { daysBetween } from '../format.js';
+import { quoteSwedish } from '../language.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { sourceLine } from '../sources.js';
 import { notFound } from './unknown.js';
@@ -108,7 +109,8 @@ function datedReply(input: AnswerInput, facts: DeadlineFact[]): Reply {
   reply.rows = facts.map((fact) => ({
     label: `${fact.title[lang]} (${placeName(input, fact.place)})`,
     value: describeDated(fact, lang),
-    ...(fact.actor ? { note: fact.actor } : {}),
+    // Who acts, as the document names them: quoted in an English answer, a name or not.
+    ...(fact.actor ? { note: t(input, fact.actor, `Who acts (in Swedish): ${quoteSwedish(fact.actor)}`) } : {}),
   }));
   if (facts.length === 1) reply.figure = describeDated(first, lang);
   reply.notes = facts.flatMap((fact) => [...kindNote(input, fact), ...(fact.note ? [fact.note[lang]] : [])]);

@@ -3,6 +3,7 @@ import type { DeadlineFact } from '../../knowledge/model.js';
 import { OBLIGATION_KINDS, type DeadlineKind } from '../../knowledge/schema.js';
 import { placeName, source, t, type AnswerInput } from '../answer-context.js';
 import { daysBetween, formatDate } from '../format.js';
+import { documentWords } from '../language.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { sourceLine } from '../sources.js';
 import { describeWhen } from '../when.js';
@@ -68,10 +69,10 @@ export function answerDeadlineList(input: AnswerInput): Reply {
       deadlines.length === 1
         ? `${first.title[input.lang]}: ${describeWhen(first, input.lang)}${statusText(input, first)}.`
         : deadlines.map((d) => `${d.title[input.lang]}: ${describeWhen(d, input.lang)}${statusText(input, d)}`).join('; ') + '.';
-    const action = deadlines.length === 1 && first.action ? ` ${first.action}` : '';
+    const action = deadlines.length === 1 && first.action ? ` ${capitalise(documentWords(first.action, input.lang))}` : '';
     reply.text = `${lead}${action}`;
   }
-  reply.rows = deadlines.map((d) => ({ label: `${d.title[input.lang]} (${placeName(input, d.place)} ${d.year})`, value: describeWhen(d, input.lang), ...(d.action ? { note: d.action } : {}) }));
+  reply.rows = deadlines.map((d) => ({ label: `${d.title[input.lang]} (${placeName(input, d.place)} ${d.year})`, value: describeWhen(d, input.lang), ...(d.action ? { note: capitalise(documentWords(d.action, input.lang)) } : {}) }));
   if (deadlines.length === 1) reply.figure = describeWhen(deadlines[0]!, input.lang);
   reply.sources = deadlines.map((d) => source(input, { document: d.document, ...d.source }));
   reply.text += ` ${sourceLine(reply.sources, input.lang)}.`;
@@ -90,4 +91,8 @@ function statusText(input: AnswerInput, deadline: DeadlineFact): string {
   if (days < 0) return t(input, ' (har passerat)', ' (has passed)');
   if (days === 0) return t(input, ' (i dag)', ' (today)');
   return t(input, ` (om ${days} dagar)`, ` (in ${days} days)`);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,6 +1,7 @@
 // "Vad ska pengarna för suicidprevention användas till i Dalarna?": focus areas and their activities.
 import { fundName, source, t, type AnswerInput } from '../answer-context.js';
 import { joinList } from '../format.js';
+import { quoteSwedish } from '../language.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { sourceLine } from '../sources.js';
 import { clarifyPlace, countyOf, resolvePlace } from './resolve.js';
@@ -36,15 +37,17 @@ export function answerFocusArea(input: AnswerInput): Reply {
   const placeOfAnswer = areas[0]!.place;
   areas = areas.filter((area) => area.place === placeOfAnswer);
   const placeTitle = store.place(placeOfAnswer)?.name ?? placeOfAnswer;
+  // In English the documents' Swedish headings and activities are quoted, as they are printed.
+  const q = (text: string) => (input.lang === 'en' && text !== '' ? quoteSwedish(text) : text);
   const reply = emptyReply('focusArea', input.lang, areas.length === 1 ? areas[0]!.title : t(input, `Fokusområden ${placeTitle} ${year}`, `Focus areas ${placeTitle} ${year}`), '');
   reply.rows = areas.flatMap((area) => [
-    { label: area.title, value: area.summary ?? '' },
-    ...area.activities.map((activity) => ({ label: activity.area ?? '•', value: activity.text })),
+    { label: q(area.title), value: q(area.summary ?? '') },
+    ...area.activities.map((activity) => ({ label: activity.area ? q(activity.area) : '•', value: q(activity.text) })),
   ]);
   const headline =
     areas.length === 1
-      ? `${placeTitle} ${year}: ${areas[0]!.title}.${areas[0]!.summary ? ` ${areas[0]!.summary}` : ''} ${t(input, 'Planerade insatser och exempel', 'Planned measures and examples')}: ${areas[0]!.activities.map((a) => a.text).join('; ')}.`
-      : `${placeTitle} ${year}: ${areas.map((area) => area.title).join('; ')}.`;
+      ? `${placeTitle} ${year}: ${q(areas[0]!.title)}.${areas[0]!.summary ? ` ${q(areas[0]!.summary)}` : ''} ${t(input, 'Planerade insatser och exempel', 'Planned measures and examples')}: ${areas[0]!.activities.map((a) => q(a.text)).join('; ')}.`
+      : `${placeTitle} ${year}: ${areas.map((area) => q(area.title)).join('; ')}.`;
   reply.text = headline;
   if (!county && !u.place) reply.notes.push(t(input, `Ingen plats angavs; svaret gäller ${placeTitle}.`, `No place given; this is ${placeTitle}.`));
   if (input.lang === 'en') reply.notes.push('The focus areas are quoted in Swedish, as the documents write them.');

@@ -3,6 +3,7 @@ import type { InvoiceFact } from '../../knowledge/model.js';
 import type { InvoiceField } from '../context.js';
 import { placeName, source, t, type AnswerInput } from '../answer-context.js';
 import { joinList } from '../format.js';
+import { documentWords, quoteSwedish } from '../language.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { sourceLine } from '../sources.js';
 import { countyOf, resolvePlace, clarifyPlace } from './resolve.js';
@@ -25,7 +26,10 @@ const FIELD_NAMES: Record<InvoiceField, [string, string]> = {
 
 export function answerInvoice(input: AnswerInput): Reply {
   const { u, store } = input;
-  const valueOf = (field: InvoiceFact['fields'][number]) => (input.lang === 'en' && field.valueEn ? field.valueEn : field.value);
+  // In English: the field's English name, the English value where the store has one, else the
+  // document's Swedish quoted; a number, a name or an address as it is.
+  const valueOf = (field: InvoiceFact['fields'][number]) => (input.lang === 'en' && field.valueEn ? field.valueEn : documentWords(field.value, input.lang, '(in Swedish) '));
+  const labelOf = (entry: InvoiceFact, field: InvoiceFact['fields'][number]) => fieldLabel(input, entry, field);
   const resolved = resolvePlace(input);
   if (resolved.kind === 'ambiguous') return clarifyPlace(input, resolved.choices);
   const county = resolved.kind === 'place' ? countyOf(input, resolved.place) : undefined;
@@ -41,7 +45,7 @@ export function answerInvoice(input: AnswerInput): Reply {
     reply.known = others.length > 0 ? [t(input, `${capitalise(fieldSv)} finns i dokumenten bara för ${joinList(others, 'sv')}.`, `The documents give the ${fieldEn} only for ${joinList(others, 'en')}.`)] : [];
     // What the invoice instructions do hold, by name only: another field's value is not this answer.
     for (const entry of store.invoicing().filter((e) => !county || e.place === county.id)) {
-      reply.known.push(t(input, `Fakturauppgifter för ${placeName(input, entry.place)} ${entry.year}: ${entry.fields.map((f) => f.label.toLowerCase()).join(', ')}`, `Invoice details for ${placeName(input, entry.place)} ${entry.year}: ${entry.fields.map((f) => f.label.toLowerCase()).join(', ')}`));
+      reply.known.push(t(input, `Fakturauppgifter för ${placeName(input, entry.place)} ${entry.year}: ${entry.fields.map((f) => f.label.toLowerCase()).join(', ')}`, `Invoice details for ${placeName(input, entry.place)} ${entry.year}: ${[...new Set(entry.fields.map((f) => englishName(f.id)))].join(', ')}`));
     }
     return reply;
   }
@@ -51,19 +55,27 @@ export function answerInvoice(input: AnswerInput): Reply {
   const reply = emptyReply('invoice', input.lang, t(input, `Fakturering ${name} ${entry.year}`, `Invoicing ${name} ${entry.year}`), '');
   const assumed = county ? '' : t(input, ` (gäller ${name} ${entry.year}; det är de fakturauppgifter dokumenten har)`, ` (for ${name} ${entry.year}: the invoice details the documents hold)`);
   if (field === 'required') {
-    reply.rows = entry.requiredInformation.map((line) => ({ label: t(input, 'Krav', 'Required'), value: line }));
-    reply.text = t(input, `Fakturan${assumed} ska innehålla: ${entry.requiredInformation.join('; ')}.`, `The invoice${assumed} must contain: ${entry.requiredInformation.join('; ')}.`);
+    reply.rows = entry.requiredInformation.map((line) => ({ label: t(input, 'Krav', 'Required (in Swedish)'), value: t(input, line, quoteSwedish(line)) }));
+    reply.text = t(input, `Fakturan${assumed} ska innehålla: ${entry.requiredInformation.join('; ')}.`, `The invoice${assumed} must contain, in the document's words (Swedish): ${quoteSwedish(entry.requiredInformation.join('; '))}.`);
     reply.sources = entry.requiredInformationSource ? [source(input, { document: entry.document, ...entry.requiredInformationSource })] : [];
   } else if (field) {
     const found = entry.fields.filter((f) => f.id === field);
-    reply.rows = found.map((f) => ({ label: f.label, value: valueOf(f) }));
+    reply.rows = found.map((f) => ({ label: labelOf(entry, f), value: valueOf(f) }));
     reply.figure = found.map(valueOf).join(', ');
     reply.text = `${capitalise(t(input, fieldSv, fieldEn))}${assumed || ` (${name} ${entry.year})`}: ${found.map(valueOf).join('; ')}.`;
     reply.sources = found.map((f) => source(input, { document: entry.document, ...f.source }));
   } else {
-    reply.rows = entry.fields.map((f) => ({ label: f.label, value: valueOf(f) }));
-    if (entry.requiredInformation.length > 0) reply.rows.push({ label: t(input, 'Fakturan ska innehålla', 'The invoice must contain'), value: entry.requiredInformation.join('; ') });
-    reply.text = `${entry.summary}${assumed} ${entry.fields.map((f) => `${f.label}: ${valueOf(f)}`).join('. ')}.`;
+    reply.rows = entry.fields.map((f) => ({ label: labelOf(entry, f), value: valueOf(f) }));
+    if (entry.requiredInformation.length > 0) {
+      const required = entry.requiredInformation.join('; ');
+      reply.rows.push({ label: t(input, 'Fakturan ska innehålla', 'The invoice must contain (in Swedish)'), value: t(input, required, quoteSwedish(required)) });
+    }
+    const fields = entry.fields.map((f) => `${labelOf(entry, f)}: ${valueOf(f)}`).join('. ');
+    reply.text = t(
+      input,
+      `${entry.summary}${assumed} ${fields}.`,
+      `Invoice details for ${name} ${entry.year}${assumed}: ${fields}. In the document's words (Swedish): ${quoteSwedish(entry.summary)}`,
+    );
     reply.sources = [source(input, { document: entry.document, ...entry.fields[0]!.source })];
   }
   if (reply.sources.length === 0) reply.sources = [source(input, { document: entry.document, ...entry.fields[0]!.source })];
@@ -73,6 +85,17 @@ export function answerInvoice(input: AnswerInput): Reply {
     reply.suggestions.push({ title: t(input, 'När ska vi fakturera?', 'When do we invoice?'), question: t(input, `När ska fakturan skickas för ${name} ${entry.year}?`, `When must the invoice be sent for ${name} ${entry.year}?`) });
   }
   return reply;
+}
+
+/** "Referenskod" in Swedish, "Reference code" in English; a part named by the document keeps its name, quoted. */
+function fieldLabel(input: AnswerInput, entry: InvoiceFact, field: InvoiceFact['fields'][number]): string {
+  if (input.lang === 'sv') return field.label;
+  const name = capitalise(englishName(field.id));
+  return entry.fields.filter((other) => other.id === field.id).length > 1 ? `${name} (printed ${quoteSwedish(field.label)})` : name;
+}
+
+function englishName(field: InvoiceField): string {
+  return Object.hasOwn(FIELD_NAMES, field) ? FIELD_NAMES[field][1] : field;
 }
 
 function capitalise(text: string): string {

@@ -71,22 +71,25 @@ export function answerKey(input: AnswerInput): Reply {
 
 function describeKey(input: AnswerInput, say: Provenance, key: KeyFact): string {
   const k = key.key;
+  if (k.type === 'notStated') return say.keyQuote(key);
+  // The key in the bot's words, then the document's sentence: in English marked as its Swedish words.
+  return `${keyInWords(input, k)}${t(input, ' ', ', quoted in Swedish ')}${say.keyQuote(key)}`;
+}
+
+function keyInWords(input: AnswerInput, k: Exclude<KeyFact['key'], { type: 'notStated' }>): string {
   const money = (text: string) => displayAmount(parseSek(text), text, input.lang);
-  const quote = say.keyQuote(key);
   switch (k.type) {
     case 'basePlusProRata':
-      return t(input, `${money(k.base)} per län och resten efter befolkningsmängd ${quote}`, `${money(k.base)} per county and the rest by population ${quote}`);
+      return t(input, `${money(k.base)} per län och resten efter befolkningsmängd`, `${money(k.base)} per county and the rest by population`);
     case 'proRata':
       return k.weight === 'population0to25'
-        ? t(input, `efter andel av befolkningen som är 0–25 år ${quote}`, `by each county's share of the population aged 0–25 ${quote}`)
-        : t(input, `efter befolkningsmängd ${quote}`, `by population ${quote}`);
+        ? t(input, 'efter andel av befolkningen som är 0–25 år', "by each county's share of the population aged 0–25")
+        : t(input, 'efter befolkningsmängd', 'by population');
     case 'fixed':
       return t(
         input,
-        `${money(k.amount)} per län${k.exceptions.map((e) => `, ${e.description} ${money(e.amount)}`).join('')} ${quote}`,
-        `${money(k.amount)} per county${k.exceptions.map((e) => `, ${e.count} exceptions at ${money(e.amount)}`).join('')} ${quote}`,
+        `${money(k.amount)} per län${k.exceptions.map((e) => `, ${e.description} ${money(e.amount)}`).join('')}`,
+        `${money(k.amount)} per county${k.exceptions.map((e) => `, ${e.count} exceptions at ${money(e.amount)}`).join('')}`,
       );
-    case 'notStated':
-      return quote;
   }
 }

@@ -1,22 +1,23 @@
 // "Om potten vore 25 mkr, vad får Malmö?", "if the pot beyond the base were 25 MSEK", "om Jämtland
-// vore ett storstadslän", "om vi hade 8 Maria mottagningar": a pot, base, category or count the
-// documents do not have, run through the documents' own key. Every answer is an estimate, not a
+// vore ett storstadslän": a pot, base or category the documents do not have, run through the
+// documents' own key (unit costs, equal splits, percentages and parts: scenario.ts). Every answer is an estimate, not a
 // decision, with the key, the shares, the rounding and the source of each input. Where the
 // documents give no key for the case, the planner says what is missing and no figure is given.
 import { Decimal } from 'decimal.js';
-import { formatPercent, parseSek, tryParseSek } from '../../allocation/index.js';
-import { allocateByTable, estimateOneRecipient, isWholeUnits, timesCount, type WhatIfAllocation } from '../../allocation/whatif.js';
+import { formatPercent, parseSek } from '../../allocation/index.js';
+import { allocateByTable, estimateOneRecipient, isWholeUnits, type WhatIfAllocation } from '../../allocation/whatif.js';
 import type { RoundingUnit } from '../../allocation/money.js';
 import { recipientsOfFixedKey } from '../../knowledge/checks.js';
-import type { AmountFact, FactSource, KeyFact, TableFact } from '../../knowledge/model.js';
+import type { AmountFact, KeyFact, TableFact } from '../../knowledge/model.js';
 import type { Place, TableCheck } from '../../knowledge/schema.js';
 import { foldText } from '../../text/normalize.js';
 import { fundName, t, type AnswerInput } from '../answer-context.js';
 import { joinList, money } from '../format.js';
 import { readHypothetical, type Hypothetical } from '../hypothetical.js';
 import { Provenance, type Claim } from '../provenance.js';
-import { emptyReply, type Reply, type ReplyRow } from '../reply.js';
-import { finishReply, sourceLine, sourceOf } from '../sources.js';
+import { ALL_FUNDS, emptyReply, type Calculator, type Reply, type ReplyRow } from '../reply.js';
+import { finishReply } from '../sources.js';
+import { answerScenario, rememberWhatIf, withCarriedWhatIf } from './scenario.js';
 
 /** What a what-if needs that the question or the documents do not give, in both languages. */
 export interface WhatIfGap {
@@ -48,46 +49,58 @@ interface NationalPlan {
   targets: { place: Place; fact: AmountFact }[];
 }
 
-interface UnitCostPlan {
-  kind: 'unitCost';
-  unitCost: { amount: Decimal; printed: string; noun: string; source: FactSource; approximate: boolean; topic: string; fact?: AmountFact };
-  count: number;
-}
-
-type Plan = TablePlan | NationalPlan | UnitCostPlan | ({ kind: 'gap' } & WhatIfGap);
+type Plan = TablePlan | NationalPlan | ({ kind: 'gap' } & WhatIfGap);
 
 /** Why a what-if question cannot be computed, or undefined when it can (or is no what-if). */
-export function whatIfGap(input: AnswerInput): WhatIfGap | undefined {
-  const plan = planWhatIf(input);
+export function whatIfGap(input: AnswerInput, override?: WhatIfOverride): WhatIfGap | undefined {
+  // A split, unit cost, percentage or part worked out without re-running a key is no gap.
+  if (!override && answerScenario(input)) return undefined;
+  const plan = planWhatIf(carriedInput(input), override);
   return plan?.kind === 'gap' ? { sv: plan.sv, en: plan.en } : undefined;
 }
 
-export function answerWhatIf(input: AnswerInput): Reply | undefined {
-  const plan = planWhatIf(input);
+/** A recalculation's amount (and funds) in place of the question's own (the card's "Räkna om"). */
+export interface WhatIfOverride {
+  kind: 'pot' | 'rest' | 'base';
+  amount: Decimal;
+  /** The table's funds to re-run; empty: the whole table. */
+  funds?: string[];
+}
+
+export function answerWhatIf(outer: AnswerInput, override?: WhatIfOverride): Reply | undefined {
+  const input = carriedInput(outer);
+  const plan = planWhatIf(input, override);
   if (!plan) return undefined;
+  const question = input.u.carried ? outer.u.carriedWhatIf! : outer.u.text;
   switch (plan.kind) {
     case 'gap':
-      return undefined;
+      // A follow-up of a what-if that cannot be worked out is said so, never answered without its hypothetical.
+      return input.u.carried ? carriedGap(input, plan) : undefined;
     case 'table':
-      return tableReply(input, plan);
+      return rememberWhatIf(tableReply(input, plan), question);
     case 'national':
-      return nationalReply(input, plan);
-    case 'unitCost':
-      return unitCostReply(input, plan);
+      return rememberWhatIf(nationalReply(input, plan), question);
   }
+}
+
+/** The input with a follow-up's carried what-if read into its understanding. */
+function carriedInput(input: AnswerInput): AnswerInput & { u: ReturnType<typeof withCarriedWhatIf> } {
+  return { ...input, u: withCarriedWhatIf(input.u, input.store) };
+}
+
+function carriedGap(input: AnswerInput, gap: WhatIfGap): Reply {
+  const reply = emptyReply('unknown', input.lang, t(input, 'Kan inte räknas fram', 'Cannot be computed'), '');
+  reply.text = t(input, `Jag kan inte räkna fram det med antagandet från förra frågan: ${gap.sv}`, `I cannot work that out with the assumption of the previous question: ${gap.en}`);
+  return reply;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Planning: which key, which figures, which terms.
 
-function planWhatIf(input: AnswerInput): Plan | undefined {
+function planWhatIf(input: AnswerInput, override?: WhatIfOverride): Plan | undefined {
   const { u, store } = input;
   if (u.operation !== 'whatif' || !INTENTS.has(u.intent)) return undefined;
-  const h = readHypothetical(u.text, u.lang);
-  if (h.count && !h.pot && !h.base) {
-    const unitCost = unitCostPlan(input, h.count.words, h.count.count);
-    if (unitCost) return unitCost;
-  }
+  const h = withOverride(readHypothetical(u.text, u.lang), override, input);
   if (!h.pot && !h.base && !h.category) {
     return gap(
       'Jag hittar inget nytt belopp i frågan (till exempel ”om potten vore 25 mkr” eller ”med 5 mkr per län”), så jag har inget att räkna om.',
@@ -116,7 +129,10 @@ function planWhatIf(input: AnswerInput): Plan | undefined {
   if (tables.length === 1) {
     const table = tables[0]!;
     const model = table.checks.find((check): check is BasePlusShare => check.kind === 'basePlusShare');
-    const funds = nonAggregate.filter((fund) => table.columns.some((column) => column.fund === fund));
+    const funds = override?.funds ?? nonAggregate.filter((fund) => table.columns.some((column) => column.fund === fund));
+    if (override?.funds && !override.funds.every((fund) => fundsOfTable(table, model).includes(fund))) {
+      return gap(`Tabellen ”${table.title}” (${table.year}) har inte de medlen.`, `The table “${table.title}” (${table.year}) does not have those funds.`);
+    }
     if (!model && h.base) {
       return gap(
         `Tabellen ”${table.title}” (${table.year}) har ingen bas, och ingen fördelningsmodell för den finns i dokumentet: en ändrad bas går inte att räkna på.`,
@@ -150,6 +166,26 @@ function planWhatIf(input: AnswerInput): Plan | undefined {
     `Dokumenten ger ingen fördelningsnyckel eller tabell att räkna om för ${what || 'det du frågar om'}${u.year ? ` ${u.year}` : ''}, så jag kan inte uppskatta vad en annan pott skulle ge. Det som går att räkna om: ${known('sv')}.`,
     `The documents give no distribution key or table to recompute for ${what || 'what you ask about'}${u.year ? ` ${u.year}` : ''}, so I cannot estimate what another pot would give. What can be recomputed: ${known('en')}.`,
   );
+}
+
+/** The question's hypothetical with the recalculated amount in place of its pot or base. */
+function withOverride(h: Hypothetical, override: WhatIfOverride | undefined, input: AnswerInput): Hypothetical {
+  if (!override) return h;
+  const amount = { amount: override.amount, text: money(override.amount, input.lang), index: -1, perRecipient: override.kind === 'base', replaced: false };
+  return override.kind === 'base' ? { ...h, base: amount } : { ...h, pot: amount };
+}
+
+/** The funds a table's columns are re-run for: the stated model's, or the table's own columns'. */
+function fundsOfTable(table: TableFact, model: BasePlusShare | undefined): string[] {
+  const funds = model ? model.columns.map((pair) => table.columns.find((column) => column.id === pair.share)!.fund) : table.columns.map((column) => column.fund);
+  return [...new Set(funds)];
+}
+
+/** The card's calculator: the what-if's essentials, the amount used, the table's funds to choose from. */
+function calculatorOf(input: AnswerInput, frame: Omit<Calculator['frame'], 'lang'>, funds: string[], whole: boolean): Calculator {
+  // A choice of one fund or all of them; a combination the question names is kept as it is.
+  const choices = funds.length > 1 && frame.funds.length <= 1 ? [...(whole ? [{ value: ALL_FUNDS, title: t(input, 'Alla medel', 'All funds') }] : []), ...funds.map((fund) => ({ value: fund, title: fundName(input, fund) }))] : [];
+  return { frame: { lang: input.lang, ...frame }, funds: choices };
 }
 
 function gap(sv: string, en: string): Plan {
@@ -242,43 +278,6 @@ function countiesOf(input: AnswerInput, key: KeyFact): { count: number; counted:
   return counted && count && count.isInteger() ? { count: count.toNumber(), counted } : undefined;
 }
 
-/** A unit cost the documents print ("250 000 kr per Maria mottagning", "ca 20 000 kr per person") that the count's words name. */
-function unitCostPlan(input: AnswerInput, words: string[], count: number): UnitCostPlan | undefined {
-  const { store, u } = input;
-  const candidates: (UnitCostPlan['unitCost'] & { score: number })[] = [];
-  const question = new Set(u.folded.split(' ').filter((word) => word.length >= 4));
-  const nounMatches = (noun: string) => {
-    const nounWords = foldText(noun).split(' ').filter((word) => word.length >= 4);
-    return words.some((asked) => asked.length >= 4 && nounWords.some((word) => stem(word) === stem(asked)));
-  };
-  const overlap = (text: string) => foldText(text).split(' ').filter((word) => word.length >= 4 && question.has(word)).length;
-  for (const figure of store.figures()) {
-    const per = /^kr per (.+)$/i.exec(figure.unit.trim());
-    if (!per) continue;
-    const amount = tryParseSek(figure.value.replace(/^(ca|cirka|omkring|ungefär)\s+/i, ''));
-    if (!amount) continue;
-    const noun = per[1]!;
-    if (!nounMatches(noun) && !nounMatches(figure.topic)) continue;
-    candidates.push({ amount, printed: `${figure.value} ${figure.unit}`, noun, source: { document: figure.document, ...figure.source }, approximate: /^(ca|cirka|omkring|ungefär)\b/i.test(figure.value), topic: figure.topic, score: overlap(figure.topic) + (nounMatches(noun) ? 1 : 0) });
-  }
-  for (const fact of store.amounts()) {
-    const quoted = /(\d[\d \u00a0]*(?:,\d+)?) ?kr per (\p{L}+(?: \p{L}+)?)/iu.exec(fact.source.quote);
-    if (!quoted) continue;
-    const amount = tryParseSek(`${quoted[1]!.trim()} kr`);
-    if (!amount || !nounMatches(quoted[2]!)) continue;
-    candidates.push({ amount, printed: `${quoted[1]!.trim()} kr per ${quoted[2]}`, noun: quoted[2]!, source: fact.source, approximate: false, topic: fact.label ?? fact.source.quote, fact, score: overlap(fact.label ?? '') + 1 });
-  }
-  if (candidates.length === 0) return undefined;
-  candidates.sort((a, b) => b.score - a.score);
-  const best = candidates[0]!;
-  if (candidates.length > 1 && candidates[1]!.score === best.score && !candidates[1]!.amount.equals(best.amount)) return undefined;
-  return { kind: 'unitCost', unitCost: best, count };
-}
-
-function stem(word: string): string {
-  return word.replace(/(arna|erna|orna|ar|er|or|na|en|et|s|e)$/, '').slice(0, 8);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Tables: the Skåne sub-region model and the split by each row's share of the table.
 
@@ -325,8 +324,11 @@ function tableReply(input: AnswerInput, plan: TablePlan): Reply {
   const pot = h.pot ? h.pot.amount : plan.restOnly ? printedShared : documentPot;
   const wholeKronor = rows.every((row) => row.weight.isInteger());
   const unit: RoundingUnit = wholeKronor && isWholeUnits(pot, 'krona') ? 'krona' : 'ore';
+  // A changed base alone has two readings: (a) the document's pot re-split, (b) the parts by
+  // population as printed and the pot growing. Only (b) when the pot cannot cover the new bases.
+  const baseOnly = model !== undefined && h.base !== undefined && !h.pot && !plan.restOnly;
   if (base && pot.lessThan(base.times(count))) {
-    return tooSmall(input, pot, base, count, table);
+    return baseOnly ? keptSharesReply(input, say, plan, rows, base, documentPot, printedShared) : tooSmall(input, pot, base, count, table);
   }
   const allocation = allocateByTable({ rows: rows.map((row) => ({ id: row.place.id, weight: row.weight })), pot, ...(base ? { base } : {}), unit });
 
@@ -364,6 +366,10 @@ function tableReply(input: AnswerInput, plan: TablePlan): Reply {
     reply.title = t(input, `Uppskattning: ${what}`, `Estimate: ${what}`);
     reply.text = t(input, `${lead} skulle fördelningen bli (uppskattning): `, `${lead}, the split would be (estimate): `) + rows.map((row, i) => `${row.place.name} ${money(allocation.parts[i]!.amount, input.lang)}`).join(', ') + '.';
   }
+  if (baseOnly && !asksBaseTotal) {
+    const [head, ...terms] = reply.text.split(': ');
+    reply.text = `${head}, ${t(input, 'två läsningar. (a) Samma pott:', 'two readings. (a) The same pot:')} ${terms.join(': ')} ${t(input, '(b) Delen efter befolkning som i tabellen:', '(b) The part by population as printed:')} ${keptSharesWords(input, say, plan, rows, base!, printedShared)}`;
+  }
   // What each row gets in the table: its printed total when the whole table is re-run.
   const today = (row: (typeof rows)[number]) => {
     if (plan.restOnly || !model) return row.weight;
@@ -376,6 +382,11 @@ function tableReply(input: AnswerInput, plan: TablePlan): Reply {
     note: t(input, `i dag ${money(today(row), 'sv')}`, `now ${money(today(row), 'en')}`),
   }));
   reply.derivation = tableSteps(input, say, plan, allocation, rows, totals, target?.row.place.id, pot);
+  // A total of bases does not depend on the pot: nothing to recompute with another one.
+  if (!asksBaseTotal) {
+    const frame = { kind: plan.restOnly ? ('rest' as const) : ('pot' as const), ...(plan.target ? { place: plan.target.id } : {}), funds: plan.funds, year: table.year, amount: pot.toFixed() };
+    reply.calculator = calculatorOf(input, frame, fundsOfTable(table, model), model !== undefined || table.total !== undefined);
+  }
   reply.notes.push(...estimateNotes(input));
   const reconstructed = inputs.filter((fact) => fact.status === 'reconstructed');
   if (reconstructed.length > 0) {
@@ -478,6 +489,44 @@ function roundingStep(input: AnswerInput, unit: RoundingUnit, pot: Decimal): str
   return unit === 'krona'
     ? t(input, `Avrundat till hela kronor med största resten, så att delarna tillsammans blir exakt ${money(pot, 'sv')}.`, `Rounded to whole kronor by largest remainder, so that the parts make up exactly ${money(pot, 'en')}.`)
     : t(input, `Avrundat till hela ören med största resten, så att delarna tillsammans blir exakt ${money(pot, 'sv')}.`, `Rounded to whole öre by largest remainder, so that the parts make up exactly ${money(pot, 'en')}.`);
+}
+
+type ShareRows = { place: Place; facts: AmountFact[]; weight: Decimal }[];
+
+/** Reading (b) of a changed base: each row's printed part by population plus the new base; the pot grows. */
+function keptSharesWords(input: AnswerInput, say: Provenance, plan: TablePlan, rows: ShareRows, base: Decimal, printedShared: Decimal): string {
+  const count = rows.length;
+  const newPot = printedShared.plus(base.times(count));
+  const shown = plan.target ? rows.filter((row) => row.place.id === plan.target!.id) : rows;
+  const how = t(input, 'tabellens del efter befolkning och den nya basen', "the table's part by population and the new base");
+  const parts = shown.map((row) => {
+    const printed = row.facts.length === 1 ? say.marked(row.facts[0]!) : say.computed(row.facts);
+    return `${row.place.name} ${money(base, input.lang)} + ${printed} = ${estimateWords(say, input, base.plus(row.weight), row.facts.map((fact) => fact.id), how)}`;
+  });
+  return t(
+    input,
+    `${parts.join('; ')}. Potten blir då ${count} × ${money(base, 'sv')} + ${money(printedShared, 'sv')} = ${money(newPot, 'sv')}.`,
+    `${parts.join('; ')}. The pot then becomes ${count} × ${money(base, 'en')} + ${money(printedShared, 'en')} = ${money(newPot, 'en')}.`,
+  );
+}
+
+/** A changed base the document's pot cannot cover: only reading (b), the parts by population kept. */
+function keptSharesReply(input: AnswerInput, say: Provenance, plan: TablePlan, rows: ShareRows, base: Decimal, documentPot: Decimal, printedShared: Decimal): Reply {
+  const { table } = plan;
+  const count = rows.length;
+  const target = plan.target ? rows.find((row) => row.place.id === plan.target!.id) : undefined;
+  const funds = joinList(plan.funds.map((fund) => fundName(input, fund).toLowerCase()), input.lang);
+  const reply = emptyReply(target ? 'amount' : 'list', input.lang, t(input, `Uppskattning: ${target ? `${target.place.name}, ` : ''}${funds} ${table.year} med ny bas`, `Estimate: ${target ? `${target.place.name}, ` : ''}${funds} ${table.year} with a new base`), '');
+  reply.figure = money(target ? base.plus(target.weight) : printedShared.plus(base.times(count)), input.lang);
+  reply.text = t(
+    input,
+    `Uppskattning, inget beslut, med ${money(base, 'sv')} i bas per delregion och delen efter befolkning som i tabellen ${table.year}: ${keptSharesWords(input, say, plan, rows, base, printedShared)} Med dokumentets pott, ${money(documentPot, 'sv')}, går det inte: basen blir ${count} × ${money(base, 'sv')} = ${money(base.times(count), 'sv')}.`,
+    `Estimate, not a decision, with ${money(base, 'en')} base per sub-region and the part by population as in the ${table.year} table: ${keptSharesWords(input, say, plan, rows, base, printedShared)} With the document's pot, ${money(documentPot, 'en')}, it cannot be done: the bases come to ${count} × ${money(base, 'en')} = ${money(base.times(count), 'en')}.`,
+  );
+  reply.rows = rows.map((row) => ({ label: row.place.name, value: money(base.plus(row.weight), input.lang), note: t(input, `efter befolkning ${money(row.weight, 'sv')}`, `by population ${money(row.weight, 'en')}`) }));
+  reply.derivation = [say.model(table, plan.model!.statedIn.quote), ...rows.map((row) => `${row.place.name}: ${money(base, input.lang)} + ${money(row.weight, input.lang)} = ${money(base.plus(row.weight), input.lang)}`)];
+  reply.notes.push(...estimateNotes(input));
+  return finishReply(input.store, reply, say, []);
 }
 
 function tooSmall(input: AnswerInput, pot: Decimal, base: Decimal, count: number, table: TableFact): Reply {
@@ -596,9 +645,37 @@ function nationalReply(input: AnswerInput, plan: NationalPlan): Reply {
     reply.notes.push(t(input, `Du skriver att potten i dag är ${h.replaced.text}, men dokumentet har ${money(pot, 'sv')}; jag räknar från dokumentets pott.`, `You write that the pot is now ${h.replaced.text}, but the document has ${money(pot, 'en')}; I work from the document's pot.`));
   }
   reply.derivation = steps;
+  if (results.length === 1 && TOTAL_ASKED.test(input.u.folded)) withChangedTotal(input, say, reply, results[0]!);
+  // A fixed key is recomputed with another amount per county; a category's own amount has nothing to change.
+  const place = plan.targets.length === 1 ? { place: plan.targets[0]!.place.id } : {};
+  if (key.key.type !== 'fixed') reply.calculator = calculatorOf(input, { kind: 'pot', ...place, funds: [key.fund], year: key.year, amount: newPot.toFixed() }, [], false);
+  else if (!h.category && h.base) reply.calculator = calculatorOf(input, { kind: 'base', per: 'county', ...place, funds: [key.fund], year: key.year, amount: h.base.amount.toFixed() }, [], false);
   reply.notes.push(...estimateNotes(input));
   if (input.lang === 'en') reply.notes.push('The key is quoted in Swedish, as the document writes it.');
   return finishReply(store, reply, say, results.map((r) => r.fact));
+}
+
+const TOTAL_ASKED = /\b(totala?|totalt|totalbelopp\w*|sammanlagt|sammanlagda|hela beloppet|allt som allt|in total|total|altogether|overall)\b/;
+
+/** "och vad hade Jämtlands totala belopp då blivit?": the place's printed total with the one part changed. */
+function withChangedTotal(input: AnswerInput, say: Provenance, reply: Reply, result: { place: Place; amount: Decimal; fact: AmountFact }): void {
+  const { store } = input;
+  const { place, amount, fact } = result;
+  const total = store
+    .amounts({ place: place.id, year: fact.year })
+    .find((other) => store.fund(other.fund)?.aggregate && other.table && store.table(other.table.id)?.total?.label === other.table.column && store.table(other.table.id)?.columns.some((column) => column.fund === fact.fund));
+  if (!total) return;
+  const changed = total.amount.minus(fact.amount).plus(amount);
+  const words = estimateWords(say, input, changed, [total.id, fact.id], t(input, 'den tryckta totalen och den ändrade delen', 'the printed total and the changed part'));
+  reply.figure = money(changed, input.lang);
+  reply.title = t(input, `Uppskattning: ${place.name} totalt ${fact.year}`, `Estimate: ${place.name} in total ${fact.year}`);
+  reply.text = t(
+    input,
+    `${reply.text} Totalt skulle ${place.name} då få ${words}: ${say.marked(total)} − ${say.marked(fact)} + ${money(amount, 'sv')}.`,
+    `${reply.text} In total ${place.name} would then get ${words}: ${say.marked(total)} − ${say.marked(fact)} + ${money(amount, 'en')}.`,
+  );
+  reply.rows.push({ label: t(input, `${place.name} totalt`, `${place.name} in total`), value: money(changed, input.lang), note: t(input, `i dag ${money(total.amount, 'sv')}`, `now ${money(total.amount, 'en')}`) });
+  reply.derivation.push(`${money(total.amount, input.lang)} − ${money(fact.amount, input.lang)} + ${money(amount, input.lang)} = ${money(changed, input.lang)}`);
 }
 
 function termsWords(input: AnswerInput, key: KeyFact, h: Hypothetical, pot: Decimal, newPot: Decimal): string {
@@ -606,32 +683,4 @@ function termsWords(input: AnswerInput, key: KeyFact, h: Hypothetical, pot: Deci
   const potWords = h.pot ? t(input, `${money(newPot, 'sv')} i stället för ${money(pot, 'sv')}`, `${money(newPot, 'en')} instead of ${money(pot, 'en')}`) : t(input, `samma pott (${money(pot, 'sv')})`, `the same pot (${money(pot, 'en')})`);
   const baseWords = h.base ? t(input, ` och ${money(h.base.amount, 'sv')} per län`, ` and ${money(h.base.amount, 'en')} per county`) : '';
   return t(input, `Uppskattning, inget beslut: med en nationell pott för ${name} ${key.year} på ${potWords}${baseWords}`, `Estimate, not a decision: with a national ${name} pot for ${key.year} of ${potWords}${baseWords},`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Unit costs: a printed cost per unit times the count the question gives.
-
-function unitCostReply(input: AnswerInput, plan: UnitCostPlan): Reply {
-  const { unitCost, count } = plan;
-  const total = timesCount(unitCost.amount, count);
-  const about = unitCost.approximate ? t(input, 'ca ', 'about ') : '';
-  const reply = emptyReply('figure', input.lang, t(input, `Uppskattning: ${count} × ${money(unitCost.amount, 'sv')}`, `Estimate: ${count} × ${money(unitCost.amount, 'en')}`), '');
-  reply.figure = `${about}${money(total, input.lang)}`;
-  const quoted = `”${unitCost.printed}”`;
-  reply.text = t(
-    input,
-    `Uppskattning, inget beslut: ${count} × ${about}${money(unitCost.amount, 'sv')} = ${about}${money(total, 'sv')}. Kostnaden per enhet är den dokumentet skriver: ${quoted} (${unitCost.topic}).`,
-    `Estimate, not a decision: ${count} × ${about}${money(unitCost.amount, 'en')} = ${about}${money(total, 'en')}. The cost per unit is the one the document prints (in Swedish): ${quoted} (${unitCost.topic}).`,
-  );
-  reply.rows = [
-    { label: t(input, 'Kostnad per enhet', 'Cost per unit'), value: `${about}${money(unitCost.amount, input.lang)}` },
-    { label: t(input, 'Antal', 'Count'), value: String(count) },
-    { label: t(input, 'Uppskattning', 'Estimate'), value: `${about}${money(total, input.lang)}` },
-  ];
-  reply.derivation = [`${count} × ${money(unitCost.amount, input.lang)} = ${money(total, input.lang)}`];
-  reply.notes.push(t(input, 'Produkten räknar med samma kostnad för varje enhet; verkliga kostnader kan avvika.', 'The product assumes the same cost for every unit; real costs may differ.'));
-  if (unitCost.approximate) reply.notes.push(t(input, 'Kostnaden står som ungefärlig (”ca”) i dokumentet, så även uppskattningen är ungefärlig.', 'The cost is given as approximate (“ca”) in the document, so the estimate is approximate too.'));
-  reply.sources = [sourceOf(input.store, unitCost.source as FactSource)];
-  reply.text += ` ${reply.notes.join(' ')} ${sourceLine(reply.sources, input.lang)}.`;
-  return reply;
 }

@@ -1,0 +1,574 @@
+// What-ifs and parts that are worked out, not re-run through a key: a pot split equally ("delat
+// lika mellan de sex delregionerna"), a unit cost times a count or a count derived from a total
+// ("om varje Mariamottagning fått 300 000 kr i stället för 250 000 kr"), a percentage of an amount
+// ("10 % av kommunernas medel"), the Skåne model's structure (a seventh sub-region's base, the bases
+// together, a row without its bases), a county's part under the key its memo states ("5 Mkr per län
+// och resten efter befolkning") and one printed part alone ("om bara utvecklingsinsatsdelen betalades
+// ut"). Every unit cost, amount and key comes from the knowledge store; the question only changes them.
+import { Decimal } from 'decimal.js';
+import { parseSek, tryParseSek } from '../../allocation/index.js';
+import { percentOf, splitEqually, timesCount, unitsInTotal } from '../../allocation/whatif.js';
+import type { AmountFact, FactSource, FigureFact, TableFact } from '../../knowledge/model.js';
+import type { Place, TableCheck } from '../../knowledge/schema.js';
+import { foldText } from '../../text/normalize.js';
+import { fundName, t, type AnswerInput } from '../answer-context.js';
+import { joinList, money } from '../format.js';
+import { NUMBER_WORDS, readHypothetical } from '../hypothetical.js';
+import { Provenance, type Claim } from '../provenance.js';
+import { emptyReply, type Reply } from '../reply.js';
+import { finishReply, sourceLine, sourceOf } from '../sources.js';
+import { stem } from '../swedish.js';
+import { understand, type Understanding } from '../understand.js';
+import type { KnowledgeStore } from '../../knowledge/store.js';
+import * as v from '../vocabulary.js';
+
+// ---------------------------------------------------------------------------------------------
+// The what-if a follow-up carries, and the replies that carry one on.
+
+const carried = new WeakMap<Reply, string>();
+
+/** The what-if question a reply answered, to be carried to the follow-ups. */
+export function whatIfOf(reply: Reply): string | undefined {
+  return carried.get(reply);
+}
+
+export function rememberWhatIf(reply: Reply, question: string): Reply {
+  carried.set(reply, question);
+  return reply;
+}
+
+const INTENTS = new Set(['amount', 'list', 'search', 'key']);
+const PERCENT = /(\d+(?:[.,]\d+)?) ?(?:%|procent|percent)/;
+
+/**
+ * The understanding with a follow-up's carried what-if read into it: "och vad hade Jämtlands totala
+ * belopp då blivit?" after "om Jämtland räknats som storstadslän" keeps the category; "samma för
+ * Jämtland" keeps the key and the part. A follow-up with a hypothetical of its own is its own what-if.
+ */
+export function withCarriedWhatIf(u: Understanding, store: KnowledgeStore): Understanding & { carried: boolean } {
+  if (!u.carriedWhatIf || !INTENTS.has(u.intent)) return { ...u, carried: false };
+  const own = readHypothetical(u.text, u.lang);
+  if (own.pot || own.base || own.category || own.count || PERCENT.test(u.text)) return { ...u, carried: false };
+  // What the follow-up leaves unsaid is the what-if's: its funds, year, place and part.
+  const before = understand(u.carriedWhatIf, {}, store, { lang: u.lang });
+  const text = `${u.carriedWhatIf} ${u.text}`;
+  const funds = u.funds.length > 0 ? u.funds : before.funds;
+  const place = u.places.length > 0 ? u.place : (before.place ?? u.place);
+  const year = u.years.length > 0 ? u.year : (before.year ?? u.year);
+  const part = u.part ?? before.part;
+  return {
+    ...u,
+    text,
+    folded: foldText(text),
+    funds,
+    ...(funds[0] ? { fund: funds[0] } : {}),
+    ...(place ? { place } : {}),
+    ...(year ? { year } : {}),
+    ...(part ? { part } : {}),
+    operation: 'whatif',
+    carried: true,
+  };
+}
+
+export function answerScenario(input: AnswerInput): Reply | undefined {
+  const u = withCarriedWhatIf(input.u, input.store);
+  const inner: AnswerInput = { ...input, u };
+  const reply = unitCost(inner) ?? equalSplit(inner) ?? percentage(inner) ?? modelStructure(inner) ?? partUnderKey(inner) ?? partAlone(inner);
+  return reply ? rememberWhatIf(reply, u.carried ? input.u.carriedWhatIf! : input.u.text) : undefined;
+}
+
+/** Records a claim and gives its words. */
+function claim(say: Provenance, entry: Claim): string {
+  say.add([entry]);
+  return entry.words;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words.
+
+/** Two folded words that name the same thing: the same stem, or one stem the start of the other. */
+function sameWord(a: string, b: string): boolean {
+  if (a.length < 4 || b.length < 4) return a === b;
+  const [x, y] = [stem(a), stem(b)];
+  return x === y || (x.length >= 6 && y.length >= 6 && (x.startsWith(y) || y.startsWith(x)));
+}
+
+function wordsOf(text: string): string[] {
+  return foldText(text)
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length >= 3 && !v.STOP_WORDS.has(word));
+}
+
+/** The words, with each run of two joined ("maria mottagning" → "mariamottagning"), for compounds. */
+function withCompounds(words: string[]): string[] {
+  return [...words, ...words.slice(1).map((word, i) => `${words[i]}${word}`)];
+}
+
+function overlap(asked: string[], text: string): number {
+  const words = withCompounds(wordsOf(text));
+  return asked.filter((word) => words.some((other) => sameWord(word, other))).length;
+}
+
+const COST = /\b(kost\w*|pris\w*|cost\w*|price\w*|blir det|bli det|blivit|totalt|total\w*|sammanlagt|belopp\w*|spend\w*)\b/;
+const HOW_MANY = /\b(hur manga|how many|antal\w*|number of)\b(?! (kr|kronor|procent|sek|miljoner|mkr|percent|million))/;
+const PER_YEAR = /\b(per ar|om aret|arligen|varje ar|per year|a year|each year|every year|annually)\b/;
+
+// ---------------------------------------------------------------------------------------------
+// Unit costs: "250 000 kr per Maria mottagning", "ca 20 000 kr per person".
+
+interface UnitCost {
+  amount: Decimal;
+  /** As the document prints it: "ca 20 000 kr per person". */
+  printed: string;
+  noun: string;
+  topic: string;
+  approximate: boolean;
+  source: FactSource;
+  year: number;
+  /** The total the unit cost is part of ("Totalt 1,5 mkr"), when an amount of the store. */
+  fact?: AmountFact;
+}
+
+const ABOUT = /^(ca|cirka|omkring|ungefar|ungefär)\s+/i;
+
+function unitCosts(input: AnswerInput): UnitCost[] {
+  const { store } = input;
+  const costs: UnitCost[] = [];
+  for (const figure of store.figures() as FigureFact[]) {
+    const per = /^kr per (.+)$/i.exec(figure.unit.trim());
+    if (!per) continue;
+    const amount = tryParseSek(figure.value.replace(ABOUT, ''));
+    if (!amount) continue;
+    costs.push({ amount, printed: `${figure.value} ${figure.unit}`, noun: per[1]!, topic: figure.topic, approximate: ABOUT.test(figure.value), source: { document: figure.document, ...figure.source }, year: figure.year });
+  }
+  for (const fact of store.amounts()) {
+    const quoted = /(\d[\d \u00a0]*(?:,\d+)?) ?kr per (\p{L}+(?: \p{L}+)?)/iu.exec(fact.source.quote);
+    if (!quoted) continue;
+    const amount = tryParseSek(`${quoted[1]!.trim()} kr`);
+    if (!amount) continue;
+    costs.push({ amount, printed: `${quoted[1]!.trim()} kr per ${quoted[2]}`, noun: quoted[2]!, topic: fact.label ?? fact.source.quote, approximate: false, source: fact.source, year: fact.year, fact });
+  }
+  return costs;
+}
+
+function unitCost(input: AnswerInput): Reply | undefined {
+  const { u } = input;
+  if (!INTENTS.has(u.intent) && u.intent !== 'focusArea' && u.intent !== 'contact') return undefined;
+  const h = readHypothetical(u.text, u.lang);
+  const amounts = h.amounts.filter((amount) => !amount.perRecipient);
+  const howMany = HOW_MANY.test(u.folded) && !h.count;
+  if (!h.count && amounts.length === 0 && !howMany) return undefined;
+  if (h.count && !COST.test(u.folded) && u.operation !== 'whatif') return undefined;
+  if (!h.count && !howMany && u.operation !== 'whatif') return undefined;
+  const asked = wordsOf(u.text);
+  const countWords = h.count?.words.filter((word) => word.length >= 4 && !/^(per|varje|each)$/.test(word)) ?? [];
+  // "per person", "per mottagning": the unit the question names after an amount.
+  const perNouns = [...u.folded.matchAll(/\b(?:kr|kronor|sek|\d) per (\w+)/g)].map((match) => match[1]!);
+  const scored = unitCosts(input)
+    .filter((cost) => !u.year || cost.year === u.year || cost.source.document.year === u.year)
+    .map((cost) => {
+      const nounWords = withCompounds(wordsOf(cost.noun));
+      const nounHit = [...countWords, ...asked].some((word) => nounWords.some((noun) => sameWord(word, noun)));
+      const countHit = overlap(countWords, `${cost.noun} ${cost.topic}`);
+      const amountHit = amounts.some((amount) => amount.amount.equals(cost.amount));
+      const unitHit = perNouns.some((word) => nounWords.some((noun) => sameWord(word, noun)));
+      return { cost, nounHit, amountHit, score: 3 * countHit + (nounHit ? 2 : 0) + (amountHit ? 3 : 0) + (unitHit ? 2 : 0) + overlap(asked, cost.topic) };
+    })
+    // A unit cost the question names: by the thing counted, or by its own amount and unit.
+    .filter((entry) => (h.count ? overlap(countWords, `${entry.cost.noun} ${entry.cost.topic}`) > 0 || (entry.amountHit && perNouns.length > 0) : entry.nounHit))
+    .sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  if (!best) return undefined;
+  if (scored.length > 1 && scored[1]!.score === best.score && !scored[1]!.cost.amount.equals(best.cost.amount)) return undefined;
+  const cost = best.cost;
+  const others = amounts.filter((amount) => !amount.amount.equals(cost.amount));
+  if (h.count) {
+    // "om kursen kostar 25 000 kr per person": the question's own unit cost, beside the document's.
+    const stated = others.find((amount) => !amount.replaced);
+    if (others.length > 0 && !stated) return undefined;
+    return countTimesCost(input, cost, h.count.count, stated?.amount, PER_YEAR.test(u.folded));
+  }
+  if (!cost.fact) return undefined;
+  const count = unitsInTotal(cost.fact.amount, cost.amount);
+  if (count === undefined) return undefined;
+  if (howMany && others.length === 0) return derivedCount(input, cost, count);
+  const changed = others.filter((amount) => !amount.replaced);
+  if (changed.length !== 1 || !best.amountHit) return undefined;
+  return changedUnitCost(input, cost, count, changed[0]!.amount);
+}
+
+function costSource(input: AnswerInput, cost: UnitCost, reply: Reply, say?: Provenance): Reply {
+  if (cost.fact && say) return finishReply(input.store, reply, say, []);
+  reply.sources = [sourceOf(input.store, cost.source)];
+  if (reply.notes.length > 0) reply.text += ` ${reply.notes.join(' ')}`;
+  reply.text += ` ${sourceLine(reply.sources, input.lang)}.`;
+  return reply;
+}
+
+function countTimesCost(input: AnswerInput, cost: UnitCost, count: number, stated: Decimal | undefined, perYear: boolean): Reply {
+  const unit = stated ?? cost.amount;
+  const total = timesCount(unit, count);
+  const about = cost.approximate && !stated ? t(input, 'ca ', 'about ') : '';
+  const yearly = perYear ? t(input, ' per år', ' a year') : '';
+  const reply = emptyReply('figure', input.lang, t(input, `Uppskattning: ${count} × ${money(unit, 'sv')}`, `Estimate: ${count} × ${money(unit, 'en')}`), '');
+  reply.figure = `${about}${money(total, input.lang)}`;
+  const quoted = t(input, `”${cost.printed}”`, `“${cost.printed}”`);
+  reply.text = t(
+    input,
+    `Uppskattning, inget beslut: ${count} × ${about}${money(unit, 'sv')} = ${about}${money(total, 'sv')}${yearly}.`,
+    `Estimate, not a decision: ${count} × ${about}${money(unit, 'en')} = ${about}${money(total, 'en')}${yearly}.`,
+  );
+  if (stated) {
+    const printed = timesCount(cost.amount, count);
+    reply.text += t(
+      input,
+      ` Kostnaden per enhet är den du anger; dokumentet skriver ${quoted} (${cost.topic}), vilket ger ${count} × ${money(cost.amount, 'sv')} = ${money(printed, 'sv')}.`,
+      ` The cost per unit is the one you give; the document prints (in Swedish) ${quoted} (${cost.topic}), which gives ${count} × ${money(cost.amount, 'en')} = ${money(printed, 'en')}.`,
+    );
+  } else {
+    reply.text += t(input, ` Kostnaden per enhet är den dokumentet skriver: ${quoted} (${cost.topic}).`, ` The cost per unit is the one the document prints (in Swedish): ${quoted} (${cost.topic}).`);
+  }
+  reply.rows = [
+    { label: t(input, 'Kostnad per enhet', 'Cost per unit'), value: `${about}${money(unit, input.lang)}` },
+    { label: t(input, 'Antal', 'Count'), value: String(count) },
+    { label: t(input, 'Uppskattning', 'Estimate'), value: `${about}${money(total, input.lang)}${yearly}` },
+  ];
+  reply.derivation = [`${count} × ${money(unit, input.lang)} = ${money(total, input.lang)}`];
+  reply.notes.push(t(input, 'Produkten räknar med samma kostnad för varje enhet; verkliga kostnader kan avvika.', 'The product assumes the same cost for every unit; real costs may differ.'));
+  if (about) reply.notes.push(t(input, 'Kostnaden står som ungefärlig (”ca”) i dokumentet, så även uppskattningen är ungefärlig.', 'The cost is given as approximate (“ca”) in the document, so the estimate is approximate too.'));
+  return costSource(input, cost, reply);
+}
+
+/** "6 (härlett: 1,5 mkr / 250 000 kr)": the count a total pays for at its printed unit cost. */
+function countWords(input: AnswerInput, say: Provenance, cost: UnitCost, count: number): string {
+  const fact = cost.fact!;
+  return claim(say, {
+    status: 'derived',
+    facts: [fact.id],
+    words: t(
+      input,
+      `${count} (härlett ur dokumentet: ${money(fact.amount, 'sv')} / ${money(cost.amount, 'sv')} = ${count}; ”${cost.printed}”)`,
+      `${count} (derived from the document: ${money(fact.amount, 'en')} / ${money(cost.amount, 'en')} = ${count}; “${cost.printed}”, in Swedish)`,
+    ),
+  });
+}
+
+function derivedCount(input: AnswerInput, cost: UnitCost, count: number): Reply {
+  const say = new Provenance(input);
+  const reply = emptyReply('figure', input.lang, t(input, `Antal: ${cost.noun}`, `Count: ${cost.noun}`), '');
+  reply.figure = String(count);
+  const what = cost.fact!.label ?? cost.topic;
+  reply.text = t(input, `${what}: ${countWords(input, say, cost, count)}. Antalet står inte i dokumentet; det följer av totalen och kostnaden per enhet.`, `${what}: ${countWords(input, say, cost, count)}. The document does not print the count; it follows from the total and the cost per unit.`);
+  reply.derivation = [`${money(cost.fact!.amount, input.lang)} / ${money(cost.amount, input.lang)} = ${count}`];
+  return costSource(input, cost, reply, say);
+}
+
+function changedUnitCost(input: AnswerInput, cost: UnitCost, count: number, unit: Decimal): Reply {
+  const say = new Provenance(input);
+  const total = timesCount(unit, count);
+  const fact = cost.fact!;
+  const reply = emptyReply('figure', input.lang, t(input, `Uppskattning: ${count} × ${money(unit, 'sv')}`, `Estimate: ${count} × ${money(unit, 'en')}`), '');
+  reply.figure = money(total, input.lang);
+  const counted = countWords(input, say, cost, count);
+  reply.text = t(
+    input,
+    `Uppskattning, inget beslut: med ${money(unit, 'sv')} i stället för ${money(cost.amount, 'sv')} per enhet blir det ${money(total, 'sv')} totalt (${count} × ${money(unit, 'sv')}), mot ${say.marked(fact)} i dokumentet. Antalet: ${counted}.`,
+    `Estimate, not a decision: with ${money(unit, 'en')} instead of ${money(cost.amount, 'en')} per unit it comes to ${money(total, 'en')} in total (${count} × ${money(unit, 'en')}), against ${say.marked(fact)} in the document. The count: ${counted}.`,
+  );
+  reply.rows = [
+    { label: t(input, 'Antal (härlett)', 'Count (derived)'), value: String(count) },
+    { label: t(input, 'Ny kostnad per enhet', 'New cost per unit'), value: money(unit, input.lang) },
+    { label: t(input, 'Uppskattning totalt', 'Estimate in total'), value: money(total, input.lang), note: t(input, `i dag ${money(fact.amount, 'sv')}`, `now ${money(fact.amount, 'en')}`) },
+  ];
+  reply.derivation = [`${money(fact.amount, input.lang)} / ${money(cost.amount, input.lang)} = ${count}`, `${count} × ${money(unit, input.lang)} = ${money(total, input.lang)}`];
+  return costSource(input, cost, reply, say);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Equal splits: "delat lika mellan de sex delregionerna", "split equally among the sub-regions".
+
+const EQUAL = /\b(lika|jamnt|equally|evenly|equal (parts|shares|amounts?)|same amount)\b/;
+const SPLIT = /\b(delat?s?|delades|delas|dela|fordela\w*|fordelat?s?|split|shared?|divided|each|var|vardera|per)\b/;
+const KINDS: [Place['kind'], RegExp][] = [
+  ['subregion', /^(delregion\w*|sub-?regions?|subregion\w*)$/],
+  ['municipality', /^(kommun\w*|municipalit\w*)$/],
+  ['county', /^(lan|lanen|counties|county)$/],
+];
+
+/** The kind of recipient the words name and the number said before it ("de sex delregionerna": 6). */
+function recipientsNamed(folded: string): { kind: Place['kind']; count?: number } | undefined {
+  const words = folded.split(/[^a-z0-9-]+/);
+  for (let i = 0; i < words.length; i++) {
+    const kind = KINDS.find(([, pattern]) => pattern.test(words[i]!))?.[0];
+    if (!kind) continue;
+    const before = [words[i - 1], words[i - 2]].map((word) => (word && /^\d+$/.test(word) ? Number(word) : word ? NUMBER_WORDS[word] : undefined)).find((n) => n !== undefined);
+    return before ? { kind, count: before } : { kind };
+  }
+  return undefined;
+}
+
+function equalSplit(input: AnswerInput): Reply | undefined {
+  const { u, store } = input;
+  if (!EQUAL.test(u.folded) || !SPLIT.test(u.folded)) return undefined;
+  const named = recipientsNamed(u.folded);
+  if (!named) return undefined;
+  const h = readHypothetical(u.text, u.lang);
+  // The amount split: the question's, checked against the store's amount of the fund it names.
+  const funds = u.funds.filter((id) => !store.fund(id)?.aggregate || u.funds.length === 1);
+  const candidates = funds.flatMap((fund) => store.amounts({ fund, ...(u.place ? { place: u.place } : {}), ...(u.year ? { year: u.year } : {}) }).filter((fact) => !fact.label && !fact.part && !fact.table));
+  const pot = h.pot?.amount;
+  const fact = pot ? candidates.find((candidate) => candidate.amount.equals(pot)) : candidates.length === 1 ? candidates[0] : undefined;
+  const amount = pot ?? fact?.amount;
+  if (!amount) return undefined;
+  const county = fact?.place ?? u.place;
+  const inStore = county ? store.children(county).filter((place) => place.kind === named.kind) : [];
+  const count = named.count ?? (inStore.length > 0 ? inStore.length : undefined);
+  if (!count) return undefined;
+  const unit = amount.isInteger() ? 'krona' : 'ore';
+  const split = splitEqually(amount, count, unit);
+  const say = new Provenance(input);
+  const kindWord = { subregion: t(input, 'delregion', 'sub-region'), municipality: t(input, 'kommun', 'municipality'), county: t(input, 'län', 'county') }[named.kind as 'subregion'] ?? '';
+  const each = split.exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const exactWords = split.exact.equals(each) ? money(each, input.lang) : t(input, `${money(each, 'sv')} (avrundat)`, `${money(each, 'en')} (rounded)`);
+  const reply = emptyReply('amount', input.lang, t(input, `Uppskattning: ${money(amount, 'sv')} delat lika på ${count}`, `Estimate: ${money(amount, 'en')} split equally by ${count}`), '');
+  reply.figure = money(each, input.lang);
+  const whose = fact ? ` (${fundName(input, fact.fund).toLowerCase()} ${fact.year}: ${say.marked(fact)})` : '';
+  reply.text = t(
+    input,
+    `Uppskattning, inget beslut: ${money(amount, 'sv')}${whose} delat lika på ${count} blir ${exactWords} per ${kindWord}.`,
+    `Estimate, not a decision: ${money(amount, 'en')}${whose} split equally by ${count} is ${exactWords} per ${kindWord}.`,
+  );
+  const groups = [...new Set(split.parts.map((part) => part.toFixed()))].map((value) => ({ value: new Decimal(value), n: split.parts.filter((part) => part.toFixed() === value).length }));
+  if (groups.length > 1) {
+    const spread = joinList(groups.map((group) => t(input, `${money(group.value, 'sv')} till ${group.n}`, `${money(group.value, 'en')} to ${group.n}`)), input.lang);
+    reply.text += t(input, ` I hela kronor med största resten: ${spread}, tillsammans exakt ${money(amount, 'sv')}; vilka som får den extra kronan bestämmer dokumentet inte.`, ` In whole kronor by largest remainder: ${spread}, exactly ${money(amount, 'en')} together; the document does not decide who gets the extra krona.`);
+  }
+  if (named.count && inStore.length > 0 && inStore.length !== named.count) {
+    reply.notes.push(t(input, `Du skriver ${named.count}; dokumenten har ${inStore.length} (${joinList(inStore.map((place) => place.name), 'sv')}).`, `You write ${named.count}; the documents have ${inStore.length} (${joinList(inStore.map((place) => place.name), 'en')}).`));
+  }
+  if (pot && candidates.length > 0 && !fact) {
+    reply.notes.push(t(input, `Dokumentet anger ${joinList(candidates.map((c) => say.marked(c)), 'sv')}, inte ${money(pot, 'sv')}.`, `The document gives ${joinList(candidates.map((c) => say.marked(c)), 'en')}, not ${money(pot, 'en')}.`));
+  }
+  reply.rows = groups.map((group) => ({ label: t(input, `${group.n} × ${kindWord}`, `${group.n} × ${kindWord}`), value: money(group.value, input.lang) }));
+  reply.derivation = [`${money(amount, input.lang)} / ${count} = ${money(each, input.lang)}`];
+  reply.notes.push(t(input, 'Dokumentet delar inte medlen lika; det här är bara räkningen på ditt antagande.', 'The document does not split the money equally; this is only the arithmetic of your assumption.'));
+  if (!fact) {
+    reply.text += ` ${reply.notes.join(' ')}`;
+    return reply;
+  }
+  return finishReply(store, reply, say, []);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Percentages: "10 % av kommunernas medel för utvecklingsinsatser 2020".
+
+function percentage(input: AnswerInput): Reply | undefined {
+  const { u, store } = input;
+  const match = new RegExp(`${PERCENT.source}\\s+(av|of)\\b`).exec(u.text.toLowerCase());
+  if (!match || !/\b(hur mycket|vad blir|vad ar|vilket belopp|how much|what is|what would|what does|belopp|amount)\b/.test(u.folded)) return undefined;
+  const percent = new Decimal(match[1]!.replace(',', '.'));
+  const h = readHypothetical(u.text, u.lang);
+  const say = new Provenance(input);
+  let whole: Decimal;
+  let words: string;
+  let facts: AmountFact[] = [];
+  if (h.pot) {
+    whole = h.pot.amount;
+    words = money(whole, input.lang);
+  } else {
+    const fund = u.funds.find((id) => !store.fund(id)?.aggregate) ?? u.funds[0];
+    const place = u.place ? store.place(u.place) : undefined;
+    if (!fund || !place) return undefined;
+    const plain = (fact: AmountFact) => !fact.label && !fact.part && fact.fund === fund && (!u.year || fact.year === u.year);
+    const named = recipientsNamed(u.folded);
+    const own = store.amounts({ place: place.id, fund }).filter(plain);
+    const children = store.children(place.id).filter((child) => !named || child.kind === named.kind);
+    const ofChildren = children.map((child) => store.amounts({ place: child.id, fund }).filter(plain));
+    if (own.length === 1 && (!named || named.kind === place.kind)) facts = own;
+    else if (ofChildren.some((list) => list.length > 0) && ofChildren.every((list) => list.length <= 1)) facts = ofChildren.flat();
+    else return undefined;
+    if (new Set(facts.map((fact) => fact.year)).size !== 1) return undefined;
+    whole = facts.reduce((sum, fact) => sum.plus(fact.amount), new Decimal(0));
+    const name = fundName(input, fund).toLowerCase();
+    if (facts.length === 1) words = `${say.marked(facts[0]!)} (${place.name}, ${name} ${facts[0]!.year})`;
+    else {
+      const kinds = new Set(facts.map((fact) => store.place(fact.place)?.kind));
+      const [sv, en] = kinds.size === 1 && kinds.has('municipality') ? ['kommunernas', 'municipalities'] : kinds.size === 1 && kinds.has('subregion') ? ['delregionernas', 'sub-regions'] : ['platsernas', 'places'];
+      words = t(input, `${money(whole, 'sv')} (de ${facts.length} ${sv} belopp för ${name} ${facts[0]!.year} tillsammans, beräknat ur tabellen)`, `${money(whole, 'en')} (the ${facts.length} ${en}' amounts for ${name} ${facts[0]!.year} together, derived from the table)`);
+      say.add([{ status: 'derived', facts: facts.map((fact) => fact.id), value: whole.toFixed(), words }]);
+    }
+  }
+  const exact = percentOf(whole, percent);
+  const shown = exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const pct = `${percent.toFixed().replace('.', input.lang === 'sv' ? ',' : '.')}${input.lang === 'sv' ? ' %' : '%'}`;
+  const reply = emptyReply('amount', input.lang, t(input, `Uppskattning: ${pct} av ${money(whole, 'sv')}`, `Estimate: ${pct} of ${money(whole, 'en')}`), '');
+  reply.figure = money(shown, input.lang);
+  reply.text = t(
+    input,
+    `Uppskattning, inget beslut: ${pct} av ${words} är ${money(shown, 'sv')}${exact.equals(shown) ? '' : ' (avrundat till hela ören)'}.`,
+    `Estimate, not a decision: ${pct} of ${words} is ${money(shown, 'en')}${exact.equals(shown) ? '' : ' (rounded to whole öre)'}.`,
+  );
+  reply.derivation = [
+    ...(facts.length > 1 ? [`${facts.map((fact) => money(fact.amount, input.lang)).join(' + ')} = ${money(whole, input.lang)}`] : []),
+    `${pct} × ${money(whole, input.lang)} = ${money(shown, input.lang)}`,
+  ];
+  if (facts.length === 0) {
+    reply.text += t(input, ' Beloppet är det du anger.', ' The amount is the one you give.');
+    return reply;
+  }
+  return finishReply(store, reply, say, []);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Skåne model's structure: a base per sub-region and the rest by population.
+
+type BasePlusShare = Extract<TableCheck, { kind: 'basePlusShare' }>;
+
+const NEW_RECIPIENT = /\b(sjunde|attonde|nionde|tionde|ytterligare (en|ett)|en till|en ny|ett nytt|one more|another|a new|an additional|seventh|eighth|ninth|tenth|tillkom\w*|added)\b/;
+const BASE_WORD = /\b(bas\w*|base\w*|grundbelopp\w*)\b/;
+const NO_BASE = /\b(ingen bas\w*|inga bas\w*|utan (nagon |nagra )?bas\w*|no base\w*|without (any |the )?base\w*|had no base\w*)\b/;
+const ALL_ROWS = /\b(alla|samtliga|totalt|total\w*|sammanlagt|tillsammans|all|across|together|altogether)\b/;
+
+function modelStructure(input: AnswerInput): Reply | undefined {
+  const { u, store } = input;
+  if (!BASE_WORD.test(u.folded)) return undefined;
+  const place = u.place ? store.place(u.place) : undefined;
+  const tables = store.knowledge.tables.filter((table) => table.checks.some((check) => check.kind === 'basePlusShare') && (!u.year || table.year === u.year) && (!place || table.rows.some((row) => row.place === place.id || store.place(row.place)?.parent === place.id)));
+  if (tables.length !== 1) return undefined;
+  const table = tables[0]!;
+  const model = table.checks.find((check): check is BasePlusShare => check.kind === 'basePlusShare')!;
+  const rows = table.rows.filter((row) => row.place !== table.columnTotals?.place);
+  const funds = u.funds.filter((id) => !store.fund(id)?.aggregate);
+  const pairs = model.columns
+    .map((pair) => ({ pair, share: table.columns.find((column) => column.id === pair.share)!, base: table.columns.find((column) => column.id === pair.base)! }))
+    .filter(({ share }) => funds.length === 0 || funds.includes(share.fund));
+  if (pairs.length === 0) return undefined;
+  const kind = store.place(rows[0]!.place)?.kind;
+  const named = recipientsNamed(u.folded);
+  const rowPlace = u.places.map((match) => match.place).find((named) => rows.some((row) => row.place === named.id)) ?? (place && rows.some((row) => row.place === place.id) ? place : undefined);
+  const h = readHypothetical(u.text, u.lang);
+  const cell = (row: string, label: string) => store.amounts({ place: row, year: table.year }).find((fact) => fact.table?.id === table.id && fact.table.column === label);
+  const say = new Provenance(input);
+  const what = funds.length === 0 ? t(input, 'alla medel i modellen', 'all funds of the model') : joinList(pairs.map(({ share }) => fundName(input, share.fund).toLowerCase()), input.lang);
+  const perRow = pairs.reduce((sum, { pair }) => sum.plus(parseSek(pair.baseAmount)), new Decimal(0));
+  const baseList = joinList(pairs.map(({ pair, share }) => t(input, `${money(parseSek(pair.baseAmount), 'sv')} för ${fundName(input, share.fund).toLowerCase()}`, `${money(parseSek(pair.baseAmount), 'en')} for ${fundName(input, share.fund).toLowerCase()}`)), input.lang);
+  const kindWord = t(input, 'delregion', 'sub-region');
+
+  if (NEW_RECIPIENT.test(u.folded) && named?.kind === kind && !rowPlace && h.amounts.length === 0) {
+    const reply = emptyReply('amount', input.lang, t(input, `Uppskattning: bas för en ${kindWord} till`, `Estimate: the base of one more ${kindWord}`), '');
+    reply.figure = money(perRow, input.lang);
+    reply.text = t(
+      input,
+      `Uppskattning, inget beslut: med samma modell skulle en ${kindWord} till få ${money(perRow, 'sv')} i bas sammanlagt (${baseList}). Dess del efter befolkning går inte att räkna ut: invånarantalet per delregion står inte i dokumentet, och med samma pott skulle de andra delregionernas delar minska.`,
+      `Estimate, not a decision: under the same model one more ${kindWord} would get ${money(perRow, 'en')} in base in total (${baseList}). Its part by population cannot be worked out: the document does not give the population per sub-region, and with the same pot the other sub-regions' parts would shrink.`,
+    );
+    reply.derivation = [say.model(table, model.statedIn.quote), `${pairs.map(({ pair }) => money(parseSek(pair.baseAmount), input.lang)).join(' + ')} = ${money(perRow, input.lang)}`];
+    return finishReply(store, reply, say, []);
+  }
+  if (NO_BASE.test(u.folded) && rowPlace && h.amounts.length === 0) {
+    const shares = pairs.map(({ share }) => cell(rowPlace.id, share.label)).filter((fact): fact is AmountFact => fact !== undefined);
+    const bases = pairs.map(({ base }) => cell(rowPlace.id, base.label)).filter((fact): fact is AmountFact => fact !== undefined);
+    if (shares.length !== pairs.length || bases.length !== pairs.length) return undefined;
+    const rest = shares.reduce((sum, fact) => sum.plus(fact.amount), new Decimal(0));
+    const totalFact = funds.length === 0 && table.total ? cell(rowPlace.id, table.total.label) : undefined;
+    const reply = emptyReply('amount', input.lang, t(input, `Uppskattning: ${rowPlace.name} utan bas`, `Estimate: ${rowPlace.name} without the base`), '');
+    reply.figure = money(rest, input.lang);
+    const whole = totalFact ? say.marked(totalFact) : say.computed([...bases, ...shares]);
+    const baseSum = say.computed(bases);
+    reply.text = t(
+      input,
+      `Uppskattning, inget beslut: utan bas skulle ${rowPlace.name} få ${money(rest, 'sv')} (${what}), det som tabellen fördelar efter befolkning: ${whole} minus basen ${baseSum}.`,
+      `Estimate, not a decision: without the base, ${rowPlace.name} would get ${money(rest, 'en')} (${what}), what the table shares by population: ${whole} less the base ${baseSum}.`,
+    );
+    reply.rows = shares.map((fact) => ({ label: fundName(input, fact.fund), ...say.row(fact) }));
+    reply.derivation = [`${money(totalFact?.amount ?? rest.plus(perRow), input.lang)} − ${money(bases.reduce((sum, fact) => sum.plus(fact.amount), new Decimal(0)), input.lang)} = ${money(rest, input.lang)}`];
+    reply.notes.push(t(input, 'Med samma pott skulle basen i stället fördelas efter befolkning; det här är bara delen efter befolkning som tabellen har den.', 'With the same pot the base would instead be shared by population; this is only the part by population as the table has it.'));
+    return finishReply(store, reply, say, []);
+  }
+  if (u.operation === 'whatif' && ALL_ROWS.test(u.folded) && !rowPlace && u.part !== 'byPopulation' && h.amounts.length === 0) {
+    const bases = rows.flatMap((row) => pairs.map(({ base }) => cell(row.place, base.label))).filter((fact): fact is AmountFact => fact !== undefined);
+    if (bases.length !== rows.length * pairs.length) return undefined;
+    const total = bases.reduce((sum, fact) => sum.plus(fact.amount), new Decimal(0));
+    const reply = emptyReply('amount', input.lang, t(input, `Bas totalt, ${what} ${table.year}`, `Base in total, ${what} ${table.year}`), '');
+    reply.figure = money(total, input.lang);
+    const words = t(input, `${money(total, 'sv')} (beräknat: ${rows.length} delregioner × ${money(perRow, 'sv')})`, `${money(total, 'en')} (derived: ${rows.length} sub-regions × ${money(perRow, 'en')})`);
+    say.add([{ status: 'derived', facts: bases.map((fact) => fact.id), value: total.toFixed(), words }]);
+    reply.text = t(input, `Basen för ${what} ${table.year} är sammanlagt ${words} i de ${rows.length} delregionerna (${baseList} var).`, `The base for ${what} ${table.year} comes to ${words} across the ${rows.length} sub-regions (${baseList} each).`);
+    reply.derivation = [say.model(table, model.statedIn.quote), `${rows.length} × ${money(perRow, input.lang)} = ${money(total, input.lang)}`];
+    return finishReply(store, reply, say, []);
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A county's part under its memo's key: "5 Mkr per län och resten efter befolkning".
+
+function partUnderKey(input: AnswerInput): Reply | undefined {
+  const { u, store } = input;
+  const population = v.POPULATION_PART.test(u.folded);
+  if (!population) return undefined;
+  const h = readHypothetical(u.text, u.lang);
+  if (h.pot || h.category) return undefined;
+  const place = u.place ? store.place(u.place) : undefined;
+  if (!place || place.kind !== 'county') return undefined;
+  const keys = store.keys().filter((key) => key.recipients === 'county' && key.key.type === 'basePlusProRata' && u.funds.includes(key.fund) && (!u.year || key.year === u.year));
+  if (keys.length !== 1) return undefined;
+  const key = keys[0]!;
+  if (key.key.type !== 'basePlusProRata') return undefined;
+  const fact = store.amounts({ place: place.id, fund: key.fund, year: key.year }).find((amount) => amount.status === 'stated' && !amount.part && !amount.label);
+  if (!fact) return undefined;
+  const keyBase = parseSek(key.key.base);
+  const base = h.base?.amount ?? keyBase;
+  if (base.greaterThan(fact.amount)) return undefined;
+  const rest = fact.amount.minus(base);
+  const say = new Provenance(input);
+  const name = fundName(input, key.fund).toLowerCase();
+  const reply = emptyReply('amount', input.lang, t(input, `${place.name}, ${name} ${key.year}: efter befolkning`, `${place.name}, ${name} ${key.year}: by population`), '');
+  reply.figure = money(rest, input.lang);
+  const amount = say.marked(fact);
+  const quote = say.keyQuote(key);
+  const derived = claim(say, { status: 'derived', facts: [fact.id, key.id], words: t(input, `${money(rest, 'sv')} (härlett ur nyckeln: ${money(fact.amount, 'sv')} − ${money(base, 'sv')})`, `${money(rest, 'en')} (derived from the key: ${money(fact.amount, 'en')} − ${money(base, 'en')})`) });
+  reply.text = base.equals(keyBase)
+    ? t(input, `Av ${place.name}s ${amount} för ${name} ${key.year} är ${derived} befolkningsbaserat; ${money(base, 'sv')} är basen per län enligt nyckeln ${quote}.`, `Of ${place.name}'s ${amount} for ${name} ${key.year}, ${derived} is population-based; ${money(base, 'en')} is the base per county under the key ${quote}.`)
+    : t(
+        input,
+        `Uppskattning, inget beslut: med ${money(base, 'sv')} i bas skulle ${derived} av ${place.name}s ${amount} för ${name} ${key.year} vara befolkningsbaserat. Nyckeln anger ${money(keyBase, 'sv')} per län ${quote}, vilket ger ${money(fact.amount.minus(keyBase), 'sv')}.`,
+        `Estimate, not a decision: with a base of ${money(base, 'en')}, ${derived} of ${place.name}'s ${amount} for ${name} ${key.year} would be population-based. The key gives ${money(keyBase, 'en')} per county ${quote}, which gives ${money(fact.amount.minus(keyBase), 'en')}.`,
+      );
+  reply.rows = [
+    { label: t(input, 'Bas', 'Base'), value: money(base, input.lang) },
+    { label: t(input, 'Efter befolkning', 'By population'), value: money(rest, input.lang) },
+  ];
+  reply.derivation = [`${money(fact.amount, input.lang)} − ${money(base, input.lang)} = ${money(rest, input.lang)}`];
+  if (input.lang === 'en') reply.notes.push('The key is quoted in Swedish, as the document writes it.');
+  return finishReply(store, reply, say, []);
+}
+
+// ---------------------------------------------------------------------------------------------
+// One printed part alone: "om bara utvecklingsinsatsdelen betalades ut".
+
+const ONLY = /\b(bara|endast|enbart|only|just|solely)\b/;
+
+function partAlone(input: AnswerInput): Reply | undefined {
+  const { u, store } = input;
+  if (u.operation !== 'whatif' || !ONLY.test(u.folded)) return undefined;
+  const place = u.place ? store.place(u.place) : undefined;
+  const funds = u.funds.filter((id) => !store.fund(id)?.aggregate);
+  if (!place || funds.length !== 1) return undefined;
+  const facts = store.amounts({ place: place.id, fund: funds[0]!, ...(u.year ? { year: u.year } : {}) }).filter((fact) => fact.table && !fact.label && !fact.part);
+  if (facts.length !== 1) return undefined;
+  const fact = facts[0]!;
+  const table = store.table(fact.table!.id) as TableFact | undefined;
+  const total = table?.total ? store.amounts({ place: place.id, year: fact.year }).find((other) => other.table?.id === table.id && other.table.column === table.total!.label) : undefined;
+  if (!total) return undefined;
+  const say = new Provenance(input);
+  const name = fundName(input, fact.fund).toLowerCase();
+  const reply = emptyReply('amount', input.lang, t(input, `${place.name}: bara ${name} ${fact.year}`, `${place.name}: ${name} alone ${fact.year}`), '');
+  reply.figure = money(fact.amount, input.lang);
+  reply.text = t(
+    input,
+    `Om bara den delen betalades ut skulle ${place.name} få ${say.marked(fact)}: tabellens del för ${name} ${fact.year}, av ${say.marked(total)} totalt.`,
+    `If only that part were paid, ${place.name} would get ${say.marked(fact)}: the table's part for ${name} ${fact.year}, of ${say.marked(total)} in total.`,
+  );
+  return finishReply(store, reply, say, []);
+}
