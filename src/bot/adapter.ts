@@ -1,10 +1,11 @@
 // The Bot Framework side: CloudAdapter with credentials from the environment (none = anonymous, local).
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, CardFactory, MessageFactory, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationServiceClientCredentialFactory, CardFactory, MessageFactory, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import { langOfLocale } from '../brain/language.js';
 import { errorCard } from '../cards/view.js';
+import { CachingBotFrameworkAuthentication } from './connectors.js';
 import type { Logger } from '../platform/logger.js';
 
 /**
@@ -21,7 +22,7 @@ export class BotAdapter extends CloudAdapter {
 export interface AdapterParts {
   adapter: BotAdapter;
   /** Bot Framework's configuration of this app (connector factories, anonymous claims). */
-  authentication: ConfigurationBotFrameworkAuthentication;
+  authentication: CachingBotFrameworkAuthentication;
 }
 
 export function createAdapter(config: Config, logger: Logger): AdapterParts {
@@ -31,7 +32,7 @@ export function createAdapter(config: Config, logger: Logger): AdapterParts {
     MicrosoftAppType: config.MicrosoftAppType || 'MultiTenant',
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
   };
-  const authentication = new ConfigurationBotFrameworkAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials));
+  const authentication = new CachingBotFrameworkAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials));
   const adapter = new BotAdapter(authentication);
   adapter.onTurnError = turnErrorHandler(logger);
   return { adapter, authentication };
