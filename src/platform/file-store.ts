@@ -96,6 +96,9 @@ export class FileDocumentStore implements DocumentStore {
    */
   private generation = 0;
   private readonly onCorrupt: CorruptionListener | undefined;
+  /** The folder flush in progress (settled, never rejecting), and the one waiting to start after it. */
+  private folderSync: Promise<void> | undefined;
+  private nextFolderSync: Promise<void> | undefined;
 
   constructor(
     private readonly dir: string,
@@ -235,7 +238,30 @@ export class FileDocumentStore implements DocumentStore {
     }
   }
 
-  private async syncFolder(): Promise<void> {
+  /**
+   * Flushes the folder, so the renames before the call survive a power cut. Concurrent writes share
+   * flushes (a group commit): a flush that has not started yet covers every rename made before it
+   * starts, so a caller joins the one waiting to start, or queues one behind the flush in progress.
+   */
+  private syncFolder(): Promise<void> {
+    if (this.nextFolderSync) return this.nextFolderSync;
+    const next = (this.folderSync ?? Promise.resolve()).then(() => {
+      this.nextFolderSync = undefined;
+      return this.flushFolder();
+    });
+    this.nextFolderSync = next;
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.folderSync = settled;
+    void settled.then(() => {
+      if (this.folderSync === settled) this.folderSync = undefined;
+    });
+    return next;
+  }
+
+  private async flushFolder(): Promise<void> {
     const folder = await fs.open(this.dir, 'r');
     try {
       await folder.sync();
