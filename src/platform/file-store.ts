@@ -4,7 +4,7 @@
 // eTag; a write that names a stale eTag is refused, as in Azure Blob Storage. A file that exists but is
 // not a document is never taken for absent: it is moved aside, reported, and the read fails once.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, promises as fs, readdirSync, rmSync } from 'node:fs';
+import fs, { mkdirSync, readdirSync, rmSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 
 export interface StoredDocument<T = unknown> {
@@ -59,6 +59,16 @@ const HASHED = '@';
 const TEMPORARY = /\.(\d+)\.[0-9a-f-]+\.tmp$/;
 
 /**
+ * A temporary file's name within this process: a random start (a predecessor with the same pid, as in a
+ * container, left other names) and a counter, 8 hex digits as before, without asking for random bytes per write.
+ */
+let temporaryCounter = randomBytes(4).readUInt32BE(0);
+function nextTemporaryId(): string {
+  temporaryCounter = (temporaryCounter + 1) >>> 0;
+  return temporaryCounter.toString(16).padStart(8, '0');
+}
+
+/**
  * The file of a key: its encoded key when that fits, else the key's hash (the key is then read from
  * inside). The hash is of the UTF-16 code units, so keys that differ only in a lone surrogate differ.
  */
@@ -95,6 +105,13 @@ export class FileDocumentStore implements DocumentStore {
    * conversations come and go.
    */
   private generation = 0;
+  /**
+   * The file each cached document was written to, as this store wrote it (device, inode, size,
+   * modification time): a write whose file is still exactly that one checks its condition against the
+   * cached document instead of reading the file again. Every write renames a new file into place, so
+   * another process's write is another inode, and an edit in place changes the size or the time.
+   */
+  private readonly writtenAs = new WeakMap<StoredDocument, string>();
   private readonly onCorrupt: CorruptionListener | undefined;
   /** The folder flush in progress (settled, never rejecting), and the one waiting to start after it. */
   private folderSync: Promise<void> | undefined;
@@ -137,33 +154,27 @@ export class FileDocumentStore implements DocumentStore {
     const name = fileNameOf(key);
     return this.exclusive(name, async () => {
       // Conditions are checked against the file, not the memory copy: another process may have written it.
-      const text = await this.readFile(name);
-      const current = text === undefined ? undefined : parse(text);
-      // An unreadable file is kept aside before it is replaced, and the write then sees no document.
-      if (text !== undefined && !current) await this.setAside(name, key);
+      const current = await this.onDisk(name, key);
       if (condition.ifNoneMatch === '*' && current) throw new PreconditionFailedError(`${key} exists`);
       if (condition.ifMatch && condition.ifMatch !== '*' && current?.eTag !== condition.ifMatch) throw new PreconditionFailedError(`${key} changed`);
       const eTag = randomUUID();
       const path = join(this.dir, name);
-      const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      const temporary = `${path}.${process.pid}.${nextTemporaryId()}.tmp`;
+      let identity: string;
       writing.add(temporary);
       try {
         // Flushed before the rename and the folder after it: a power cut leaves the old or the new file, whole.
         // The key is inside too: a hashed name does not tell it.
-        const file = await fs.open(temporary, 'w');
-        try {
-          await file.writeFile(JSON.stringify({ key, value, eTag }));
-          await file.sync();
-        } finally {
-          await file.close();
-        }
-        await fs.rename(temporary, path);
+        identity = await writeFlushed(temporary, JSON.stringify({ key, value, eTag }));
+        await call<void>((done) => fs.rename(temporary, path, done));
       } finally {
         writing.delete(temporary);
       }
       await this.syncFolder();
       this.generation++;
-      this.remember(key, deepFreeze(structuredClone({ value, eTag })) as StoredDocument);
+      const document = deepFreeze(structuredClone({ value, eTag })) as StoredDocument;
+      this.writtenAs.set(document, identity);
+      this.remember(key, document);
       return eTag;
     });
   }
@@ -173,12 +184,12 @@ export class FileDocumentStore implements DocumentStore {
     return this.exclusive(name, async () => {
       this.generation++;
       this.cache.delete(key);
-      await fs.rm(join(this.dir, name), { force: true });
+      await fs.promises.rm(join(this.dir, name), { force: true });
     });
   }
 
   async list(prefix: string): Promise<string[]> {
-    const keys = await Promise.all((await fs.readdir(this.dir)).map((name) => this.keyOfFile(name)));
+    const keys = await Promise.all((await fs.promises.readdir(this.dir)).map((name) => this.keyOfFile(name)));
     return keys.filter((key): key is string => key !== undefined && key.startsWith(prefix)).sort();
   }
 
@@ -211,7 +222,7 @@ export class FileDocumentStore implements DocumentStore {
     const path = join(this.dir, name);
     const movedTo = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     try {
-      await fs.rename(path, movedTo);
+      await fs.promises.rename(path, movedTo);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // another process moved it
       throw error;
@@ -220,6 +231,32 @@ export class FileDocumentStore implements DocumentStore {
     this.cache.delete(key);
     this.onCorrupt?.(key, movedTo);
     return movedTo;
+  }
+
+  /**
+   * The document in the file now, for a write's condition: the cached one while the file is the one this
+   * store wrote it to, else read from the file. An unreadable file is set aside first (the write then
+   * sees no document).
+   */
+  private async onDisk(name: string, key: string): Promise<StoredDocument | undefined> {
+    const cached = this.cache.get(key);
+    const writtenAs = cached && this.writtenAs.get(cached);
+    if (writtenAs !== undefined && (await this.identityOf(name)) === writtenAs) return cached;
+    const text = await this.readFile(name);
+    if (text === undefined) return undefined;
+    const current = parse(text);
+    if (!current) await this.setAside(name, key);
+    return current;
+  }
+
+  /** The file's identity (see `writtenAs`); undefined when there is none. */
+  private async identityOf(name: string): Promise<string | undefined> {
+    try {
+      return identityOfStats(await call<BigIntStats>((done) => fs.stat(join(this.dir, name), { bigint: true }, done)));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
   }
 
   /** Keeps a document as the most recently used one; the least recently used goes when the cache is full. */
@@ -231,7 +268,7 @@ export class FileDocumentStore implements DocumentStore {
 
   private async readFile(name: string): Promise<string | undefined> {
     try {
-      return await fs.readFile(join(this.dir, name), 'utf8');
+      return await call<string>((done) => fs.readFile(join(this.dir, name), 'utf8', done));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
@@ -262,13 +299,13 @@ export class FileDocumentStore implements DocumentStore {
   }
 
   private async flushFolder(): Promise<void> {
-    const folder = await fs.open(this.dir, 'r');
+    const folder = await call<number>((done) => fs.open(this.dir, 'r', done));
     try {
-      await folder.sync();
+      await call<void>((done) => fs.fsync(folder, done));
     } catch {
       // Some file systems cannot flush a folder; the file itself was flushed.
     } finally {
-      await folder.close();
+      await call<void>((done) => fs.close(folder, done));
     }
   }
 
@@ -282,6 +319,36 @@ export class FileDocumentStore implements DocumentStore {
     });
     return next;
   }
+}
+
+/**
+ * Node's callback API, as a promise: on the question path every write is several file operations, and
+ * the callback forms cost less than fs.promises' (no FileHandle, no promise per step inside Node).
+ * The function is looked up at each call, so tests can watch the operations.
+ */
+function call<T>(operation: (done: (error: NodeJS.ErrnoException | null, result: T) => void) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => operation((error, result) => (error ? reject(error) : resolve(result))));
+}
+
+/** Writes a new file whole and flushes it (the bytes and the metadata); resolves with its identity. */
+async function writeFlushed(path: string, text: string): Promise<string> {
+  const fd = await call<number>((done) => fs.open(path, 'w', done));
+  try {
+    const bytes = Buffer.from(text, 'utf8');
+    for (let offset = 0; offset < bytes.length; ) {
+      offset += await call<number>((done) => fs.write(fd, bytes, offset, bytes.length - offset, null, done));
+    }
+    await call<void>((done) => fs.fsync(fd, done));
+    // The inode stays the same through the rename that follows, and nobody else writes this file.
+    return identityOfStats(await call<BigIntStats>((done) => fs.fstat(fd, { bigint: true }, done)));
+  } finally {
+    await call<void>((done) => fs.close(fd, done));
+  }
+}
+
+function identityOfStats(stats: BigIntStats): string {
+  // Not the change time: the rename into place changes it, and it says nothing the others do not.
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}`;
 }
 
 /**

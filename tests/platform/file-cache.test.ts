@@ -1,7 +1,9 @@
 // The embedded store keeps the documents it used last in memory, a bounded number of them: with
 // thousands of conversations coming and going, memory stays flat and evicted documents come from disk.
-import { describe, expect, it } from 'vitest';
-import { FileDocumentStore } from '../../src/platform/file-store.js';
+import fs, { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FileDocumentStore, PreconditionFailedError, fileNameOf } from '../../src/platform/file-store.js';
 import { useTemporaryDirs } from '../support/temporary-dirs.js';
 
 const folder = useTemporaryDirs('file-cache');
@@ -28,5 +30,37 @@ describe('the file store’s memory', () => {
     for (let i = 0; i < 500; i++) await store.put(`botstate/msteams/conversations/a:${i}`, { i });
     for (let i = 0; i < 500; i++) await store.get(`botstate/msteams/conversations/a:${i}`);
     expect((store as unknown as { cache: Map<string, unknown> }).cache.size).toBe(50);
+  });
+});
+
+describe('a write’s condition', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('over the store’s own last write, is checked without reading the file again', async () => {
+    const dir = folder();
+    const store = new FileDocumentStore(dir);
+    const first = await store.put('botstate/a', { turn: 1 });
+    const reads = vi.spyOn(fs, 'readFile');
+    const second = await store.put('botstate/a', { turn: 2 }, { ifMatch: first });
+    await expect(store.put('botstate/a', { turn: 3 }, { ifMatch: first })).rejects.toBeInstanceOf(PreconditionFailedError);
+    expect(reads).not.toHaveBeenCalled();
+    expect((await new FileDocumentStore(dir).get('botstate/a'))).toEqual({ value: { turn: 2 }, eTag: second });
+  });
+
+  it('sees a file replaced by another process, or edited in place, since the store wrote it', async () => {
+    const dir = folder();
+    const store = new FileDocumentStore(dir);
+    const otherProcess = new FileDocumentStore(dir);
+    const mine = await store.put('replaced', { by: 'me' });
+    await otherProcess.put('replaced', { by: 'the other' });
+    await expect(store.put('replaced', { by: 'me again' }, { ifMatch: mine })).rejects.toBeInstanceOf(PreconditionFailedError);
+
+    const before = await store.put('edited', { by: 'me' });
+    // The same file (inode) rewritten: another eTag in it now.
+    writeFileSync(join(dir, fileNameOf('edited')), JSON.stringify({ key: 'edited', value: { by: 'hand', note: 'longer' }, eTag: 'edited-by-hand' }));
+    await expect(store.put('edited', { by: 'me again' }, { ifMatch: before })).rejects.toBeInstanceOf(PreconditionFailedError);
+    await expect(store.put('edited', { by: 'me again' }, { ifMatch: 'edited-by-hand' })).resolves.toBeTypeOf('string');
   });
 });

@@ -1,6 +1,6 @@
 // A write is durable when it resolves: its file flushed, renamed into place, and then the folder flushed.
 // Concurrent writes share folder flushes (a group commit), but each waits for one that began after its rename.
-import { promises as fsp } from 'node:fs';
+import fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FileDocumentStore } from '../../src/platform/file-store.js';
 import { useTemporaryDirs } from '../support/temporary-dirs.js';
@@ -14,24 +14,30 @@ afterEach(() => {
 /** Records renames, folder flushes (start and end) and resolved writes, in the order they happen. */
 function recordEvents(dir: string): string[] {
   const events: string[] = [];
-  const rename = fsp.rename.bind(fsp);
-  vi.spyOn(fsp, 'rename').mockImplementation(async (from, to) => {
-    await rename(from, to);
-    events.push(`renamed ${String(to).split('/').pop()}`);
-  });
-  const open = fsp.open.bind(fsp);
-  vi.spyOn(fsp, 'open').mockImplementation(async (path, flags, mode) => {
-    const handle = await open(path, flags, mode);
-    if (path === dir) {
-      const sync = handle.sync.bind(handle);
-      handle.sync = async () => {
-        events.push('flush-start');
-        await sync();
-        events.push('flush-end');
-      };
-    }
-    return handle;
-  });
+  const { rename, open, fsync } = fs;
+  vi.spyOn(fs, 'rename').mockImplementation(((from: string, to: string, done: (error: NodeJS.ErrnoException | null) => void) =>
+    rename(from, to, (error) => {
+      if (!error) events.push(`renamed ${String(to).split('/').pop()}`);
+      done(error);
+    })) as never);
+  // The descriptors open on the folder itself (a number is reused once closed: any other open takes it back).
+  const folderFds = new Set<number>();
+  vi.spyOn(fs, 'open').mockImplementation(((path: string, flags: string, done: (error: NodeJS.ErrnoException | null, fd: number) => void) =>
+    open(path, flags, (error, fd) => {
+      if (!error) {
+        if (path === dir) folderFds.add(fd);
+        else folderFds.delete(fd);
+      }
+      done(error, fd);
+    })) as never);
+  vi.spyOn(fs, 'fsync').mockImplementation(((fd: number, done: (error: NodeJS.ErrnoException | null) => void) => {
+    if (!folderFds.has(fd)) return fsync(fd, done);
+    events.push('flush-start');
+    fsync(fd, (error) => {
+      events.push('flush-end');
+      done(error);
+    });
+  }) as never);
   return events;
 }
 
