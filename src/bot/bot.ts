@@ -30,6 +30,7 @@ import { conversationSegment } from '../platform/keys.js';
 import type { ConversationRateLimit } from '../platform/rate-limit.js';
 import { recalculate } from '../brain/recalculate.js';
 import { cardActionSchema, parseCarriedContext, parseWhatIfFrame, type CardAction } from './actions.js';
+import { ReplyCards } from './reply-cards.js';
 
 export interface BotDependencies {
   brain: Brain;
@@ -56,6 +57,8 @@ export class StimulusBot extends TeamsActivityHandler {
   private readonly brainContext: StatePropertyAccessor<ConversationContext>;
 
   private readonly allowedTenants: Set<string> | undefined;
+  /** Answer cards, expanded once per distinct reply. */
+  private readonly cards = new ReplyCards();
 
   constructor(private readonly deps: BotDependencies) {
     super();
@@ -181,7 +184,7 @@ export class StimulusBot extends TeamsActivityHandler {
     const results = lookup(this.deps.brain, this.deps.store, text, context.activity.locale ?? '');
     this.deps.logger.info({ event: 'lookup', results: results.length, skip, count }, 'compose-box lookup');
     const attachments = results.slice(skip, skip + count).map(({ question, reply }) => ({
-      ...CardFactory.adaptiveCard(cardForReply(reply, { question, context: '{}' })),
+      ...CardFactory.adaptiveCard(this.cards.card(reply, { question, context: '{}' })),
       preview: CardFactory.thumbnailCard(reply.title, previewText(reply)),
     }));
     return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
@@ -200,7 +203,7 @@ export class StimulusBot extends TeamsActivityHandler {
     if (action.whatIf !== undefined || action.verb === 'recalculate') return this.recalculated(context, action, carried as ConversationContext);
     const answer = this.deps.brain.answer(action.question, carried as ConversationContext, { locale: context.activity.locale ?? '' });
     this.deps.logger.info({ event: 'card.action', verb: action.verb, kind: answer.reply.kind }, 'card action');
-    return cardForReply(answer.reply, {
+    return this.cards.card(answer.reply, {
       question: action.question,
       context: JSON.stringify(carried),
       showDerivation: action.verb === 'showDerivation',
@@ -226,7 +229,7 @@ export class StimulusBot extends TeamsActivityHandler {
   }
 
   private replyActivity(reply: Reply, question: string, previous: ConversationContext) {
-    const card = cachedCard(reply, { question, context: JSON.stringify(previous) });
+    const card = this.cards.card(reply, { question, context: JSON.stringify(previous) });
     // The next natural questions are buttons on the card (at most three), not suggested actions:
     // Teams shows those only in personal chats, and they would repeat the card's buttons.
     return MessageFactory.attachment(CardFactory.adaptiveCard(card), keySentence(reply.text));
@@ -331,23 +334,6 @@ function clampInt(value: unknown, fallback: number, min: number, max: number): n
 function previewText(reply: Reply): string {
   const sentence = keySentence(reply.text);
   return sentence.length > 140 ? `${sentence.slice(0, 137)}…` : sentence;
-}
-
-/** A remembered (frozen) reply gets the card made for it before: expanding a template is the costly part. */
-const cards = new WeakMap<Reply, Map<string, object>>();
-
-function cachedCard(reply: Reply, options: { question: string; context: string }): object {
-  if (!Object.isFrozen(reply)) return cardForReply(reply, options);
-  const key = `${options.question}\u0000${options.context}`;
-  let byOptions = cards.get(reply);
-  if (!byOptions) cards.set(reply, (byOptions = new Map()));
-  let card = byOptions.get(key);
-  if (!card) {
-    card = cardForReply(reply, options);
-    // One reply may be asked for in many ways; a few cards per reply are kept, not all.
-    if (byOptions.size < 16) byOptions.set(key, card);
-  }
-  return card;
 }
 
 function welcomeKey(context: TurnContext): string {
