@@ -60,7 +60,7 @@ export interface SoakResult {
   sent: number;
   sentInWarmup: number;
   replies: number;
-  errors: { total: number; status: number; statuses: Record<string, number>; connection: number; timeouts: number; missing: number; apology: number; unexpected: number; botExited: string | undefined };
+  errors: { total: number; status: number; statuses: Record<string, number>; connection: number; connectionCodes: Record<string, number>; timeouts: number; missing: number; apology: number; unexpected: number; botExited: string | undefined };
   latency: { count: number; p50: number; p99: number; max: number };
   /** Most the generator was behind its schedule, ms (a busy machine delays the load too). */
   generatorLagMs: number;
@@ -172,7 +172,7 @@ export async function benchSoak(options: SoakOptions = soakOptionsFromEnv()): Pr
   const pickCase = () => cases[Math.floor(random() * cases.length)]!;
 
   const pending = new Map<string, Pending>();
-  const errors: SoakResult['errors'] = { total: 0, status: 0, statuses: {}, connection: 0, timeouts: 0, missing: 0, apology: 0, unexpected: 0, botExited: undefined };
+  const errors: SoakResult['errors'] = { total: 0, status: 0, statuses: {}, connection: 0, connectionCodes: {}, timeouts: 0, missing: 0, apology: 0, unexpected: 0, botExited: undefined };
   let replies = 0;
 
   // The Teams side: the bot's serviceUrl. Every reply is matched to the message it answers.
@@ -335,7 +335,7 @@ export async function benchSoak(options: SoakOptions = soakOptionsFromEnv()): Pr
       const counted = measuring;
       const begun = performance.now();
       let settled = false;
-      const settle = (outcome: 'ok' | 'status' | 'connection' | 'timeout', status?: number) => {
+      const settle = (outcome: 'ok' | 'status' | 'connection' | 'timeout', status?: number, code?: string) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -349,7 +349,10 @@ export async function benchSoak(options: SoakOptions = soakOptionsFromEnv()): Pr
           if (outcome === 'status') {
             errors.status++;
             errors.statuses[String(status)] = (errors.statuses[String(status)] ?? 0) + 1;
-          } else if (outcome === 'connection') errors.connection++;
+          } else if (outcome === 'connection') {
+            errors.connection++;
+            errors.connectionCodes[code ?? '?'] = (errors.connectionCodes[code ?? '?'] ?? 0) + 1;
+          }
           else errors.timeouts++;
           if (entry.replied) pending.delete(id);
         }
@@ -358,13 +361,13 @@ export async function benchSoak(options: SoakOptions = soakOptionsFromEnv()): Pr
       const req = request(`${base}/api/messages`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
         res.resume();
         res.on('end', () => settle(res.statusCode === 200 ? 'ok' : 'status', res.statusCode));
-        res.on('error', () => settle('connection'));
+        res.on('error', (error: NodeJS.ErrnoException) => settle('connection', undefined, error.code));
       });
       const timer = setTimeout(() => {
         settle('timeout');
         req.destroy();
       }, options.timeoutMs);
-      req.on('error', () => settle('connection'));
+      req.on('error', (error: NodeJS.ErrnoException) => settle('connection', undefined, error.code));
       req.end(body);
     };
 
@@ -424,6 +427,7 @@ export async function benchSoak(options: SoakOptions = soakOptionsFromEnv()): Pr
     const settleUntil = performance.now() + 2000;
     while ([...pending.values()].some((p) => p.state === 'ok' && !p.replied) && performance.now() < settleUntil) await sleep(50);
     for (const entry of pending.values()) if (entry.state === 'ok' && !entry.replied) errors.missing++;
+    if (inFlight > 0) errors.connectionCodes['no response by the end'] = inFlight;
     errors.connection += inFlight; // responses that never came, not even within the drain
     errors.total = errors.status + errors.connection + errors.timeouts + errors.missing + errors.apology + errors.unexpected + (errors.botExited ? 1 : 0);
 
@@ -482,6 +486,9 @@ export function formatSoak(r: SoakResult): string {
   const statuses = Object.entries(e.statuses)
     .map(([status, count]) => `${count}× ${status}`)
     .join(', ');
+  const codes = Object.entries(e.connectionCodes)
+    .map(([code, count]) => `${count}× ${code}`)
+    .join(', ');
   const events = Object.entries(r.botLog.events)
     .sort((a, b) => b[1] - a[1])
     .map(([event, count]) => `${count}× ${event}`)
@@ -492,7 +499,7 @@ export function formatSoak(r: SoakResult): string {
     `  messages sent     ${r.sent} (${r.sentInWarmup} in the warm-up; generator at most ${r.generatorLagMs.toFixed(0)} ms behind schedule)`,
     `  conversations     ${r.conversationsTotal} in all, ${o.conversations} open at a time, ${o.turnsPerConversation > 0 ? `a new one after ${o.turnsPerConversation} messages` : 'the same ones throughout'}; ${r.conversationsExtra} opened because none was free; ${r.minConversationGapMs === undefined ? 'no conversation got two messages' : `a conversation's messages at least ${(r.minConversationGapMs / 1000).toFixed(2)} s apart`}`,
     `  replies received  ${r.replies}`,
-    `  errors            ${e.total} (non-200 ${e.status}${statuses ? ` [${statuses}]` : ''}, connection ${e.connection}, timeouts > ${o.timeoutMs} ms ${e.timeouts}, replies missing at the end ${e.missing}, apology cards ${e.apology}, unexpected replies ${e.unexpected}${e.botExited ? `; ${e.botExited}` : ''}) — must be 0: ${e.total === 0 ? 'yes' : 'NO'}`,
+    `  errors            ${e.total} (non-200 ${e.status}${statuses ? ` [${statuses}]` : ''}, connection ${e.connection}${codes ? ` [${codes}]` : ''}, timeouts > ${o.timeoutMs} ms ${e.timeouts}, replies missing at the end ${e.missing}, apology cards ${e.apology}, unexpected replies ${e.unexpected}${e.botExited ? `; ${e.botExited}` : ''}) — must be 0: ${e.total === 0 ? 'yes' : 'NO'}`,
     `  latency (HTTP)    p50 ${r.latency.p50.toFixed(1)} ms, p99 ${r.latency.p99.toFixed(1)} ms, max ${r.latency.max.toFixed(1)} ms (${r.latency.count} responses after the warm-up)`,
     `  bot CPU           ${r.botCpu.msPerMessage.toFixed(2)} ms per message, ${r.botCpu.percentOfCore.toFixed(0)} % of one core over the measured part (the load generator and connector: ${r.generatorCpuMsPerMessage.toFixed(2)} ms per message)`,
     `  bot RSS           start (after the warm-up) ${mb(r.rss.startMb)}, end ${mb(r.rss.endMb)}, peak ${mb(r.rss.peakMb)} (idle before the load ${mb(r.rss.idleMb)}; ${r.rss.samples} samples every ${o.sampleSeconds} s)`,
