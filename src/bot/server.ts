@@ -42,6 +42,9 @@ declare module 'restify' {
 
 const STOPPING = JSON.stringify({ status: 'stopping' });
 
+/** How long an idle kept-alive connection stays open: longer than the clients' own idle timeouts. */
+export const KEEP_ALIVE_TIMEOUT_MS = 5 * 60_000;
+
 export class ListenError extends Error {
   override name = 'ListenError';
 }
@@ -54,6 +57,10 @@ export async function startServer(options: { logger: Logger; port: number; host:
   const inFlight = new Set<ServerResponse>();
   const starting = { status: 'starting' };
   const server = restify.createServer({ name: 'stimulansboten', handleUncaughtExceptions: false });
+  // The client ends idle connections, not the bot: Node's default (5 s) closes a kept-alive connection
+  // at the moment a client may be sending its next request on it, and that request fails with a reset.
+  // Load balancers and the Bot Framework keep connections for minutes; a drain still ends idle ones at once.
+  server.server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
 
   // restify's first handlers run synchronously before any of its own work, so a request that arrives
   // while stopping costs nothing, and every other one is counted from its first moment.

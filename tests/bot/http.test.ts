@@ -1,5 +1,6 @@
 // The bot over real HTTP, as the Teams channel talks to it: activities in at /api/messages, replies out
 // to the serviceUrl (a loopback connector recording them).
+import { Agent, request } from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, startHarness, useHarness, type Harness } from './harness.js';
 import { botAdded, conversation, execute, install, mention, message, submit, uninstall, TENANT } from './teams.js';
@@ -31,6 +32,31 @@ describe('health', () => {
     expect(body.knowledge.documents).toBe(5);
     expect(body.knowledge.amounts).toBeGreaterThan(100);
   });
+});
+
+describe('kept-alive connections', () => {
+  it('stay open while idle longer than Node’s default 5 s, so a client’s next request is not reset', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const sockets = new Set<unknown>();
+    const get = () =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(`${bot.app.server.url}/health`, { agent }, (res) => {
+          sockets.add(res.socket);
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      expect(await get()).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 6000));
+      expect(await get()).toBe(200);
+      expect(sockets.size).toBe(1);
+    } finally {
+      agent.destroy();
+    }
+  }, 15_000);
 });
 
 describe('install', () => {
