@@ -185,6 +185,16 @@ function orPassage(input: AnswerInput, search: PassageSearch, reply: Reply): Rep
   return ofYear ? quoted : reply;
 }
 
+/** How many places a run of follow-ups remembers. */
+const RECENT_PLACES = 5;
+
+function recentPlaces(u: Understanding, previous: ConversationContext): string[] {
+  const named = u.places.map((match) => match.place.id);
+  const now = named.length > 0 ? named : u.place ? [u.place] : [];
+  const earlier = u.followUp ? (previous.places ?? (previous.place ? [previous.place] : [])) : [];
+  return [...new Set([...earlier, ...now])].slice(-RECENT_PLACES);
+}
+
 /** What the next turn may take from this one: nothing from a turn that was not answered. */
 function nextContext(u: Understanding, reply: Reply, previous: ConversationContext): ConversationContext {
   if (reply.kind === 'unknown') return { ...previous, lang: u.lang };
@@ -197,6 +207,8 @@ function nextContext(u: Understanding, reply: Reply, previous: ConversationConte
     ...(u.year ? { year: u.year } : {}),
     ...(u.invoiceField ? { invoiceField: u.invoiceField } : {}),
     ...(u.deadlineKind ? { deadlineKind: u.deadlineKind } : {}),
+    // "Orsa", "och Älvdalen?": a run of follow-ups collects its places for "vad blir det tillsammans?".
+    ...(recentPlaces(u, previous).length > 0 ? { places: recentPlaces(u, previous) } : {}),
     // A what-if answered: its hypothetical holds for the follow-ups.
     ...(whatIfOf(reply) ? { whatIf: whatIfOf(reply)! } : {}),
   };

@@ -29,6 +29,8 @@ export interface ConversationContext {
   deadlineKind?: string;
   /** The last what-if question answered, so that a follow-up ("och totalt då?", "samma för Jämtland") keeps its hypothetical. */
   whatIf?: string;
+  /** The places of the last answers of a run of follow-ups ("Orsa?", "och Älvdalen?"), oldest first: what "tillsammans" adds up. */
+  places?: string[];
 }
 
 export const emptyContext: ConversationContext = {};

@@ -54,6 +54,8 @@ export interface Understanding {
   asks: Asks;
   /** Which details of a person are asked for ("e-post", "telefonnummer"), in a question about people. */
   contactDetails?: ContactDetail[];
+  /** "Vad blir det tillsammans?" after "Orsa?", "och Älvdalen?": the places the conversation was about, for a calculation naming none. */
+  contextPlaces: string[];
   /** A follow-up's carried what-if: the question whose hypothetical still holds ("och totalt då?"). */
   carriedWhatIf?: string;
 }
@@ -101,7 +103,10 @@ export function understand(text: string, context: ConversationContext, store: Kn
   const sameTopic = !explicit || intent === context.intent;
   const funds = fundMatches.map((match) => match.fund.id);
   // "delregionerna", "kommunmedel": a total's name is not a second figure to combine.
-  const operation = operationOf(text.includes('+') ? `${folded} +` : folded, places.length, funds.filter((id) => !store.fund(id)?.aggregate).length, years.length);
+  // "vad blir det tillsammans?" names no place: the places of the follow-ups before are its terms.
+  const backToPlaces = places.length === 0 && (v.SUM_OP.test(folded) || v.DIFFERENCE_OP.test(folded)) && !v.CHILDREN.test(folded);
+  const placeCount = backToPlaces ? (context.places?.length ?? 0) : places.length;
+  const operation = operationOf(text.includes('+') ? `${folded} +` : folded, placeCount, funds.filter((id) => !store.fund(id)?.aggregate).length, years.length);
   const action = v.ACTIONS.find(([, pattern]) => pattern.test(folded))?.[0];
   // A complete question ("Vilka deadlines är på gång?", "Hur mycket får Mora?") starts afresh; only a
   // follow-up ("och Falun?", "and 2022?", "samma för brukarmedverkan", "deras kunskapsbasdel?") or a
@@ -141,6 +146,7 @@ export function understand(text: string, context: ConversationContext, store: Kn
     asks: asksFor(intent),
     ...(intent === 'contact' ? contactDetailsOf(folded) : {}),
     ...(context.whatIf && !complete ? { carriedWhatIf: context.whatIf } : {}),
+    contextPlaces: backToPlaces && ['sum', 'difference'].includes(operation) ? (context.places ?? []) : [],
   };
 }
 

@@ -300,6 +300,9 @@ describe('what if', () => {
 
 describe('follow-ups take from the conversation only what they leave unsaid', () => {
   it.each<Case>([
+    // 001: Orsa 201 173 + Älvdalen 204 342; 003: Nordost 6 115 364 + Sydost 4 355 627.
+    [['Vad fick Orsa kommun 2020?', 'och Älvdalen?', 'vad blir det tillsammans?'], [`${(201_173 + 204_342).toLocaleString('sv-SE').replace(/\u00a0/g, ' ')} kr`]],
+    [['Hur mycket får Nordost totalt 2023?', 'och Sydost?', 'vad blir det tillsammans?'], ['10 470 991 kr']],
     // A complete question does not inherit the year of the one before: Mora has amounts only for 2020.
     [['Hur mycket får Dalarna 2022?', 'Hur mycket får Mora?'], ['593 461 kr'], ['Jag hittar inte']],
     [['Hur mycket får Mora 2020?', 'och Falun?'], ['1 726 309 kr']],

@@ -52,6 +52,8 @@ function placesOf(input: AnswerInput): Place[] {
   };
   const terms = named.filter((place) => !named.some((other) => other !== place && holds(place, other)));
   if (terms.length > 0) return terms;
+  // "vad blir det tillsammans?" after "Orsa?", "och Älvdalen?": the places the conversation was about.
+  if (u.contextPlaces.length >= 2) return u.contextPlaces.flatMap((id) => store.place(id) ?? []);
   const carried = u.place ? store.place(u.place) : undefined;
   return carried ? [carried] : [];
 }
