@@ -6,7 +6,7 @@ import { amountReply, answerAmount, matchItem } from './answers/amount.js';
 import { answerCalculation } from './answers/calculation.js';
 import { answerContact } from './answers/contact.js';
 import { answerDated, asksAboutStatement, noDatedStatement } from './answers/dated.js';
-import { answerDeadline } from './answers/deadline.js';
+import { answerDeadlineList } from './answers/deadline.js';
 import { answerFocusArea } from './answers/focus.js';
 import { answerHelp } from './answers/help.js';
 import { answerInvoice } from './answers/invoice.js';
@@ -103,8 +103,8 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Intents that answer dates themselves (deadline) or never ask for one. */
-const DATED_ELSEWHERE = new Set<Understanding['intent']>(['greeting', 'help', 'deadline', 'subscribe', 'unsubscribe', 'subscriptions']);
+/** Intents that never ask for the date of a statement. */
+const DATED_ELSEWHERE = new Set<Understanding['intent']>(['greeting', 'help', 'subscribe', 'unsubscribe', 'subscriptions']);
 
 function route(input: AnswerInput, search: PassageSearch): Reply {
   const { u, store } = input;
@@ -135,10 +135,9 @@ function route(input: AnswerInput, search: PassageSearch): Reply {
     case 'list':
       return orPassage(input, search, answerList(input));
     case 'deadline': {
-      // A question about one statement that none answers: a passage that does, or "not found" (never the list).
-      const specific = answerDated(input) === undefined && asksAboutStatement(input);
-      // "När ska Jämtland återredovisa?": no date in the calendar, but the text may say why.
-      const reply = specific ? noDatedStatement(input) : answerDeadline(input);
+      // No dated statement answered it (above). One that names a statement of its own gets a passage that
+      // answers it or "not found", never the list; "När ska Jämtland återredovisa?" the list, or why there is no date.
+      const reply = asksAboutStatement(input) ? noDatedStatement(input) : answerDeadlineList(input);
       if (reply.kind !== 'unknown') return reply;
       // A passage answers a date question when it gives a date, or says of the kind of deadline asked why none is set.
       const quoted = answerSearch(input, search);

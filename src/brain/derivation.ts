@@ -6,6 +6,7 @@ import { recipientsOfFixedKey } from '../knowledge/checks.js';
 import type { AmountFact, KeyFact } from '../knowledge/model.js';
 import { fundName, t, type AnswerInput } from './answer-context.js';
 import { Provenance, type Claim } from './provenance.js';
+import { capitalise } from './format.js';
 
 export interface Derivation {
   lines: string[];
@@ -71,9 +72,6 @@ function columnName(input: AnswerInput, fact: AmountFact): string {
   return fund;
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /** How a stated key produces (or at least explains) a place's amount. */
 export function keyDerivation(input: AnswerInput, say: Provenance, key: KeyFact, fact: AmountFact): string[] {

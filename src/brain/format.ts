@@ -64,3 +64,8 @@ export function displayAmount(amount: Decimal, printed: string, lang: Lang): str
   if (lang === 'sv') return `${millions[1]!.trim().replace(/\s+/g, '\u00a0')}\u00a0${millions[2]}`;
   return `SEK ${MILLIONS_EN.format(amount.dividedBy(1_000_000).toNumber())} million`;
 }
+
+/** "beräknat …" → "Beräknat …": the first letter upper case, the rest as it is. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -2,7 +2,7 @@
 // the conversation's language. The bot turns it into its card.
 import type { Lang } from '../brain/format.js';
 import { daysBetween, formatDate } from '../brain/format.js';
-import { describeWhen } from '../brain/answers/deadline.js';
+import { describeWhen } from '../brain/when.js';
 import { source } from '../brain/answer-context.js';
 import { emptyReply, type Reply } from '../brain/reply.js';
 import { stockholmDate } from '../platform/clock.js';

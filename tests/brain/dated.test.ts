@@ -3,7 +3,7 @@
 // is left to the deadline list (undefined).
 import { describe, expect, it } from 'vitest';
 import { answerDated } from '../../src/brain/answers/dated.js';
-import { answerDeadline } from '../../src/brain/answers/deadline.js';
+import { answerDeadlineList } from '../../src/brain/answers/deadline.js';
 import type { AnswerInput } from '../../src/brain/answer-context.js';
 import { understand } from '../../src/brain/understand.js';
 import { store, TODAY } from './ask.js';
@@ -98,7 +98,7 @@ describe('a question about no particular statement is left to the deadline list'
   });
 
   it('the deadline answer then lists the obligations', () => {
-    const reply = answerDeadline(input('När ska vi slutredovisa i Dalarna?'));
+    const reply = answerDeadlineList(input('När ska vi slutredovisa i Dalarna?'));
     expect(reply.rows.map((row) => row.value)).toEqual(['31 mars 2021']);
   });
 });

@@ -3,7 +3,7 @@ import { Decimal } from 'decimal.js';
 import type { AmountFact } from '../../knowledge/model.js';
 import { fundName, placeName, t, type AnswerInput } from '../answer-context.js';
 import { derivationFor } from '../derivation.js';
-import { displayAmount, joinList } from '../format.js';
+import { displayAmount, joinList, capitalise } from '../format.js';
 import { lexiconOf } from '../lexicon.js';
 import { Provenance } from '../provenance.js';
 import { emptyReply, type Reply, type ReplyRow } from '../reply.js';
@@ -100,7 +100,7 @@ export function amountReply(input: AnswerInput, fact: AmountFact, notes: string[
   const say = new Provenance(input);
   const name = placeName(input, fact.place);
   const label = rowLabel(input, fact);
-  const what = label.charAt(0).toUpperCase() + label.slice(1);
+  const what = capitalise(label);
   const reply = emptyReply('amount', input.lang, `${name} ${fact.year}: ${what}`, '');
   const figure = say.figure(fact);
   reply.figure = displayAmount(fact.amount, fact.printed, input.lang);
@@ -178,7 +178,7 @@ export function rowLabel(input: AnswerInput, fact: AmountFact): string {
 
 export function rowFor(input: AnswerInput, say: Provenance, fact: AmountFact): ReplyRow {
   const label = rowLabel(input, fact);
-  return { label: label.charAt(0).toUpperCase() + label.slice(1), ...say.row(fact), status: fact.approximate ? 'approximate' : fact.status };
+  return { label: capitalise(label), ...say.row(fact), status: fact.approximate ? 'approximate' : fact.status };
 }
 
 /** Plain words for a figure that is not simply printed in the document. */

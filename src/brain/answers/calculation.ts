@@ -6,7 +6,7 @@ import { differenceOf, shareOf, sumOf } from '../../allocation/index.js';
 import type { AmountFact } from '../../knowledge/model.js';
 import type { Place } from '../../knowledge/schema.js';
 import { fundName, t, type AnswerInput } from '../answer-context.js';
-import { joinList, money } from '../format.js';
+import { joinList, money, capitalise } from '../format.js';
 import { Provenance } from '../provenance.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { finishReply } from '../sources.js';
@@ -319,6 +319,3 @@ function finish(input: AnswerInput, reply: Reply, say: Provenance, facts: Amount
   return finishReply(input.store, reply, say, facts);
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

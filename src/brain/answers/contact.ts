@@ -7,7 +7,7 @@ import type { ContactFact } from '../../knowledge/model.js';
 import type { ContactFunction } from '../../knowledge/schema.js';
 import { foldText } from '../../text/normalize.js';
 import { placeName, source, t, type AnswerInput } from '../answer-context.js';
-import { joinList } from '../format.js';
+import { joinList, capitalise } from '../format.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { sourceLine, uniqueSections } from '../sources.js';
 import type { ContactDetail } from '../vocabulary.js';
@@ -413,9 +413,6 @@ function roleTitle(input: AnswerInput, contacts: ContactFact[], q: ContactQuesti
   return `${role || t(input, 'Kontakter', 'Contacts')}${forWhom}${group} (${where} ${years})`;
 }
 
-function capitalise(text: string): string {
-  return text.replace(/^./, (c) => c.toUpperCase());
-}
 
 function functionList(input: AnswerInput, functions: ContactFunction[]): string {
   return joinList(functions.map((fn) => FUNCTION_NAMES[fn][input.lang]), input.lang).replace(input.lang === 'sv' ? / och / : / and /, input.lang === 'sv' ? ' eller ' : ' or ');

@@ -2,16 +2,14 @@
 import type { DeadlineFact } from '../../knowledge/model.js';
 import { OBLIGATION_KINDS, type DeadlineKind } from '../../knowledge/schema.js';
 import { placeName, source, t, type AnswerInput } from '../answer-context.js';
-import { daysBetween, formatDate } from '../format.js';
+import { daysBetween, formatDate, capitalise } from '../format.js';
 import { documentWords } from '../language.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { sourceLine } from '../sources.js';
 import { describeWhen } from '../when.js';
-import { answerDated } from './dated.js';
 import { countyOf, resolvePlace, clarifyPlace } from './resolve.js';
 import { notFound } from './unknown.js';
 
-export { describeWhen };
 
 export function daysUntil(due: string, today: string): number {
   return daysBetween(today, due);
@@ -22,11 +20,6 @@ export function daysUntil(due: string, today: string): number {
  * Hires, meetings, events and payments are answered one by one (answerDated), never listed as deadlines.
  */
 const CALENDAR_KINDS = new Set<DeadlineKind>([...OBLIGATION_KINDS, 'decision', 'plan', 'proposal', 'milestone', 'other']);
-
-/** A question about one dated statement gets its date; any other date question the deadline list. */
-export function answerDeadline(input: AnswerInput): Reply {
-  return answerDated(input) ?? answerDeadlineList(input);
-}
 
 export function answerDeadlineList(input: AnswerInput): Reply {
   const { u, store } = input;
@@ -93,6 +86,3 @@ function statusText(input: AnswerInput, deadline: DeadlineFact): string {
   return t(input, ` (om ${days} dagar)`, ` (in ${days} days)`);
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

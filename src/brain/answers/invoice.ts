@@ -2,7 +2,7 @@
 import type { InvoiceFact } from '../../knowledge/model.js';
 import type { InvoiceField } from '../context.js';
 import { placeName, source, t, type AnswerInput } from '../answer-context.js';
-import { joinList } from '../format.js';
+import { joinList, capitalise } from '../format.js';
 import { documentWords, quoteSwedish } from '../language.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { sourceLine } from '../sources.js';
@@ -98,6 +98,3 @@ function englishName(field: InvoiceField): string {
   return Object.hasOwn(FIELD_NAMES, field) ? FIELD_NAMES[field][1] : field;
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

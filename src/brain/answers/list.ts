@@ -5,7 +5,7 @@ import type { AmountFact } from '../../knowledge/model.js';
 import type { Place, PlaceKind } from '../../knowledge/schema.js';
 import { fundName, placeName, source, t, type AnswerInput } from '../answer-context.js';
 import { derivationFor } from '../derivation.js';
-import { displayAmount, joinList, money } from '../format.js';
+import { displayAmount, joinList, money, capitalise } from '../format.js';
 import { Provenance } from '../provenance.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { finishReply, printedRowName, sourceLine } from '../sources.js';
@@ -174,6 +174,3 @@ function coverage(input: AnswerInput): Reply {
   return reply;
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
