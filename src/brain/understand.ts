@@ -105,15 +105,30 @@ export function understand(text: string, context: ConversationContext, store: Kn
   // "delregionerna", "kommunmedel": a total's name is not a second figure to combine.
   // "vad blir det tillsammans?" names no place: the places of the follow-ups before are its terms.
   const backToPlaces = places.length === 0 && (v.SUM_OP.test(folded) || v.DIFFERENCE_OP.test(folded)) && !v.CHILDREN.test(folded);
-  const placeCount = backToPlaces ? (context.places?.length ?? 0) : places.length;
-  const operation = operationOf(text.includes('+') ? `${folded} +` : folded, placeCount, funds.filter((id) => !store.fund(id)?.aggregate).length, years.length);
+  // "hur mycket mer än Orsa är det?", "how much less than Orsa was that?" after an amount of Mora: the
+  // figure just given is the other term.
+  // "and compared with Orsa?" after "Mora vs Falun": the same subject against a new place.
+  const lastPlace =
+    (context.intent === 'amount' || context.intent === 'list') &&
+    context.place !== undefined &&
+    places.length === 1 &&
+    places[0]!.place.id !== context.place &&
+    (followUp || v.REFERS_TO_LAST.test(namesAsPlaceholder(folded, places))) &&
+    (v.DIFFERENCE_OP.test(folded) || v.SUM_OP.test(folded) || v.COMPARE_OP.test(folded))
+      ? context.place
+      : undefined;
+  const placeCount = backToPlaces ? (context.places?.length ?? 0) : places.length + (lastPlace ? 1 : 0);
+  const operation = operationOf(text.includes('+') ? `${namesAsPlaceholder(folded, places)} +` : namesAsPlaceholder(folded, places), placeCount, funds.filter((id) => !store.fund(id)?.aggregate).length, years.length);
+  // "hur stor andel av länet är det?" after an amount: a share of the figure just given.
+  const ofLastFigure = operation === 'share' && places.length === 0 && uncovered.length === 0 && context.intent === 'amount' && context.place !== undefined && v.REFERS_TO_LAST.test(folded);
+  if (ofLastFigure) intent = 'amount';
   const action = v.ACTIONS.find(([, pattern]) => pattern.test(folded))?.[0];
   // A complete question ("Vilka deadlines är på gång?", "Hur mycket får Mora?") starts afresh; only a
   // follow-up ("och Falun?", "and 2022?", "samma för brukarmedverkan", "deras kunskapsbasdel?") or a
   // fragment takes from the conversation what it leaves unsaid.
   const namesPlace = places.length > 0 || uncovered.length > 0;
-  const complete = isCompleteQuestion(folded, explicit, followUp);
-  const place = places[0]?.place.id ?? (namesPlace || complete ? undefined : context.place);
+  const complete = !ofLastFigure && isCompleteQuestion(folded, explicit, followUp);
+  const place = lastPlace ?? places[0]?.place.id ?? (namesPlace || complete ? undefined : context.place);
   // Only years the user said are carried (context.year holds no others).
   const year = years[0] ?? (complete ? undefined : context.year);
   const deadlineKind = v.DEADLINE_KINDS.find(([, pattern]) => pattern.test(folded))?.[0] ?? (sameTopic && !explicit ? context.deadlineKind : undefined);
@@ -146,8 +161,16 @@ export function understand(text: string, context: ConversationContext, store: Kn
     asks: asksFor(intent),
     ...(intent === 'contact' ? contactDetailsOf(folded) : {}),
     ...(context.whatIf && !complete ? { carriedWhatIf: context.whatIf } : {}),
-    contextPlaces: backToPlaces && ['sum', 'difference'].includes(operation) ? (context.places ?? []) : [],
+    contextPlaces: backToPlaces && ['sum', 'difference'].includes(operation) ? (context.places ?? []) : lastPlace && operation !== 'value' ? [lastPlace] : [],
   };
+}
+
+/** The question with each place name it mentions replaced by the word "plats" ("om plats hade fått …"), so that patterns never list places. */
+function namesAsPlaceholder(folded: string, places: readonly { start: number; length: number }[]): string {
+  if (places.length === 0) return folded;
+  const tokens = folded.split(' ');
+  for (const { start, length } of places) for (let i = start; i < start + length; i++) tokens[i] = i === start ? 'plats' : '';
+  return tokens.filter((token) => token !== '').join(' ');
 }
 
 /**

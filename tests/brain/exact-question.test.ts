@@ -309,6 +309,14 @@ describe('follow-ups take from the conversation only what they leave unsaid', ()
     [['Hur mycket får Dalarna för suicidprevention 2022?', 'och 2020?'], ['5 577 707,31 kr']],
     // Nothing is carried from a turn that was not answered.
     [['Hur mycket får Mora 2020?', 'Hur mycket får Värmland?', 'och Orsa?'], ['201 173 kr']],
+    // The figure just given is a term: Mora 593 461 − Orsa 201 173 = 392 288; Falun 1 726 309 − Mora = 1 132 848.
+    [['Hur mycket får Mora 2020?', 'hur mycket mer än Orsa är det?'], ['392 288 kr', '593 461 kr', '201 173 kr']],
+    [['How much does Mora get in 2020?', 'how much less than Falun was that?'], ['SEK 1,132,848']],
+    // The same subject against a new place, then both added up: 593 461 + 201 173 = 794 634.
+    [['How much does Mora get in 2020?', 'how much less than Falun was that?', 'and compared with Orsa?'], ['SEK 392,288'], ['SEK 1,525,136']],
+    [['Hur mycket får Mora 2020?', 'och jämfört med Orsa?', 'vad blir de tillsammans?'], ['794 634 kr']],
+    // A share of the figure just given: 593 461 of the 15 municipalities' 8 366 562 (001) is 7,1 %.
+    [['Hur mycket får Mora 2020?', 'hur stor andel av länet är det?'], ['7,1 %'], ['Det här står i dokumentet']],
   ])('%s', (...test) => {
     check(test);
   });

@@ -51,11 +51,13 @@ function placesOf(input: AnswerInput): Place[] {
     return parent !== undefined && (parent.id === outer.id || holds(outer, parent));
   };
   const terms = named.filter((place) => !named.some((other) => other !== place && holds(place, other)));
-  if (terms.length > 0) return terms;
+  const carried = u.contextPlaces.flatMap((id) => store.place(id) ?? []);
+  // "hur mycket mer än Orsa är det?" after Mora: the place just answered for comes first.
+  if (terms.length > 0) return [...carried.filter((place) => !terms.includes(place)), ...terms];
   // "vad blir det tillsammans?" after "Orsa?", "och Älvdalen?": the places the conversation was about.
-  if (u.contextPlaces.length >= 2) return u.contextPlaces.flatMap((id) => store.place(id) ?? []);
-  const carried = u.place ? store.place(u.place) : undefined;
-  return carried ? [carried] : [];
+  if (carried.length >= 2) return carried;
+  const single = u.place ? store.place(u.place) : undefined;
+  return single ? [single] : [];
 }
 
 function termsOf(input: AnswerInput): { found: Term[] } | { missing: string[] } | undefined {
