@@ -33,6 +33,13 @@ describe('reading what a question asks', () => {
     ['and Säter?', 'en'],
     ['vilken referenskod?', 'sv'],
     ['GLN?', undefined],
+    // Short questions: one word of the language is enough.
+    ['Gagnef allocation', 'en'],
+    ['Leksand funding 2020', 'en'],
+    ['share of Nordost', 'en'],
+    ['Mora vs Orsa', undefined],
+    ['Mora och Orsa tillsammans', 'sv'],
+    ['skillnad Falun Borlänge', 'sv'],
   ])('"%s" is written in %s', (text, lang) => {
     expect(detectLanguage(text)).toBe(lang);
   });
