@@ -124,6 +124,9 @@ describe('a what-if the documents give no key for is refused by name, with no fi
     ['Om samsjuklighetspotten 2022 vore 300 mkr, vad får Dalarna?', ['bara för 2020'], ['7 621 404']],
     ['Om samsjuklighetspotten 2020 vore 300 mkr, vad får Skåne?', ['inget belopp för Skåne'], []],
     ['Vad skulle Mora få om potten vore större?', ['inget nytt belopp'], ['593 461']],
+    // A county's own total is not a pot any key divides (002: each part of Jämtland's 11 537 156,91 kr has its own national key).
+    ['om länsgemensamma medel i Jämtland var 12 mkr, hur mycket blir samsjuklighet?', ['fördelar inte Jämtlands totala medel', 'nationella potten'], ['6 203 183', '105 000 000']],
+    ["if Jämtland's county funds were 12 mkr, how much for comorbidity?", ["split Jämtland's total funds by no key"], ['6,203,183']],
   ])('%s', (say, includes, excludes) => {
     const reply = converse([say]);
     expect(reply.kind).toBe('unknown');

@@ -13,7 +13,7 @@ import type { Place, TableCheck } from '../../knowledge/schema.js';
 import { foldText } from '../../text/normalize.js';
 import { fundName, t, type AnswerInput } from '../answer-context.js';
 import { joinList, money } from '../format.js';
-import { readHypothetical, type Hypothetical } from '../hypothetical.js';
+import { readHypothetical, type Hypothetical, type QuestionAmount } from '../hypothetical.js';
 import { Provenance, type Claim } from '../provenance.js';
 import { ALL_FUNDS, emptyReply, type Calculator, type Reply, type ReplyRow } from '../reply.js';
 import { finishReply } from '../sources.js';
@@ -115,6 +115,7 @@ function planWhatIf(input: AnswerInput, override?: WhatIfOverride): Plan | undef
   const nationalKeys = store.keys().filter((key) => key.recipients === 'county' && nonAggregate.includes(key.fund));
   // National keys share among counties: not when the question speaks of sub-regions or municipalities.
   const ofCounties = h.recipients === undefined || h.recipients === 'county';
+  if (target?.kind === 'county' && h.pot && potOfPlace(input, h.pot, target)) return countyTotalGap(input, target, nationalKeys);
   if ((target === undefined || target.kind === 'county') && ofCounties && nationalKeys.length > 0) return nationalPlan(input, h, nationalKeys, target);
 
   const tables = store.knowledge.tables.filter(
@@ -165,6 +166,27 @@ function planWhatIf(input: AnswerInput, override?: WhatIfOverride): Plan | undef
   return gap(
     `Dokumenten ger ingen fördelningsnyckel eller tabell att räkna om för ${what || 'det du frågar om'}${u.year ? ` ${u.year}` : ''}, så jag kan inte uppskatta vad en annan pott skulle ge. Det som går att räkna om: ${known('sv')}.`,
     `The documents give no distribution key or table to recompute for ${what || 'what you ask about'}${u.year ? ` ${u.year}` : ''}, so I cannot estimate what another pot would give. What can be recomputed: ${known('en')}.`,
+  );
+}
+
+/** "om länsgemensamma medel i Jämtland var 12 mkr", "if Jämtland's funds were 12 million": the pot is the county's own, not a national one. */
+function potOfPlace(input: AnswerInput, pot: QuestionAmount, place: Place): boolean {
+  const before = input.u.text.slice(0, pot.index);
+  const clause = before.slice(Math.max(before.search(/\b(om|if)\b[^]*$/i), 0));
+  if (NATIONAL_POT.test(foldText(clause))) return false;
+  return input.store.placeIndex.mentions(clause).some((match) => match.place.id === place.id);
+}
+
+const NATIONAL_POT = /\b(nationell\w*|national\w*|riket|landet|alla lan|lanen|all counties|the counties|country)\b/;
+
+/** A county's own total is split among funds by no key in the documents: each fund's amount comes from a national key of its own. */
+function countyTotalGap(input: AnswerInput, county: Place, keys: KeyFact[]): Plan {
+  const stated = keys.filter((key) => key.key.type !== 'notStated');
+  const funds = joinList([...new Set(stated.map((key) => `${fundName(input, key.fund).toLowerCase()} ${key.year}`))], input.lang);
+  const example = stated[0] ? fundName(input, stated[0].fund).toLowerCase() : undefined;
+  return gap(
+    `Dokumenten fördelar inte ${county.name}s totala medel med någon nyckel: varje del kommer ur en egen nationell pott med sin egen nyckel, så vad en annan summa för ${county.name} skulle ge går inte att räkna ut.${stated.length > 0 ? ` Det som går att räkna om är de nationella potterna (${funds}), t.ex. ”om den nationella potten för ${example} vore 150 mkr, hur mycket får ${county.name}?”.` : ''}`,
+    `The documents split ${county.name}'s total funds by no key: each part comes from a national pot with a key of its own, so what another total for ${county.name} would give cannot be worked out.${stated.length > 0 ? ` What can be recomputed are the national pots (${funds}), e.g. “if the national ${example} pot were SEK 150 million, how much would ${county.name} get?”.` : ''}`,
   );
 }
 
