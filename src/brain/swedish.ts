@@ -2,7 +2,8 @@
 // "gemensamma" and "gemensamt", "hemmet" and "hem".
 import { foldText } from '../text/normalize.js';
 
-const SUFFIXES = ['arnas', 'ernas', 'ornas', 'arna', 'erna', 'orna', 'heten', 'heter', 'ande', 'ende', 'aste', 'ade', 'are', 'ast', 'het', 'ens', 'ets', 'ad', 'at', 'en', 'ar', 'er', 'or', 'et', 'na', 's', 'a', 'e', 't'];
+// "förstärkning", "förstärkningar", "förstärkta", "förstärks": the verb's stem ("förstärk") for all of them.
+const SUFFIXES = ['ningarnas', 'ningarna', 'ningar', 'ningen', 'arnas', 'ernas', 'ornas', 'ning', 'arna', 'erna', 'orna', 'heten', 'heter', 'ande', 'ende', 'aste', 'ade', 'are', 'ast', 'het', 'ens', 'ets', 'ad', 'at', 'en', 'ar', 'er', 'or', 'et', 'na', 'ta', 'te', 's', 'a', 'e', 't'];
 
 export function stem(term: string): string {
   let stemmed = term;

@@ -134,6 +134,9 @@ describe('words the facts do not know, answered by a passage or not at all', () 
     ['Vad är Bostad först i Dalarna 2022?', ['Borlänge kommun', '(citat)']],
     // "Vilka är …" asks for things, not years: 002 "Det finns tre syften med årets överenskommelse".
     ['Vilka är de tre syftena med 2020 års överenskommelse?', ['tre syften', 'bästa tillgängliga kunskap'], ['2020–2021']],
+    // "Which places get …" about an activity, in another form of the word: 000 "förstärkning och utveckling av
+    // ungdomsmottagningarna i bland annat Orsa, Älvdalen och Idre/Särna".
+    ['vilka orter får förstärkta ungdomsmottagningar?', ['Orsa, Älvdalen och Idre/Särna'], ['Jag hittar inte']],
   ])('%s', (...test) => {
     check(test);
   });
