@@ -175,7 +175,7 @@ function combine(input: AnswerInput, terms: Term[]): Reply {
     } else if (difference.isZero()) {
       reply.text = t(input, `${labels[0]} och ${labels[1]} är lika stora: ${side}`, `${labels[0]} and ${labels[1]} are the same: ${side}`);
     } else {
-      reply.text = t(input, `${capitalise(labels[more]!)} är störst, ${by} mer än ${labels[less]}. ${side}`, `${capitalise(labels[more]!)} is the largest, ${by} more than ${labels[less]}. ${side}`);
+      reply.text = t(input, `${capitalise(labels[more]!)} får mer, ${by} mer än ${labels[less]}. ${side}`, `${capitalise(labels[more]!)} gets more, ${by} more than ${labels[less]}. ${side}`);
     }
   } else {
     // Three or more: ranked, with what the first gets more than the last.
