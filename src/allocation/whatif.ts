@@ -200,6 +200,11 @@ export function percentOf(amount: Decimal.Value, percent: Decimal.Value): Decima
   return Rational.of(amount).times(Rational.of(percent)).div(Rational.integer(100n)).toDecimal(SHARE_PLACES);
 }
 
+/** An amount changed by a factor, exactly ("20 % mer": × 1,2; "halverat": × 0,5). */
+export function scaledBy(amount: Decimal.Value, factor: Decimal.Value): Decimal {
+  return Rational.of(amount).times(Rational.of(factor)).toDecimal(SHARE_PLACES);
+}
+
 /** How many units a total pays for at a unit cost, when it is a whole number (1,5 mkr at 250 000 kr: 6). */
 export function unitsInTotal(total: Decimal.Value, unitCost: Decimal.Value): number | undefined {
   const cost = Rational.of(unitCost);

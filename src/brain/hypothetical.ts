@@ -160,6 +160,7 @@ function countIn(text: string, amounts: readonly QuestionAmount[]): QuestionCoun
     if (count === undefined || !Number.isSafeInteger(count)) continue;
     // A year ("2020"), a percentage, a scale word or a currency is not a count of things.
     if (/^\d+$/.test(number!) && /^(19|20)\d\d$/.test(number!)) continue;
+    if (/^\s*%/.test(normal.slice(match.index + number!.length))) continue;
     if (/^(procent|percent|ar|years?|manader|months?|kr|kronor|sek|mkr|msek|miljoner|miljon|million|millions|tkr|tusen|thousand|gang|times)$/.test(first!)) continue;
     if (count > 100_000) continue;
     return { count, words: [first!, ...(second ? [second] : [])], text: match[0] };
@@ -178,6 +179,35 @@ function readNumber(number: string, scaleWord: string | undefined, lang: Lang): 
   if (!/^\d+(\.\d+)?$/.test(plain)) return undefined;
   const amount = new Decimal(`${plain}e${scale}`);
   return amount.decimalPlaces() > 2 ? undefined : amount;
+}
+
+/** A change of an amount by a factor: "20 % mer", "ökade med 5 %", "cut by 25 %", "dubbelt så mycket", "halved". */
+export interface QuestionChange {
+  /** What the amount is multiplied by: 1,2 for "20 % mer", 0,75 for "25 % mindre", 2 for "dubbelt". */
+  factor: Decimal;
+  /** The percentage said, signed (20, −25), or undefined for "dubbelt", "halverat". */
+  percent?: Decimal;
+}
+
+const PERCENT_NUMBER = String.raw`(\d+(?:[.,]\d+)?)\s*(?:%|procent|percent)`;
+const UP_AFTER = new RegExp(`${PERCENT_NUMBER}\\s*(mer|mera|hogre|storre|okning|extra|more|higher|larger|bigger|increase|up)\\b`);
+const DOWN_AFTER = new RegExp(`${PERCENT_NUMBER}\\s*(mindre|lagre|minskning|less|lower|smaller|decrease|down)\\b`);
+const UP_BEFORE = new RegExp(String.raw`\b(okade|okar|okat|okas|hojdes|hojs|hojt|hojer|hojde|steg|stiger|vaxte|vaxer|grew|grow|grows|increased|increase|rose|rises|raised|went up|goes up)\b[^.?!]*?\b(med|by)\s+${PERCENT_NUMBER}`);
+const DOWN_BEFORE = new RegExp(String.raw`\b(minskade|minskar|minskat|minskas|sanktes|sanks|sankt|sjonk|sjunker|skars|skurits|drogs|cut|cuts|reduced|reduce|decreased|decrease|fell|falls|lowered|dropped|went down|goes down)\b[^.?!]*?\b(med|by)\s+${PERCENT_NUMBER}`);
+const MULTIPLES: [RegExp, number][] = [
+  [/\b(dubbelt|dubbla|dubblats|dubblades|dubblerats?|fordubbl\w*|doubled?|twice)\b/, 2],
+  [/\b(tredubbl\w*|tripled?|three times)\b/, 3],
+  [/\b(halverad\w*|halverat|halverades|halveras|halften sa|halved|half as)\b/, 0.5],
+];
+
+/** The change the question makes to an amount, if it makes one by a percentage or a multiple. */
+export function readChange(text: string): QuestionChange | undefined {
+  const folded = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const signed = (match: RegExpExecArray | null, index: number, sign: 1 | -1) => (match ? new Decimal(match[index]!.replace(',', '.')).times(sign) : undefined);
+  const percent = signed(UP_BEFORE.exec(folded), 3, 1) ?? signed(DOWN_BEFORE.exec(folded), 3, -1) ?? signed(UP_AFTER.exec(folded), 1, 1) ?? signed(DOWN_AFTER.exec(folded), 1, -1);
+  if (percent) return percent.lte(-100) ? undefined : { factor: percent.div(100).plus(1), percent };
+  const multiple = MULTIPLES.find(([pattern]) => pattern.test(folded));
+  return multiple ? { factor: new Decimal(multiple[1]) } : undefined;
 }
 
 /** One space for any run of spaces, no-break spaces included; the text otherwise as written. */

@@ -9,6 +9,7 @@ import { foldText, words } from '../text/normalize.js';
 import { isCompleteQuestion, type ConversationContext, type Intent, type InvoiceField } from './context.js';
 import type { Lang } from './format.js';
 import { chooseLanguage } from './language.js';
+import { readChange } from './hypothetical.js';
 import * as v from './vocabulary.js';
 import type { Action, ContactDetail } from './vocabulary.js';
 import { asksAboutPeople } from './people.js';
@@ -118,7 +119,7 @@ export function understand(text: string, context: ConversationContext, store: Kn
       ? context.place
       : undefined;
   const placeCount = backToPlaces ? (context.places?.length ?? 0) : places.length + (lastPlace ? 1 : 0);
-  const operation = operationOf(text.includes('+') ? `${namesAsPlaceholder(folded, places)} +` : namesAsPlaceholder(folded, places), placeCount, funds.filter((id) => !store.fund(id)?.aggregate).length, years.length);
+  const operation = operationOf(text.includes('+') ? `${namesAsPlaceholder(folded, places)} +` : namesAsPlaceholder(folded, places), placeCount, funds.filter((id) => !store.fund(id)?.aggregate).length, years.length, readChange(text) !== undefined);
   // "hur stor andel av länet är det?" after an amount: a share of the figure just given.
   const ofLastFigure = operation === 'share' && places.length === 0 && uncovered.length === 0 && context.intent === 'amount' && context.place !== undefined && v.REFERS_TO_LAST.test(folded);
   if (ofLastFigure) intent = 'amount';
@@ -177,9 +178,9 @@ function namesAsPlaceholder(folded: string, places: readonly { start: number; le
  * What the question does with its figures. A calculation needs more than one figure: two places,
  * two funds or two years; "hur stor andel" and "om potten vore" are calculations of their own.
  */
-function operationOf(folded: string, places: number, funds: number, years: number): Operation {
+function operationOf(folded: string, places: number, funds: number, years: number, changed = false): Operation {
   const many = places >= 2 || funds >= 2 || years >= 2;
-  if (v.WHATIF_OP.test(folded)) return 'whatif';
+  if (v.WHATIF_OP.test(folded) || (changed && v.CONDITIONAL.test(folded))) return 'whatif';
   if (v.SHARE_OP.test(folded)) return 'share';
   if (many && v.DIFFERENCE_OP.test(folded)) return 'difference';
   if (many && v.SUM_OP.test(folded)) return 'sum';

@@ -94,6 +94,8 @@ export const COMPARE_OP = /\b(jamfor\w*|jamfort|kontra|versus|vs|compare\w*|comp
 export const SHARE_OP = /\b(hur stor andel|vilken andel|andel av|hur manga procent|procent|procentuell\w*|what share|which share|share of|what percentage|percentage|percent|proportion)\b/;
 /** "… än Orsa är det?", "… than Orsa was that?": the figure of the last answer, as a term of a calculation. */
 export const REFERS_TO_LAST = /\b(det|detta|den|dess|that|this|it|its)\b/;
+/** Words that make a change of an amount ("20 % mer", "doubled") hypothetical: "om", "if", "skulle", "would". */
+export const CONDITIONAL = /\b(om|if|tank om|anta|antag|suppose|say|skulle|would|hade|vore|were)\b/;
 /** "om potten vore 25 mkr", "what would X get if": a figure the documents do not have, under other terms. */
 export const WHATIF_OP = /\b(om (potten|summan|basen|beloppet|medlen|plats|vi|det|de)\b.*\b(vore|var|hade|blev|skulle)|skulle .* fa om|vad skulle|hur mycket skulle|if (the|we|it|they|plats)\b.*\b(were|was|had|would)|what would|how much would|hypothetical\w*|scenario\w*)\b|\bom \w*(potten|summan|basen|beloppet|medlen|pengarna)\b.*\b(vore|var|ar|blir|blev|hade)\b.*\d|\bvore\b|\bif\b.*\bwere\b|\bom\b[^?]*\b(var|blev|blir|hade varit)\s+(sek\s+)?\d|\bif\b[^?]*\b(was|is|had been)\s+(sek\s+)?\d|^om\b.*\b(hade|skulle|delats|delades|fordelats|fordelades|tillkom\w*)\b|^if\b.*\b(had|would)\b/;
 /** "uppdelat", "per del", "breakdown": the parts of a figure. */

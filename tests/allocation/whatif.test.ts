@@ -3,7 +3,7 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocateByTable, estimateOneRecipient, percentOf, splitEqually, timesCount, unitsInTotal } from '../../src/allocation/whatif.js';
+import { allocateByTable, estimateOneRecipient, percentOf, scaledBy, splitEqually, timesCount, unitsInTotal } from '../../src/allocation/whatif.js';
 
 const D = Decimal.clone({ precision: 60 });
 
@@ -266,6 +266,13 @@ describe('equal splits, percentages and counts from a total', () => {
     const column = Object.values(DALARNA_HANDLINGSPLANER).reduce((sum, cell) => sum.plus(cell), new D(0));
     expect(percentOf(column.toFixed(), 10).toFixed()).toBe(column.times(10).dividedBy(100).toFixed());
     expect(percentOf('2000000', '12.5').toFixed()).toBe('250000');
+  });
+
+  it('an amount changed by a factor is exact, to the last öre and beyond', () => {
+    // Jämtland 2020 in total (002) 5 % more; Mora 2020 (001) 20 % more; a quarter less.
+    expect(scaledBy('11537156.91', '1.05').toFixed()).toBe('12114014.7555');
+    expect(scaledBy(593461, '1.2').toFixed()).toBe('712153.2');
+    expect(scaledBy(7621404, '0.75').toFixed()).toBe('5716053');
   });
 
   it('a count is derived from a total and its unit cost only when it is whole', () => {

@@ -177,6 +177,8 @@ const METROPOLITAN = 2_000_000;
 const SK_BASE = { samverkan: 1_000_000, brukarmedverkan: 300_000, suicidprevention: 1_000_000 };
 const SK_BASE_PER_ROW = SK_BASE.samverkan + SK_BASE.brukarmedverkan + SK_BASE.suicidprevention;
 const SK_ROWS = 6;
+/** Skåne 2023 in total, printed (003): the model's pot. */
+const SK_POT = 42_645_244;
 const NORDOST_TOTAL = 6115364;
 /** Skåne 2023: "4 mkr används för skånegemensamt utvecklingsarbete"; "250 000kr per Maria mottagningar, Totalt 1,5 mkr". */
 const SKANEGEMENSAMT = 4_000_000;
@@ -231,6 +233,22 @@ describe('what-ifs worked out without a key: equal splits, unit costs, percentag
     },
     // 6. The Skåne model's structure.
     { turns: ['Om en sjunde delregion tillkom i Skåne med samma basmodell, hur mycket basmedel skulle den få sammanlagt?'], figure: kr(SK_BASE_PER_ROW), includes: ['invånarantalet per delregion står inte i dokumentet'] },
+    // 8. An amount changed by a percentage or a multiple: the printed figure times the change.
+    { turns: ['om mora fick 20 % mer 2020, hur mycket blir det'], figure: kr(new D(593_461).times(1.2)), includes: ['20 % mer än 593 461 kr', '× 1,2'] },
+    { turns: ["If Falun's 2020 allocation were doubled, what would it be?"], lang: 'en', figure: kr(1_726_309 * 2, 'en'), includes: ['twice as much as SEK 1,726,309'] },
+    { turns: ["If Dalarna's 2022 co-morbidity money were cut by 25 %, what's left?"], lang: 'en', figure: kr(new D(7_621_404).times(0.75), 'en'), includes: ['25% less than SEK 7,621,404'] },
+    // The 15 municipalities' amounts together (001), 10 % more.
+    { turns: ['If the whole Dalarna municipal pot for 2020 grew by 10 %, what would the total be?'], lang: 'en', figure: kr(new D(DALARNA_MUNICIPAL_SUM).times(1.1), 'en'), includes: [kr(DALARNA_MUNICIPAL_SUM, 'en')] },
+    // Jämtland 2020 in total, 11 537 156,91 kr (002), 5 % more, to whole öre.
+    { turns: ['om jämtlands totala 2020 ökade med 5 %'], figure: kr(round(new D(JAMTLAND_2020.totalt).times(1.05), 2)), includes: ['avrundat till hela ören'] },
+    // A follow-up changes the amount just given: Dalarna suicidprevention 2022, 5 518 744 kr (000).
+    { turns: ['What did Dalarna get for suicide prevention in 2022?', 'and what if it were 10 % higher?'], lang: 'en', figure: kr(new D(5_518_744).times(1.1), 'en'), includes: ['SEK 5,518,744'] },
+    // A changed pot of the Skåne model is re-run through the model, not scaled row by row.
+    {
+      turns: ['om potten i Skåne ökade med 10 %, vad får Malmö?'],
+      figure: kr(round(new D(2_300_000).plus(new D(SK_POT).times(1.1).minus(SK_ROWS * 2_300_000).times(ROWS_BY_POPULATION('malmo')).dividedBy(ALL_BY_POPULATION)), 2)),
+      includes: ['dokumentets pott × 1,1'],
+    },
     // 7. A changed base: the document's pot re-split, and the printed part by population kept.
     {
       turns: ['Om basen för suicidprevention i Skåne hade varit 1,5 mkr per delregion i stället för 1 mkr, vad hade Nordost fått inkl. bas?'],

@@ -7,13 +7,13 @@
 // ut"). Every unit cost, amount and key comes from the knowledge store; the question only changes them.
 import { Decimal } from 'decimal.js';
 import { parseSek, tryParseSek } from '../../allocation/index.js';
-import { percentOf, splitEqually, timesCount, unitsInTotal } from '../../allocation/whatif.js';
+import { percentOf, scaledBy, splitEqually, timesCount, unitsInTotal } from '../../allocation/whatif.js';
 import type { AmountFact, FactSource, FigureFact, TableFact } from '../../knowledge/model.js';
 import type { Place, TableCheck } from '../../knowledge/schema.js';
 import { foldText } from '../../text/normalize.js';
 import { fundName, t, type AnswerInput } from '../answer-context.js';
 import { joinList, money } from '../format.js';
-import { NUMBER_WORDS, readHypothetical } from '../hypothetical.js';
+import { NUMBER_WORDS, readChange, readHypothetical } from '../hypothetical.js';
 import { Provenance, type Claim } from '../provenance.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { finishReply, sourceLine, sourceOf } from '../sources.js';
@@ -73,7 +73,7 @@ export function withCarriedWhatIf(u: Understanding, store: KnowledgeStore): Unde
 export function answerScenario(input: AnswerInput): Reply | undefined {
   const u = withCarriedWhatIf(input.u, input.store);
   const inner: AnswerInput = { ...input, u };
-  const reply = unitCost(inner) ?? equalSplit(inner) ?? percentage(inner) ?? modelStructure(inner) ?? partUnderKey(inner) ?? partAlone(inner);
+  const reply = unitCost(inner) ?? equalSplit(inner) ?? changedBy(inner) ?? percentage(inner) ?? modelStructure(inner) ?? partUnderKey(inner) ?? partAlone(inner);
   return reply ? rememberWhatIf(reply, u.carried ? input.u.carriedWhatIf! : input.u.text) : undefined;
 }
 
@@ -291,7 +291,7 @@ const EQUAL = /\b(lika|jamnt|equally|evenly|equal (parts|shares|amounts?)|same a
 const SPLIT = /\b(delat?s?|delades|delas|dela|fordela\w*|fordelat?s?|split|shared?|divided|each|var|vardera|per)\b/;
 const KINDS: [Place['kind'], RegExp][] = [
   ['subregion', /^(delregion\w*|sub-?regions?|subregion\w*)$/],
-  ['municipality', /^(kommun\w*|municipalit\w*)$/],
+  ['municipality', /^(\w*kommun(er|erna|ernas)?|kommun\w*|municipal\w*)$/],
   ['county', /^(lan|lanen|counties|county)$/],
 ];
 
@@ -418,6 +418,87 @@ function percentage(input: AnswerInput): Reply | undefined {
   }
   return finishReply(store, reply, say, []);
 }
+
+// ---------------------------------------------------------------------------------------------
+// An amount changed by a percentage or a multiple: "om Mora fick 20 % mer", "if it were doubled".
+
+/** The amount a question is about: a place's own (of the fund asked, else its total), or what its municipalities or sub-regions get together. */
+interface Whole {
+  amount: Decimal;
+  words: string;
+  facts: AmountFact[];
+}
+
+function wholeAsked(input: AnswerInput, say: Provenance): Whole | undefined {
+  const { u, store } = input;
+  const place = u.place ? store.place(u.place) : undefined;
+  if (!place) return undefined;
+  const fund = u.funds.find((id) => !store.fund(id)?.aggregate) ?? u.funds[0] ?? u.fund;
+  // An approximate figure ("drygt 18 mkr") is not an amount to calculate with.
+  const plain = (fact: AmountFact) => !fact.label && !fact.part && !fact.approximate && (!fund || fact.fund === fund) && (!u.year || fact.year === u.year);
+  const named = recipientsNamed(u.folded);
+  if (!named || named.kind === place.kind) {
+    const own = primaryOf(store, store.amounts({ place: place.id }).filter(plain));
+    if (!own) return undefined;
+    return { amount: own.amount, words: `${say.marked(own)} (${place.name}, ${fundName(input, own.fund).toLowerCase()} ${own.year})`, facts: [own] };
+  }
+  const children = store.children(place.id).filter((child) => child.kind === named.kind);
+  const facts = children.map((child) => primaryOf(store, store.amounts({ place: child.id }).filter(plain)));
+  if (facts.length === 0 || facts.some((fact) => fact === undefined)) return undefined;
+  const all = facts as AmountFact[];
+  if (new Set(all.map((fact) => `${fact.year} ${fact.fund}`)).size !== 1) return undefined;
+  const amount = all.reduce((sum, fact) => sum.plus(fact.amount), new Decimal(0));
+  const [sv, en] = named.kind === 'municipality' ? ['kommunernas', 'municipalities'] : ['delregionernas', 'sub-regions'];
+  const name = fundName(input, all[0]!.fund).toLowerCase();
+  const words = t(input, `${money(amount, 'sv')} (de ${all.length} ${sv} belopp för ${name} ${all[0]!.year} i ${place.name} tillsammans, beräknat ur tabellen)`, `${money(amount, 'en')} (the ${all.length} ${en}' amounts for ${name} ${all[0]!.year} in ${place.name} together, derived from the table)`);
+  say.add([{ status: 'derived', facts: all.map((fact) => fact.id), value: amount.toFixed(), words }]);
+  return { amount, words, facts: all };
+}
+
+/** A place's one amount for a year: the only one, else its total (the aggregate fund's); the latest year unless one was asked. */
+function primaryOf(store: KnowledgeStore, facts: AmountFact[]): AmountFact | undefined {
+  if (facts.length === 0) return undefined;
+  const latest = Math.max(...facts.map((fact) => fact.year));
+  const ofYear = facts.filter((fact) => fact.year === latest);
+  if (ofYear.length === 1) return ofYear[0];
+  const totals = ofYear.filter((fact) => store.fund(fact.fund)?.aggregate);
+  return totals.length === 1 ? totals[0] : undefined;
+}
+
+function changedBy(input: AnswerInput): Reply | undefined {
+  const { u, store } = input;
+  const change = readChange(u.text);
+  // One place: with two ("om den nationella potten ökade med 10 %, vad får Jämtland?") the change is to a pot shared by a key.
+  if (!change || u.operation !== 'whatif' || u.places.length > 1) return undefined;
+  const h = readHypothetical(u.text, u.lang);
+  if (h.pot || h.base || h.count || h.category) return undefined;
+  const say = new Provenance(input);
+  const whole = wholeAsked(input, say);
+  if (!whole) return undefined;
+  // A row of a table with a base per recipient does not change in proportion to its pot: that is the model's what-if.
+  const modelled = whole.facts.some((fact) => fact.table && store.knowledge.tables.find((table) => table.id === fact.table!.id)?.checks.some((check) => check.kind === 'basePlusShare'));
+  if (modelled && POT_WORD.test(u.folded)) return undefined;
+  const exact = scaledBy(whole.amount, change.factor);
+  const shown = exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const how = change.percent
+    ? (lang: 'sv' | 'en') => `${change.percent!.abs().toFixed().replace('.', lang === 'sv' ? ',' : '.')}${lang === 'sv' ? ' %' : '%'} ${change.percent!.isNegative() ? (lang === 'sv' ? 'mindre' : 'less') : lang === 'sv' ? 'mer' : 'more'}`
+    : (lang: 'sv' | 'en') => (lang === 'sv' ? { 2: 'dubbelt så mycket', 3: 'tre gånger så mycket', 0.5: 'hälften så mycket' } : { 2: 'twice as much', 3: 'three times as much', 0.5: 'half as much' })[change.factor.toNumber() as 2 | 3 | 0.5];
+  const factor = change.factor.toFixed().replace('.', input.lang === 'sv' ? ',' : '.');
+  const rounded = exact.equals(shown) ? '' : t(input, ' (avrundat till hela ören)', ' (rounded to whole öre)');
+  const reply = emptyReply('amount', input.lang, t(input, `Uppskattning: ${how('sv')}`, `Estimate: ${how('en')}`), '');
+  reply.figure = money(shown, input.lang);
+  reply.text = t(
+    input,
+    `Uppskattning, inget beslut: ${how('sv')} ${change.percent ? 'än' : 'som'} ${whole.words} blir ${money(shown, 'sv')}${rounded}.`,
+    `Estimate, not a decision: ${how('en')} ${change.percent ? 'than' : 'as'} ${whole.words} is ${money(shown, 'en')}${rounded}.`,
+  );
+  reply.derivation = [`${money(whole.amount, input.lang)} × ${factor} = ${money(shown, input.lang)}${rounded}`];
+  say.add([{ status: 'derived', facts: whole.facts.map((fact) => fact.id), words: reply.derivation[0]! }]);
+  reply.notes.push(t(input, 'Det här är en uppskattning, inte ett beslut om medel.', 'This is an estimate, not a decision on funds.'));
+  return finishReply(store, reply, say, whole.facts);
+}
+
+const POT_WORD = /\b(pott\w*|pot|pots|ram\w*|hela|whole|entire|all)\b/;
 
 // ---------------------------------------------------------------------------------------------
 // The Skåne model's structure: a base per sub-region and the rest by population.

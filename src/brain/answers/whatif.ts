@@ -5,7 +5,7 @@
 // documents give no key for the case, the planner says what is missing and no figure is given.
 import { Decimal } from 'decimal.js';
 import { formatPercent, parseSek } from '../../allocation/index.js';
-import { allocateByTable, estimateOneRecipient, isWholeUnits, type WhatIfAllocation } from '../../allocation/whatif.js';
+import { allocateByTable, estimateOneRecipient, isWholeUnits, scaledBy, type WhatIfAllocation } from '../../allocation/whatif.js';
 import type { RoundingUnit } from '../../allocation/money.js';
 import { recipientsOfFixedKey } from '../../knowledge/checks.js';
 import type { AmountFact, KeyFact, TableFact } from '../../knowledge/model.js';
@@ -13,7 +13,7 @@ import type { Place, TableCheck } from '../../knowledge/schema.js';
 import { foldText } from '../../text/normalize.js';
 import { fundName, t, type AnswerInput } from '../answer-context.js';
 import { joinList, money } from '../format.js';
-import { readHypothetical, type Hypothetical, type QuestionAmount } from '../hypothetical.js';
+import { readChange, readHypothetical, type Hypothetical, type QuestionAmount } from '../hypothetical.js';
 import { Provenance, type Claim } from '../provenance.js';
 import { ALL_FUNDS, emptyReply, type Calculator, type Reply, type ReplyRow } from '../reply.js';
 import { finishReply } from '../sources.js';
@@ -40,6 +40,8 @@ interface TablePlan {
   target?: Place;
   /** The new pot is only what is shared by population ("utöver basen"). */
   restOnly: boolean;
+  /** "om potten ökade med 10 %": the document's pot times this, when the question gives no pot in kronor. */
+  factor?: Decimal;
 }
 
 interface NationalPlan {
@@ -101,7 +103,8 @@ function planWhatIf(input: AnswerInput, override?: WhatIfOverride): Plan | undef
   const { u, store } = input;
   if (u.operation !== 'whatif' || !INTENTS.has(u.intent)) return undefined;
   const h = withOverride(readHypothetical(u.text, u.lang), override, input);
-  if (!h.pot && !h.base && !h.category) {
+  const change = h.pot || h.base ? undefined : readChange(u.text);
+  if (!h.pot && !h.base && !h.category && !change) {
     return gap(
       'Jag hittar inget nytt belopp i frågan (till exempel ”om potten vore 25 mkr” eller ”med 5 mkr per län”), så jag har inget att räkna om.',
       'I find no new amount in the question (for example “if the pot were SEK 25 million” or “with SEK 5 million per county”), so there is nothing to recompute.',
@@ -116,7 +119,15 @@ function planWhatIf(input: AnswerInput, override?: WhatIfOverride): Plan | undef
   // National keys share among counties: not when the question speaks of sub-regions or municipalities.
   const ofCounties = h.recipients === undefined || h.recipients === 'county';
   if (target?.kind === 'county' && h.pot && potOfPlace(input, h.pot, target)) return countyTotalGap(input, target, nationalKeys);
-  if ((target === undefined || target.kind === 'county') && ofCounties && nationalKeys.length > 0) return nationalPlan(input, h, nationalKeys, target);
+  if ((target === undefined || target.kind === 'county') && ofCounties && nationalKeys.length > 0) {
+    if (!change) return nationalPlan(input, h, nationalKeys, target);
+    // "om den nationella potten ökade med 10 %": the national pot the store has, times the change.
+    const fund = nationalKeys[0]!.fund;
+    const national = store.amounts({ fund, ...(u.year ? { year: u.year } : {}) }).find((fact) => store.place(fact.place)?.kind === 'country' && !fact.part && !fact.label && !fact.approximate);
+    if (!national) return gap('Säg den nya nationella potten i kronor (till exempel ”om potten vore 250 mkr”), så räknar jag med nyckeln.', 'Say the new national pot in kronor (for example “if the pot were SEK 250 million”) and I will work it out with the key.');
+    const amount = scaledBy(national.amount, change.factor);
+    return nationalPlan(input, { ...h, pot: { amount, text: money(amount, input.lang), index: 0, perRecipient: false, replaced: false } }, nationalKeys, target);
+  }
 
   const tables = store.knowledge.tables.filter(
     (table) =>
@@ -145,7 +156,7 @@ function planWhatIf(input: AnswerInput, override?: WhatIfOverride): Plan | undef
     if (!model && u.part === 'byPopulation') {
       return gap(`Tabellen ”${table.title}” har ingen bas, så det finns ingen del utöver basen att räkna om.`, `The table “${table.title}” has no base, so there is no part beyond a base to recompute.`);
     }
-    return { kind: 'table', table, ...(model ? { model } : {}), funds, h, ...(target && table.rows.some((row) => row.place === target.id) ? { target } : {}), restOnly };
+    return { kind: 'table', table, ...(model ? { model } : {}), funds, h, ...(target && table.rows.some((row) => row.place === target.id) ? { target } : {}), restOnly, ...(change ? { factor: change.factor } : {}) };
   }
   if (tables.length > 1) {
     return gap(
@@ -343,7 +354,8 @@ function tableReply(input: AnswerInput, plan: TablePlan): Reply {
 
   const base = plan.restOnly ? undefined : model ? (h.base?.amount ?? documentBase) : undefined;
   // A changed base alone keeps the document's pot: the rest shrinks or grows.
-  const pot = h.pot ? h.pot.amount : plan.restOnly ? printedShared : documentPot;
+  const documentOrRest = plan.restOnly ? printedShared : documentPot;
+  const pot = h.pot ? h.pot.amount : plan.factor ? scaledBy(documentOrRest, plan.factor) : documentOrRest;
   const wholeKronor = rows.every((row) => row.weight.isInteger());
   const unit: RoundingUnit = wholeKronor && isWholeUnits(pot, 'krona') ? 'krona' : 'ore';
   // A changed base alone has two readings: (a) the document's pot re-split, (b) the parts by
@@ -440,7 +452,12 @@ function leadOf(input: AnswerInput, plan: TablePlan, what: string, pot: Decimal,
       : h.base
         ? t(input, ` och ${money(h.base.amount, 'sv')} i bas per delregion`, ` and ${money(h.base.amount, 'en')} base per sub-region`)
         : t(input, ` och samma bas som i dokumentet (${money(documentBase, 'sv')} per delregion)`, ` and the same base as in the document (${money(documentBase, 'en')} per sub-region)`);
-  const potWords = h.pot ? money(pot, input.lang) : t(input, `samma pott som i dokumentet (${money(pot, 'sv')})`, `the same pot as in the document (${money(pot, 'en')})`);
+  const factor = plan.factor?.toFixed().replace('.', input.lang === 'sv' ? ',' : '.');
+  const potWords = h.pot
+    ? money(pot, input.lang)
+    : factor
+      ? t(input, `dokumentets pott × ${factor} (${money(pot, 'sv')})`, `the document's pot × ${factor} (${money(pot, 'en')})`)
+      : t(input, `samma pott som i dokumentet (${money(pot, 'sv')})`, `the same pot as in the document (${money(pot, 'en')})`);
   return t(input, `Uppskattning, inget beslut: med ${potWords} för ${what}${baseWords}`, `Estimate, not a decision: with ${potWords} for ${what}${baseWords}`);
 }
 
