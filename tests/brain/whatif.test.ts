@@ -249,6 +249,10 @@ describe('what-ifs worked out without a key: equal splits, unit costs, percentag
       figure: kr(round(new D(2_300_000).plus(new D(SK_POT).times(1.1).minus(SK_ROWS * 2_300_000).times(ROWS_BY_POPULATION('malmo')).dividedBy(ALL_BY_POPULATION)), 2)),
       includes: ['dokumentets pott × 1,1'],
     },
+    // 9. A national pot changed in a follow-up, and a county's fund re-run with its national key: the
+    // ungdomsmottagningar key is pro rata (002: 150 Mkr by the share of 0–25-year-olds), so the amount scales.
+    { turns: ['Hur mycket fick Jämtland för ungdomsmottagningar 2020?', 'och om potten varit 210 mkr i stället, vad hade vi fått?'], figure: kr(round(new D(JAMTLAND_2020.ungdomsmottagningar).times(210).dividedBy(150), 2)), includes: ['i stället för 150 000 000 kr'] },
+    { turns: ['om Dalarnas ungdomsmottagningsmedel 2020 räknades med samma nyckel men en pott på 120 mkr, vad blir det?'], figure: kr(round(new D('3945120.95').times(120).dividedBy(150), 2)), includes: ['120 000 000 kr'] },
     // 7. A changed base: the document's pot re-split, and the printed part by population kept.
     {
       turns: ['Om basen för suicidprevention i Skåne hade varit 1,5 mkr per delregion i stället för 1 mkr, vad hade Nordost fått inkl. bas?'],

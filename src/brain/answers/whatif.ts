@@ -112,7 +112,9 @@ function planWhatIf(input: AnswerInput, override?: WhatIfOverride): Plan | undef
   }
   const places = placesOf(input);
   const target = places.find((place) => place.kind === 'municipality' || place.kind === 'subregion') ?? places.find((place) => place.kind === 'county');
-  const nonAggregate = u.funds.filter((id) => !store.fund(id)?.aggregate);
+  // A follow-up's fund is the conversation's ("vad hade vi fått då?" after Jämtland's ungdomsmottagningar).
+  const asked = u.funds.length > 0 ? u.funds : u.fund ? [u.fund] : [];
+  const nonAggregate = asked.filter((id) => !store.fund(id)?.aggregate);
 
   // A county and a fund with a national key: the key of the memo that states it.
   const nationalKeys = store.keys().filter((key) => key.recipients === 'county' && nonAggregate.includes(key.fund));
@@ -185,8 +187,15 @@ function potOfPlace(input: AnswerInput, pot: QuestionAmount, place: Place): bool
   const before = input.u.text.slice(0, pot.index);
   const clause = before.slice(Math.max(before.search(/\b(om|if)\b[^]*$/i), 0));
   if (NATIONAL_POT.test(foldText(clause))) return false;
-  return input.store.placeIndex.mentions(clause).some((match) => match.place.id === place.id);
+  const mentions = input.store.placeIndex.mentions(clause);
+  if (!mentions.some((match) => match.place.id === place.id)) return false;
+  // Only the place and words for all its money: "om dalarnas UM-pengar räknas om med en pott på …" names a fund's pot.
+  const placeWords = new Set(mentions.flatMap((match) => match.text.split(' ')));
+  return foldText(clause).split(' ').every((word) => word === '' || placeWords.has(word) || /^(19|20)\d\d$/.test(word) || WHOLE_OF_PLACE.has(word));
 }
+
+/** Words of a clause that speaks of all of a place's money ("om länsgemensamma medel i Jämtland var", "if Jämtland's county funds were"). */
+const WHOLE_OF_PLACE = new Set('om if i in for of the s de det dess dess var vore blev hade skulle were was had would be lansgemensamma lansgemensamt lansgemensam medel medlen pengar pengarna totala totalt total totalen sammanlagda belopp beloppet hela whole all county countys county-wide countywide funds fund money budget allocation allocations get got fick far fatt'.split(' '));
 
 const NATIONAL_POT = /\b(nationell\w*|national\w*|riket|landet|alla lan|lanen|all counties|the counties|country)\b/;
 
