@@ -4,8 +4,8 @@
 import { t, type AnswerInput } from './answer-context.js';
 import { joinList } from './format.js';
 import { emptyReply, type Reply } from './reply.js';
-import { knownPlaces, NOT_FOUND } from './answers/unknown.js';
-import type { Action } from './vocabulary.js';
+import { knownAboutPlace, knownPlaces, NOT_FOUND } from './answers/unknown.js';
+import type { Action, Unrecorded } from './vocabulary.js';
 import { whatIfGap, type WhatIfGap } from './answers/whatif.js';
 
 const ACTIONS: Record<Action, [string, string]> = {
@@ -20,6 +20,7 @@ export function uncoveredPart(input: AnswerInput): Reply | undefined {
   const { u } = input;
   if (u.action) return declineAction(input, u.action);
   if (u.uncovered.length > 0) return uncoveredPlace(input);
+  if (u.unrecorded && !['help', 'greeting', 'subscribe', 'unsubscribe', 'subscriptions'].includes(u.intent)) return unrecorded(input, u.unrecorded);
   if (u.operation === 'whatif' && ['amount', 'list', 'search', 'key'].includes(u.intent)) {
     const gap = whatIfGap(input);
     if (gap) return noWhatIf(input, gap);
@@ -59,6 +60,27 @@ function uncoveredPlace(input: AnswerInput): Reply {
     reply.suggestions = u.places.slice(0, 3).map((match) => ({ title: match.place.name, question: t(input, `Hur mycket får ${match.place.name}?`, `How much does ${match.place.name} get?`) }));
   }
   reply.known = knownPlaces(input);
+  return reply;
+}
+
+const UNRECORDED_WORDS: Record<Unrecorded, [string, string]> = {
+  spending: ['hur mycket som har använts eller finns kvar', 'how much has been spent or is left'],
+  forecast: ['framtida belopp eller beslut', 'future amounts or decisions'],
+  opinion: ['värderingar eller bedömningar av vad som är bäst', 'opinions or judgements of what is best'],
+  salary: ['löner', 'salaries'],
+};
+
+/** A question about what no document records: said by name, with what the documents do hold, and no figure. */
+function unrecorded(input: AnswerInput, kind: Unrecorded): Reply {
+  const [sv, en] = UNRECORDED_WORDS[kind];
+  const reply = emptyReply('unknown', input.lang, t(input, 'Finns inte i dokumenten', 'Not in the documents'), '');
+  reply.text = t(
+    input,
+    `${NOT_FOUND.sv} det i dokumenten: de innehåller inget om ${sv}, bara beslutade och föreslagna belopp, fördelningsnycklar, deadlines, fakturering, kontakter och fokusområden.`,
+    `${NOT_FOUND.en} that in the documents: they hold nothing on ${en}, only decided and proposed amounts, distribution keys, deadlines, invoicing, contacts and focus areas.`,
+  );
+  const place = input.u.place ?? input.u.places[0]?.place.id;
+  reply.known = place ? knownAboutPlace(input, place) : knownPlaces(input);
   return reply;
 }
 

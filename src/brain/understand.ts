@@ -59,6 +59,8 @@ export interface Understanding {
   contextPlaces: string[];
   /** A follow-up's carried what-if: the question whose hypothetical still holds ("och totalt då?"). */
   carriedWhatIf?: string;
+  /** What the question asks that no document records: spending so far, a forecast, an opinion, a salary. */
+  unrecorded?: v.Unrecorded;
 }
 
 export type Operation = 'value' | 'parts' | 'sum' | 'difference' | 'compare' | 'share' | 'rank' | 'whatif';
@@ -162,8 +164,14 @@ export function understand(text: string, context: ConversationContext, store: Kn
     asks: asksFor(intent),
     ...(intent === 'contact' ? contactDetailsOf(folded) : {}),
     ...(context.whatIf && !complete ? { carriedWhatIf: context.whatIf } : {}),
+    ...unrecordedOf(folded),
     contextPlaces: backToPlaces && ['sum', 'difference'].includes(operation) ? (context.places ?? []) : lastPlace && operation !== 'value' ? [lastPlace] : [],
   };
+}
+
+function unrecordedOf(folded: string): { unrecorded?: v.Unrecorded } {
+  const kind = v.UNRECORDED.find(([, pattern]) => pattern.test(folded))?.[0];
+  return kind ? { unrecorded: kind } : {};
 }
 
 /** The question with each place name it mentions replaced by the word "plats" ("om plats hade fått …"), so that patterns never list places. */

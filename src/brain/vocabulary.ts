@@ -94,6 +94,19 @@ export const COMPARE_OP = /\b(jamfor\w*|jamfort|kontra|versus|vs|compare\w*|comp
 export const SHARE_OP = /\b(hur stor andel|vilken andel|andel av|hur manga procent|procent|procentuell\w*|what share|which share|share of|what percentage|percentage|percent|proportion)\b/;
 /** "… än Orsa är det?", "… than Orsa was that?": the figure of the last answer, as a term of a calculation. */
 export const REFERS_TO_LAST = /\b(det|detta|den|dess|that|this|it|its)\b/;
+/**
+ * What the documents never record, asked in a question that may otherwise look answerable: what has
+ * been spent so far, what will come, an opinion, a salary. Asked, it is said plainly; no figure is given.
+ */
+export const UNRECORDED: [Unrecorded, RegExp][] = [
+  ['spending', /\b(gjort av med|forbrukat\w*|spenderat\w*|har (vi |de |ni |dom )?(anvant|gjort av)|har anvants|hittills|spent|so far|to date|have used|has used|already used|utfall\w*)\b/],
+  ['forecast', /\b(nasta ar|kommande ar\w*|next year|coming years?|in the future|framover|framtiden|kommer (vi|de|ni|dom|[a-z]+) (att )?fa|will (we|they|[a-z]+) get|prognos\w*|forecast\w*|predict\w*|forutsag\w*|forutspa\w*)\b/],
+  ['opinion', /\b(tror du|tycker du|do you think|in your opinion|din asikt|your view|samst|worst|(bast|basta|best)(?! (tillgangliga|available|mojliga|possible|ungdomsregion))|battre an|better than|vart det|worth it)\b/],
+  // Not "lön och administration", an item of Jämtland's 2020 budget: a person's pay.
+  ['salary', /\b(tjanar|earns?|earning|salary|salaries|wages?|manadslon\w*|arslon\w*|timlon\w*|lonen for|lon for (en|den|dom|de))\b/],
+];
+export type Unrecorded = 'spending' | 'forecast' | 'opinion' | 'salary';
+
 /** Words that make a change of an amount ("20 % mer", "doubled") hypothetical: "om", "if", "skulle", "would". */
 export const CONDITIONAL = /\b(om|if|tank om|anta|antag|suppose|say|skulle|would|hade|vore|were)\b/;
 /** "om potten vore 25 mkr", "what would X get if": a figure the documents do not have, under other terms. */

@@ -269,6 +269,22 @@ describe('real places the documents do not cover', () => {
   });
 });
 
+describe('what no document records is said so, with no figure', () => {
+  // Malmö 2023 9 583 978 (003), Mora 2020 593 461 (001): allocations, not what was spent, will come or is best.
+  it.each<Case>([
+    ['hur mycket har Mora gjort av med hittills?', ['Jag hittar inte det i dokumenten', 'använts'], ['593 461']],
+    ['How much of its 2023 money has Malmö spent so far?', ['I could not find that in the documents', 'spent'], ['9,583,978']],
+    ['kommer Orsa att få mer nästa år?', ['framtida belopp'], ['201 173']],
+    ['Vilken delregion i Skåne gör bäst nytta med pengarna?', ['värderingar'], ['9 583 978']],
+    ['what does the suicide prevention coordinator in Dalarna earn?', ['salaries']],
+    // The documents' own words are still questions about the documents.
+    ['vad innebär bästa tillgängliga kunskap?', ['(citat)'], ['värderingar']],
+  ])('%s', (...test) => {
+    const reply = check(test);
+    if (!test[0].includes('bästa tillgängliga')) expect(reply.kind).toBe('unknown');
+  });
+});
+
 describe('requests to act are declined, saying what the bot does', () => {
   it.each<Case>([
     ['Boka ett möte med samordnarna i Jämtland på fredag', ['Jag kan inte boka möten']],
