@@ -13,6 +13,8 @@ export function stem(term: string): string {
       break;
     }
   }
+  // "pilotprojekten" → "pilotprojek", as "pilotprojekt" itself stems (its "t" taken as an ending).
+  if (stemmed.length >= 6 && stemmed.endsWith('kt') && stemmed !== term) stemmed = stemmed.slice(0, -1);
   // "hemm" → "hem", "gemensamm" → "gemensam".
   if (stemmed.length >= 4 && /([bcdfghjklmnpqrstvwxz])\1$/.test(stemmed)) stemmed = stemmed.slice(0, -1);
   return stemmed;

@@ -59,9 +59,9 @@ export const LIST =
 export const MOST = /\b(mest|storst\w*|hogst\w*|most|largest|highest|biggest|top(?! of\b))\b/;
 export const LEAST = /\b(minst\w*|lagst\w*|least|smallest|lowest)\b/;
 export const FOCUS =
-  /\b(fokusomrade\w*|inriktning\w*|aktivitet\w*|insats\w*|prioriterade? omrade\w*|malomrade\w*|anvand\w*|vad (ska|gors|gor)( .*)? (med|for|till)|ga till|ska goras|gors for|tanken|syftet|focus areas?|activit\w*|vad ingar|ingar i|vad omfattar|exempel pa (aktiviteter|insatser)|examples?|what does .* include|included in|measures?|planned|priority areas?|(used|spent|meant) for|spend\w* on|do with)\b|\bwhat (are|is)\b.*\bfor$/;
+  /\b(fokusomrade\w*|inriktning\w*|aktivitet\w*|insats\w*|prioriterade? omrade\w*|malomrade\w*|anvand\w*|vad (ska|gors|gor)( .*)? (med|for|till)|ga till|ska goras|gors for|tanken|syftet|focus areas?|activit\w*|vad ingar|ingar i|vad omfattar|exempel pa (aktiviteter|insatser)|examples?|what does .* include|included in|measures?|planned|priority areas?|target areas?|(used|spent|meant) for|spend\w* on|do with|use\b.* for|anvandas (till|for)|anvanda\b.* (till|for))\b|\bwhat (are|is)\b.*\bfor$/;
 /** "Vilka områden ska medlen fördelas inom?": the areas asked for, however the money is split. */
-export const FOCUS_AREAS = /\b(vilka|which|what) (\w+ )?(omraden|areas|prioriteringar|priorities)\b|\b(examples?|exempel)\b/;
+export const FOCUS_AREAS = /\b(vilka|which|what)( \w+){0,3} (omraden|areas|prioriteringar|priorities)\b|\b(examples?|exempel|target areas?|malomraden|insatsomraden)\b/;
 /** "Vad får varje delregion i bas?": the amount of each place of a kind, not of the one named. */
 export const EACH_PLACE = /\b(varje|var och en av|each|every|per) (\w+ )?(delregion\w*|kommun\w*|sub-?regions?|municipalit\w*|lan|lanen|county|counties)\b/;
 export const COST_OR_COUNT = /\b(kostar|kostade|dyr|dyrt|dyra|expensive|kostnad\w*|hur manga|antal\w*|andel av|hur stor andel|procent|how many|number of|cost\w*|share of|percent\w*|inhabitants?|invanare|befolkning|population)\b/;

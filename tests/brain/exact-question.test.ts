@@ -137,6 +137,15 @@ describe('words the facts do not know, answered by a passage or not at all', () 
     // "Which places get …" about an activity, in another form of the word: 000 "förstärkning och utveckling av
     // ungdomsmottagningarna i bland annat Orsa, Älvdalen och Idre/Särna".
     ['vilka orter får förstärkta ungdomsmottagningar?', ['Orsa, Älvdalen och Idre/Särna'], ['Jag hittar inte']],
+    // 000: "I Avesta och Borlänge pågår vidare två pilotprojekt med fokus på normer kring manlighet": a definite
+    // form, words that frame the question ("handlar om"), and English phrases for Swedish compounds.
+    ['Berätta om pilotprojekten i Avesta och Borlänge', ['normer kring manlighet']],
+    ['What are the pilot projects in Avesta and Borlänge about?', ['normer kring manlighet']],
+    ["What is 'Bostad först' and where is it being done in Dalarna?", ['Borlänge kommun']],
+    // 002 (Jämtland 2020): the suicide prevention part "inom tre målområden".
+    ['What are the target areas for suicide prevention money in Jämtland 2020?', ['tre målområden'], ['I could not find']],
+    // A follow-up's "dom" is the place just asked about (Jämtland), not the first county with such funds.
+    [['vilka är samordnare för psykisk hälsa i jämtland?', 'vad ska dom göra med samverkanspengarna?'], ['Jämtland 2020'], ['Skåne']],
   ])('%s', (...test) => {
     check(test);
   });

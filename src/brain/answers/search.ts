@@ -17,6 +17,8 @@ import { knownPlaces, notFound } from './unknown.js';
 const SEARCH_STOP_WORDS = new Set([
   ...STOP_WORDS,
   ...'can could would should we our people aged live lives living vad ar betyder innebar beratta forklara gor gora gjort hander hande what is are does do did mean tell explain happen happens have has had kostar kostade kostnad dyr dyrt cost costs expensive manga antal number fanns finns there hur how mycket per person personer var det vilken vilket'.split(' '),
+  // Words that frame the question, not its subject: "vad handlar … om", "where is it being done".
+  ...'handlar handla galler it its being done doing carried out taking place happening going whats this that these those'.split(' '),
   // Words that name the source, not what is asked: "enligt 2018 års rapport", "according to the 2018 plan".
   ...'enligt rapport rapporten planen pm pmet dokument dokumentet dokumenten skanedokumentet report document memo according'.split(' '),
 ]);
@@ -39,6 +41,16 @@ const GLOSSARY: Record<string, string> = {
   user: 'brukar', clinic: 'mottagning', clinics: 'mottagningar', home: 'hem', report: 'rapport', requirements: 'krav', gender: 'jämställdhet',
   equality: 'jämställd', offer: 'erbjuder', offers: 'erbjuder', percentage: 'andel', survey: 'enkät', pilot: 'pilotprojekt',
   project: 'projekt', projects: 'projekt', fountain: 'fontänhus', use: 'använda', money: 'medlen', aid: 'hjälpen', first: 'första',
+  purpose: 'syfte', purposes: 'syften', aim: 'syfte', aims: 'syften', goal: 'mål', goals: 'mål', agreement: 'överenskommelse',
+  mental: 'psykisk', health: 'hälsa', three: 'tre', two: 'två', four: 'fyra', guidelines: 'riktlinjer', national: 'nationella',
+  substance: 'missbruk', abuse: 'missbruk', addiction: 'beroende', dependency: 'beroende', care: 'vård', theme: 'tema', day: 'dag',
+  participants: 'deltagare', attended: 'deltagare', people: 'personer', schools: 'skolor', school: 'skola', elderly: 'äldre',
+  older: 'äldre', violence: 'våld', victims: 'våldsutsatta', prevention: 'förebyggande', networks: 'nätverk', network: 'nätverk',
+  meeting: 'möte', meetings: 'möten', conference: 'konferens', education: 'utbildning', courses: 'utbildningar', course: 'utbildning',
+  masculinity: 'manlighet', norms: 'normer', digital: 'digital', opening: 'öppettider', hours: 'öppettider', outreach: 'utåtriktat',
+  strengthened: 'förstärkning', strengthen: 'förstärka', reinforced: 'förstärkning', development: 'utveckling', developed: 'utveckling',
+  evaluation: 'utvärdering', evaluate: 'utvärdera', support: 'stöd', family: 'familj', families: 'familjer',
+  parents: 'föräldrar', relatives: 'anhöriga', homeless: 'hemlöshet', homelessness: 'hemlöshet', employment: 'sysselsättning',
 };
 
 interface Entry {
@@ -289,9 +301,21 @@ function plain(text: string): string {
   return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
+/** English phrases whose Swedish is one compound word (or a fixed phrase), translated before the words. */
+const PHRASES: [RegExp, string][] = [
+  [/\bpilot projects?\b/gi, 'pilotprojekt'],
+  [/\bhousing first\b/gi, 'bostad först'],
+  [/\byouth (clinics?|centres?|centers?)\b/gi, 'ungdomsmottagningar'],
+  [/\bsuicide prevention\b/gi, 'suicidprevention'],
+  [/\btheme days?\b/gi, 'temadag'],
+  [/\buser (participation|involvement|influence)\b/gi, 'brukarmedverkan'],
+  [/\bfirst aid\b/gi, 'första hjälpen'],
+  [/\baction plans?\b/gi, 'handlingsplan'],
+];
+
 function translate(text: string, lang: Lang): string {
   if (lang === 'sv') return text;
-  return text
+  return PHRASES.reduce((phrased, [pattern, swedish]) => phrased.replace(pattern, swedish), text)
     .split(/\s+/)
     .map((word) => GLOSSARY[foldText(word)] ?? word)
     .join(' ');
