@@ -4,11 +4,12 @@ import type { AmountFact } from '../knowledge/model.js';
 import type { Fund } from '../knowledge/schema.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import { foldText } from '../text/normalize.js';
+import { stem } from './swedish.js';
 import { STOP_WORDS } from './vocabulary.js';
 
 export interface Lexicon {
   /** Every fund name and synonym, folded with dashes as spaces, longest first. */
-  fundPhrases: { fund: Fund; phrase: string; parts: string[] }[];
+  fundPhrases: { fund: Fund; phrase: string; parts: string[]; /** One-word phrases of 6+ letters: their stem, so that inflections match ("skånegemensamma"). */ stem?: string }[];
   fundWords: Set<string>;
   placeWords: Set<string>;
   /** Items within funds ("Case Management") and the words that name them. */
@@ -31,7 +32,8 @@ function build(store: KnowledgeStore): Lexicon {
     .flatMap((fund) =>
       [fund.name.sv, fund.name.en, ...fund.synonyms].map((synonym) => {
         const phrase = foldText(synonym).replace(/-/g, ' ');
-        return { fund, phrase, parts: phrase.split(' ') };
+        const parts = phrase.split(' ');
+        return { fund, phrase, parts, ...(parts.length === 1 && phrase.length >= 6 ? { stem: stem(phrase) } : {}) };
       }),
     )
     .filter(({ phrase }) => phrase.length >= 2)

@@ -10,6 +10,7 @@ import { isCompleteQuestion, type ConversationContext, type Intent, type Invoice
 import type { Lang } from './format.js';
 import { chooseLanguage } from './language.js';
 import { readChange } from './hypothetical.js';
+import { stem } from './swedish.js';
 import * as v from './vocabulary.js';
 import type { Action, ContactDetail } from './vocabulary.js';
 import { asksAboutPeople } from './people.js';
@@ -333,10 +334,15 @@ export function findFund(text: string, lexicon: Lexicon): FundMatch | undefined 
   const folded = text.replace(/-/g, ' ');
   const tokens = folded.split(' ');
   const padded = ` ${folded} `;
-  for (const { fund, phrase, parts } of lexicon.fundPhrases) {
+  let stems: string[] | undefined;
+  for (const { fund, phrase, parts, stem: phraseStem } of lexicon.fundPhrases) {
     if (parts.length === 1) {
-      // Short synonyms ("UM") match whole words only; longer ones also a word's start.
-      const word = tokens.find((token) => token === phrase || (phrase.length >= 6 && token.startsWith(phrase)));
+      // Short synonyms ("UM") match whole words only; longer ones also a word's start or another form of it.
+      let word = tokens.find((token) => token === phrase || (phrase.length >= 6 && token.startsWith(phrase)));
+      if (!word && phraseStem) {
+        stems ??= tokens.map((token) => (token.length >= 6 ? stem(token) : ''));
+        word = tokens.find((_, i) => stems![i] === phraseStem);
+      }
       if (word) return { fund, words: [word] };
     } else if (padded.includes(` ${phrase}`)) {
       return { fund, words: parts };

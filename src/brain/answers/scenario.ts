@@ -13,12 +13,13 @@ import type { Place, TableCheck } from '../../knowledge/schema.js';
 import { foldText } from '../../text/normalize.js';
 import { fundName, t, type AnswerInput } from '../answer-context.js';
 import { joinList, money } from '../format.js';
-import { NUMBER_WORDS, readChange, readHypothetical } from '../hypothetical.js';
+import { NUMBER_WORDS, readChange, readHypothetical, type QuestionChange } from '../hypothetical.js';
 import { Provenance, type Claim } from '../provenance.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { finishReply, sourceLine, sourceOf } from '../sources.js';
 import { stem } from '../swedish.js';
 import { understand, type Understanding } from '../understand.js';
+import { matchItem, rowLabel } from './amount.js';
 import type { KnowledgeStore } from '../../knowledge/store.js';
 import * as v from '../vocabulary.js';
 
@@ -478,11 +479,14 @@ function changedBy(input: AnswerInput): Reply | undefined {
   // A row of a table with a base per recipient does not change in proportion to its pot: that is the model's what-if.
   const modelled = whole.facts.some((fact) => fact.table && store.knowledge.tables.find((table) => table.id === fact.table!.id)?.checks.some((check) => check.kind === 'basePlusShare'));
   if (modelled && POT_WORD.test(u.folded)) return undefined;
+  // "om MHFA-utbildningen fick dubbelt så mycket, vad blir skånegemensamt totalt?": the change is an
+  // item's, and the total it is part of grows by the item's change alone.
+  const item = itemChanged(input);
+  if (item && !whole.facts.includes(item) && !(whole.facts.length === 1 && whole.facts[0]!.fund === item.fund && whole.facts[0]!.place === item.place)) return undefined;
+  if (item && !whole.facts.includes(item)) return itemInTotal(input, say, change, item, whole);
   const exact = scaledBy(whole.amount, change.factor);
   const shown = exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-  const how = change.percent
-    ? (lang: 'sv' | 'en') => `${change.percent!.abs().toFixed().replace('.', lang === 'sv' ? ',' : '.')}${lang === 'sv' ? ' %' : '%'} ${change.percent!.isNegative() ? (lang === 'sv' ? 'mindre' : 'less') : lang === 'sv' ? 'mer' : 'more'}`
-    : (lang: 'sv' | 'en') => (lang === 'sv' ? { 2: 'dubbelt så mycket', 3: 'tre gånger så mycket', 0.5: 'hälften så mycket' } : { 2: 'twice as much', 3: 'three times as much', 0.5: 'half as much' })[change.factor.toNumber() as 2 | 3 | 0.5];
+  const how = (lang: 'sv' | 'en') => changeWords(change, lang);
   const factor = change.factor.toFixed().replace('.', input.lang === 'sv' ? ',' : '.');
   const rounded = exact.equals(shown) ? '' : t(input, ' (avrundat till hela ören)', ' (rounded to whole öre)');
   const reply = emptyReply('amount', input.lang, t(input, `Uppskattning: ${how('sv')}`, `Estimate: ${how('en')}`), '');
@@ -498,7 +502,44 @@ function changedBy(input: AnswerInput): Reply | undefined {
   return finishReply(store, reply, say, whole.facts);
 }
 
+/** "20 % mer", "25 % less", "dubbelt så mycket", "half as much". */
+function changeWords(change: QuestionChange, lang: 'sv' | 'en'): string {
+  if (change.percent) {
+    const pct = `${change.percent.abs().toFixed().replace('.', lang === 'sv' ? ',' : '.')}${lang === 'sv' ? ' %' : '%'}`;
+    return `${pct} ${change.percent.isNegative() ? (lang === 'sv' ? 'mindre' : 'less') : lang === 'sv' ? 'mer' : 'more'}`;
+  }
+  const words = lang === 'sv' ? { 2: 'dubbelt så mycket', 3: 'tre gånger så mycket', 0.5: 'hälften så mycket' } : { 2: 'twice as much', 3: 'three times as much', 0.5: 'half as much' };
+  return words[change.factor.toNumber() as 2 | 3 | 0.5];
+}
+
 const POT_WORD = /\b(pott\w*|pot|pots|ram\w*|hela|whole|entire|all)\b/;
+
+/** The named item the conditional clause changes ("om mhfa-utbildningen fick dubbelt så mycket, …"), if it names one. */
+function itemChanged(input: AnswerInput): AmountFact | undefined {
+  const clause = input.u.text.split(/,|\b(vad|hur|vilket|what|how|which)\b/i)[0] ?? '';
+  return matchItem({ ...input, u: { ...input.u, folded: foldText(clause) } });
+}
+
+/** A total with one of its items changed: the total plus the item's change. */
+function itemInTotal(input: AnswerInput, say: Provenance, change: QuestionChange, item: AmountFact, whole: Whole): Reply {
+  const total = whole.facts[0]!;
+  const added = scaledBy(item.amount, change.factor.minus(1));
+  const exact = whole.amount.plus(added);
+  const shown = exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const factor = change.factor.toFixed().replace('.', input.lang === 'sv' ? ',' : '.');
+  const itemName = rowLabel(input, item);
+  const reply = emptyReply('amount', input.lang, t(input, `Uppskattning: ${itemName} × ${factor}`, `Estimate: ${itemName} × ${factor}`), '');
+  reply.figure = money(shown, input.lang);
+  reply.text = t(
+    input,
+    `Uppskattning, inget beslut: om ${itemName} (${say.marked(item)}) fick ${changeWords(change, 'sv')} blir ${fundName(input, total.fund).toLowerCase()} totalt ${money(shown, 'sv')} i stället för ${say.marked(total)}.`,
+    `Estimate, not a decision: if ${itemName} (${say.marked(item)}) got ${changeWords(change, 'en')}, ${fundName(input, total.fund).toLowerCase()} in total would be ${money(shown, 'en')} instead of ${say.marked(total)}.`,
+  );
+  reply.derivation = [`${money(whole.amount, input.lang)} + ${money(item.amount, input.lang)} × (${factor} − 1) = ${money(shown, input.lang)}`];
+  say.add([{ status: 'derived', facts: [total.id, item.id], words: reply.derivation[0]! }]);
+  reply.notes.push(t(input, 'Det här är en uppskattning, inte ett beslut om medel.', 'This is an estimate, not a decision on funds.'));
+  return finishReply(input.store, reply, say, [total, item]);
+}
 
 // ---------------------------------------------------------------------------------------------
 // The Skåne model's structure: a base per sub-region and the rest by population.
