@@ -178,6 +178,8 @@ function orPassage(input: AnswerInput, search: PassageSearch, reply: Reply): Rep
   if (reply.kind !== 'unknown' || u.unknownWords.length === 0) return reply;
   const quoted = answerSearch(input, search);
   if (quoted.kind !== 'passage') return reply;
+  // An amount asked for: a passage answers it only when it gives one ("What were Skåne's allocations in 2022?" is not answered by a plan's title).
+  if (u.asks === 'amount' && !/\d[\d\s]*(kr|kronor|mkr|miljoner)\b/i.test(quoted.quote?.quote ?? '')) return reply;
   // A year asked for: a passage of another year's document does not answer it, unless it names the year.
   const yearOf = (file: string) => store.knowledge.documents.find((document) => document.file === file)?.year;
   const ofYear = !u.year || quoted.sources.some((source) => yearOf(source.file) === u.year || source.quote.includes(String(u.year)));

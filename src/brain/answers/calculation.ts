@@ -94,15 +94,18 @@ function figureFor(input: AnswerInput, place: Place, fundId: string | undefined,
   if (fund) {
     const forFund = facts.filter((fact) => fact.fund === fund && !fact.part);
     const best = forFund.find((fact) => fact.status !== 'derived' && !fact.approximate) ?? forFund[0];
+    if (best?.approximate && store.fund(fund)?.aggregate) return exactParts(input, facts) ?? [best];
     return best ? [best] : undefined;
   }
   const total = facts.find((fact) => store.fund(fact.fund)?.aggregate && !fact.approximate) ?? facts.find((fact) => store.fund(fact.fund)?.aggregate);
-  // "drygt 18 mkr": a rough total is not calculated with when the document prints its parts exactly.
-  if (total?.approximate) {
-    const parts = facts.filter((fact) => !fact.part && !fact.approximate && fact.status !== 'derived' && !store.fund(fact.fund)?.aggregate);
-    if (parts.length > 1) return parts;
-  }
+  if (total?.approximate) return exactParts(input, facts) ?? [total];
   return total ? [total] : undefined;
+}
+
+/** "drygt 18 mkr": a rough total is not calculated with when the document prints its parts exactly. */
+function exactParts(input: AnswerInput, facts: AmountFact[]): AmountFact[] | undefined {
+  const parts = facts.filter((fact) => !fact.part && !fact.approximate && fact.status !== 'derived' && !input.store.fund(fact.fund)?.aggregate);
+  return parts.length > 1 ? parts : undefined;
 }
 
 /** "Mora 2020", "Dalarna, suicidprevention 2020": what tells the terms apart. */

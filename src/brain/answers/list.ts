@@ -13,6 +13,7 @@ import { rowFor, rowLabel } from './amount.js';
 import { itemsOf, itemsReply } from './items.js';
 import { countyOf } from './resolve.js';
 import { knownPlaces, notFound } from './unknown.js';
+import { LEAST, MOST } from '../vocabulary.js';
 
 /** How many entries a "who gets the most" answer ranks. */
 const TOP = 5;
@@ -46,14 +47,19 @@ export function answerList(input: AnswerInput): Reply {
   if (u.together) return sum(input, entries, year);
   const ascending = u.order === 'least';
   entries.sort((a, b) => (ascending ? a.fact.amount.comparedTo(b.fact.amount) : b.fact.amount.comparedTo(a.fact.amount)));
-  const shown = u.order && named.length < 2 ? entries.slice(0, TOP) : entries;
+  // "vilken får mest och vilken får minst?": both ends, and every place between them.
+  const bothEnds = MOST.test(u.folded) && LEAST.test(u.folded);
+  const shown = u.order && !bothEnds && named.length < 2 ? entries.slice(0, TOP) : entries;
   const what = capitalise(rowLabel(input, entries[0]!.fact));
   const top = shown[0]!;
   const say = new Provenance(input);
   const reply = emptyReply('list', input.lang, `${what} ${year}`, '');
   reply.rows = shown.map(({ place, fact }) => ({ ...rowFor(input, say, fact), label: place.name }));
   reply.figure = displayAmount(top.fact.amount, top.fact.printed, input.lang);
-  const lead = u.order
+  const last = shown[shown.length - 1]!;
+  const lead = bothEnds
+    ? t(input, `${top.place.name} får mest: ${say.marked(top.fact)}; ${last.place.name} får minst: ${say.marked(last.fact)} (${year}).`, `${top.place.name} gets the most: ${say.marked(top.fact)}; ${last.place.name} gets the least: ${say.marked(last.fact)} (${year}).`)
+    : u.order
     ? t(input, `${top.place.name} får ${ascending ? 'minst' : 'mest'}: ${say.marked(top.fact)} (${year}).`, `${top.place.name} gets the ${ascending ? 'least' : 'most'}: ${say.marked(top.fact)} (${year}).`)
     : `${what} ${year}, ${ascending ? t(input, 'minst först', 'smallest first') : t(input, 'störst först', 'largest first')}:`;
   reply.text = `${lead} ${shown.map(({ place, fact }, i) => `${i + 1}. ${place.name} ${say.marked(fact)}`).join(', ')}.`;

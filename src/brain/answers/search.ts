@@ -20,7 +20,7 @@ const SEARCH_STOP_WORDS = new Set([
   // Words that frame the question, not its subject: "vad handlar … om", "where is it being done".
   ...'handlar handla galler it its being done doing carried out taking place happening going whats this that these those'.split(' '),
   // Words that name the source, not what is asked: "enligt 2018 års rapport", "according to the 2018 plan".
-  ...'enligt rapport rapporten planen pm pmet dokument dokumentet dokumenten skanedokumentet report document memo according'.split(' '),
+  ...'enligt rapport rapporten planen pm pmet dokument dokumentet dokumenten skanedokumentet analys analysen report document memo analysis according'.split(' '),
 ]);
 
 /** Words the documents use for the same thing: either satisfies the question. */
@@ -311,6 +311,7 @@ const PHRASES: [RegExp, string][] = [
   [/\buser (participation|involvement|influence)\b/gi, 'brukarmedverkan'],
   [/\bfirst aid\b/gi, 'första hjälpen'],
   [/\baction plans?\b/gi, 'handlingsplan'],
+  [/\bpeople (live|living)\b|\bresidents\b/gi, 'invånare'],
 ];
 
 function translate(text: string, lang: Lang): string {
