@@ -3,7 +3,7 @@
 import { foldText } from '../text/normalize.js';
 
 // "förstärkning", "förstärkningar", "förstärkta", "förstärks": the verb's stem ("förstärk") for all of them.
-const SUFFIXES = ['ningarnas', 'ningarna', 'ningar', 'ningen', 'arnas', 'ernas', 'ornas', 'ning', 'arna', 'erna', 'orna', 'heten', 'heter', 'ande', 'ende', 'aste', 'ade', 'are', 'ast', 'het', 'ens', 'ets', 'ad', 'at', 'en', 'ar', 'er', 'or', 'et', 'na', 'ta', 'te', 's', 'a', 'e', 't'];
+const SUFFIXES = ['ningarnas', 'ningarna', 'ningar', 'ningen', 'arnas', 'ernas', 'ornas', 'ning', 'arna', 'erna', 'orna', 'heten', 'heter', 'ande', 'ende', 'aste', 'ade', 'are', 'ast', 'het', 'ens', 'ets', 'ad', 'at', 'en', 'ar', 'er', 'or', 'et', 'na', 's', 'a', 'e', 't'];
 
 export function stem(term: string): string {
   let stemmed = term;

@@ -252,6 +252,8 @@ function detectIntent(folded: string, invoiceField: InvoiceField | undefined, ha
   if (v.SUBSCRIBE.test(folded)) return 'subscribe';
   if (v.MONTH.test(folded) && (v.INVOICE.test(folded) || v.DEADLINE.test(folded))) return 'deadline';
   if (v.RULES.test(folded) && !invoiceField && !v.INVOICE.test(folded)) return 'search';
+  // "Vem beslutar om fördelningen?": who decides is in the documents' text, not in a key or an amount.
+  if (v.WHO_DECIDES.test(folded) && !v.CONTACT_NOUN.test(folded)) return 'search';
   if (v.DEADLINE.test(folded) && (v.INVOICE.test(folded) || !invoiceField) && !v.COST_OR_COUNT.test(folded.replace(v.POPULATION_PART, ' '))) {
     // "vem ska ta emot slutredovisningen" is a contact question, not a date.
     if (!(v.CONTACT.test(folded) && !/\b(nar|when|datum|deadline\w*|senast|sista)\b/.test(folded))) return 'deadline';

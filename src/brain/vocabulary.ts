@@ -107,6 +107,9 @@ export const UNRECORDED: [Unrecorded, RegExp][] = [
 ];
 export type Unrecorded = 'spending' | 'forecast' | 'opinion' | 'salary';
 
+/** "Vem beslutar om fördelningen?", "who approves the plan?". */
+export const WHO_DECIDES = /\b(vem|vilka|vilken|who|which)\b.*\b(beslutar|besluta|beslutade|bestammer|bestamde|fattar beslut\w*|godkanner|godkande|faststaller|decides?|decided|approves?|approved)\b/;
+
 /** Words that make a change of an amount ("20 % mer", "doubled") hypothetical: "om", "if", "skulle", "would". */
 export const CONDITIONAL = /\b(om|if|tank om|anta|antag|suppose|say|skulle|would|hade|vore|were)\b/;
 /** "om potten vore 25 mkr", "what would X get if": a figure the documents do not have, under other terms. */

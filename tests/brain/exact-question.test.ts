@@ -142,6 +142,8 @@ describe('words the facts do not know, answered by a passage or not at all', () 
     ['Berätta om pilotprojekten i Avesta och Borlänge', ['normer kring manlighet']],
     ['What are the pilot projects in Avesta and Borlänge about?', ['normer kring manlighet']],
     ["What is 'Bostad först' and where is it being done in Dalarna?", ['Borlänge kommun']],
+    // 002: "SVOM föreslås besluta: Att godkänna förslag avseende nyttjande av nationella statsbidrag 2020": who decides is text.
+    ['Vem beslutar om hur Jämtlands statsbidrag 2020 ska fördelas?', ['SVOM föreslås besluta']],
     // 002 (Jämtland 2020): the suicide prevention part "inom tre målområden".
     ['What are the target areas for suicide prevention money in Jämtland 2020?', ['tre målområden'], ['I could not find']],
     // A follow-up's "dom" is the place just asked about (Jämtland), not the first county with such funds.
@@ -211,6 +213,10 @@ describe('amounts asked in other words', () => {
     ['Hedemora 2020, avrundat?', ['449 703 kr'], ['Jag hittar inte']],
     // 001: Falun 1 726 309 the most, Vansbro 197 452 the least of the 15.
     ['Vilken kommun i Dalarna får mest och vilken får minst 2020?', ['Falun får mest', 'Vansbro får minst', '197 452 kr']],
+    // 002: "150 Mkr fördelas till länen för ungdomsmottagningar"; Jämtland 1 800 956,91 of them is 1,2 %.
+    ['Hur stor andel av de 150 mkr till ungdomsmottagningar fick Jämtland 2020?', ['1,2 %', 'den nationella potten'], ['15,6 %']],
+    // A follow-up's "of that" is the amount just given: Nordost 2023, suicide prevention by population 2 646 478 (003).
+    [['How much does Nordost get in total in 2023?', 'how much of that is the population-based suicide prevention part?'], ['SEK 2,646,478'], ['Which place do you mean']],
     // 003 has 2023 only: an amount asked for 2022 is not answered by a passage that names "2022–2023".
     ['Vad fick delregionerna i Skåne 2022?', ['Jag hittar inte'], ['handlingsplan']],
     // 003: "Länsgemensamt utvecklingsarbete 250 000kr per Maria mottagningar"; "development work" is not a fund.

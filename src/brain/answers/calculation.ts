@@ -7,6 +7,7 @@ import type { AmountFact } from '../../knowledge/model.js';
 import type { Place } from '../../knowledge/schema.js';
 import { fundName, t, type AnswerInput } from '../answer-context.js';
 import { joinList, money, capitalise } from '../format.js';
+import { amountsInText } from '../hypothetical.js';
 import { Provenance } from '../provenance.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { finishReply } from '../sources.js';
@@ -213,7 +214,11 @@ function share(input: AnswerInput): Reply | undefined {
   let wholeWords: string;
   const sibling = place.kind === 'municipality' || place.kind === 'subregion';
   // "What share of the national 150 Mkr for youth clinics did Dalarna get?": a county's amount over the national pot.
-  const country = u.places.map((match) => match.place).find((candidate) => candidate.kind === 'country');
+  // "Jämtlands andel av de 150 mkr till ungdomsmottagningar": the amount said is the national pot.
+  const named = u.places.map((match) => match.place).find((candidate) => candidate.kind === 'country');
+  const nation = store.knowledge.places.find((candidate) => candidate.kind === 'country');
+  const saysPot = nation && partFund && amountsInText(u.text, u.lang).some((said) => figureFor(input, nation, partFund, year)?.every((fact) => fact.amount.equals(said.amount)));
+  const country = named ?? (saysPot ? nation : undefined);
   if (country && place.kind === 'county' && partFund) {
     const pot = figureFor(input, country, partFund, year);
     const own = figureFor(input, place, partFund, year);
