@@ -9,7 +9,8 @@ import { foldText, words } from '../text/normalize.js';
 import { isCompleteQuestion, type ConversationContext, type Intent, type InvoiceField } from './context.js';
 import type { Lang } from './format.js';
 import { chooseLanguage } from './language.js';
-import { readChange } from './hypothetical.js';
+import { amountsInText, readChange } from './hypothetical.js';
+import type { Decimal } from 'decimal.js';
 import { stem } from './swedish.js';
 import * as v from './vocabulary.js';
 import type { Action, ContactDetail } from './vocabulary.js';
@@ -60,6 +61,10 @@ export interface Understanding {
   contextPlaces: string[];
   /** A follow-up's carried what-if: the question whose hypothetical still holds ("och totalt då?"). */
   carriedWhatIf?: string;
+  /** "Hur många kommuner finns i Dalarna?": a count of places of a kind, not an amount. */
+  countPlaces: boolean;
+  /** "… får mer än 500 000 kr": the amount places are held against, and on which side. */
+  threshold?: { amount: Decimal; above: boolean };
   /** What the question asks that no document records: spending so far, a forecast, an opinion, a salary. */
   unrecorded?: v.Unrecorded;
 }
@@ -123,6 +128,11 @@ export function understand(text: string, context: ConversationContext, store: Kn
       : undefined;
   const placeCount = backToPlaces ? (context.places?.length ?? 0) : places.length + (lastPlace ? 1 : 0);
   const operation = operationOf(text.includes('+') ? `${namesAsPlaceholder(folded, places)} +` : namesAsPlaceholder(folded, places), placeCount, funds.filter((id) => !store.fund(id)?.aggregate).length, years.length, readChange(text) !== undefined);
+  // "Hur många kommuner finns i Dalarna?": a count of places, unless amounts are compared ("hur många kommuner får mer än 500 000 kr").
+  const threshold = thresholdOf(text, folded, lang);
+  const countPlaces = v.HOW_MANY_PLACES.test(folded) && !threshold;
+  // "Hur många / vilka kommuner får mer än 500 000 kr?": the places over (or under) an amount.
+  if (countPlaces || (threshold && (v.HOW_MANY_PLACES.test(folded) || v.LIST.test(folded)))) intent = 'list';
   // "hur stor andel av länet är det?" after an amount: a share of the figure just given.
   const ofLastFigure = operation === 'share' && places.length === 0 && uncovered.length === 0 && context.intent === 'amount' && context.place !== undefined && v.REFERS_TO_LAST.test(folded);
   if (ofLastFigure) intent = 'amount';
@@ -166,8 +176,18 @@ export function understand(text: string, context: ConversationContext, store: Kn
     ...(intent === 'contact' ? contactDetailsOf(folded) : {}),
     ...(context.whatIf && !complete ? { carriedWhatIf: context.whatIf } : {}),
     ...unrecordedOf(folded),
+    countPlaces,
+    ...(threshold ? { threshold } : {}),
     contextPlaces: backToPlaces && ['sum', 'difference'].includes(operation) ? (context.places ?? []) : lastPlace && operation !== 'value' ? [lastPlace] : [],
   };
+}
+
+/** "mer än 500 000 kr", "under 300 000", "more than SEK 1 million": an amount to hold places against. */
+function thresholdOf(text: string, folded: string, lang: Lang): { amount: Decimal; above: boolean } | undefined {
+  const side = /\b(mer an|over|mer|more than|above|over|minst|at least)\s+(sek\s+)?\d/.exec(folded) ?? /\b(mindre an|under|less than|below|hogst|at most)\s+(sek\s+)?\d/.exec(folded);
+  if (!side) return undefined;
+  const said = amountsInText(text, lang).find((amount) => amount.amount.greaterThanOrEqualTo(1000));
+  return said ? { amount: said.amount, above: /^(mer|over|more|above|minst|at least)/.test(side[1]!) } : undefined;
 }
 
 function unrecordedOf(folded: string): { unrecorded?: v.Unrecorded } {

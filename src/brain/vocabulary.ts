@@ -107,6 +107,9 @@ export const UNRECORDED: [Unrecorded, RegExp][] = [
 ];
 export type Unrecorded = 'spending' | 'forecast' | 'opinion' | 'salary';
 
+/** "Hur många kommuner finns i Dalarna?", "How many sub-regions are in Skåne's model?": a count of places. */
+export const HOW_MANY_PLACES = /\b(hur manga|how many|antal(et)?|number of)\s+(\w+\s+)?(kommuner|delregioner|delregionala samverkansorgan|samverkansorgan|sub-?regions?|subregions|municipalities|lan|counties)\b/;
+
 /** "Vem beslutar om fördelningen?", "who approves the plan?". */
 export const WHO_DECIDES = /\b(vem|vilka|vilken|who|which)\b.*\b(beslutar|besluta|beslutade|bestammer|bestamde|fattar beslut\w*|godkanner|godkande|faststaller|decides?|decided|approves?|approved)\b/;
 

@@ -226,6 +226,21 @@ describe('amounts asked in other words', () => {
   });
 });
 
+describe('places counted, and places over or under an amount', () => {
+  // 001 "Medel till kommunerna" 2020: 15 rows; over 500 000: Falun 1 726 309, Borlänge 1 526 386, Ludvika 782 627,
+  // Avesta 674 017, Mora 593 461; under 300 000: Gagnef 299 754, Malung-Sälen 293 242, Älvdalen 204 342, Orsa 201 173,
+  // Vansbro 197 452. 003: six sub-regions, three over 8 mkr (Nordväst 9 669 681, Malmö 9 583 978, Mellersta 8 422 551).
+  it.each<Case>([
+    ['hur många kommuner finns i Dalarna?', ['Dalarna har 15 kommuner', 'Vansbro']],
+    ["How many sub-regions are in Skåne's distribution model?", ['Skåne has 6 sub-regions']],
+    ['hur många kommuner i Dalarna får mer än 500 000 kr 2020?', ['5 av 15 får mer än 500 000 kr', 'Mora 593 461 kr'], ['Leksand']],
+    ['Which municipalities in Dalarna get less than SEK 300,000 in 2020?', ['5 of 15 get less than SEK 300,000', 'Gagnef SEK 299,754'], ['Säter']],
+    ['vilka delregioner i Skåne får över 8 mkr?', ['3 av 6 får mer än 8 000 000 kr'], ['Nordost 6 115 364']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
 describe('changes between years', () => {
   // 001: Dalarna county-wide 2020 18 172 239; 000 (2022) "drygt 18 mkr", its parts 7 621 404 + 1 000 000 +
   // 5 518 744 + 3 878 680. Suicidprevention 5 577 707,31 (2020) and 5 518 744 (2022).

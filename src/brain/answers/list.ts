@@ -23,6 +23,7 @@ export function answerList(input: AnswerInput): Reply {
   if (u.fund && itemsOf(store, u.fund).length > 0) return itemsReply(input, u.fund, itemsOf(store, u.fund));
   const named = u.places.map((match) => match.place);
   if (u.coverage && !u.fund) return coverage(input);
+  if (u.countPlaces) return countOfPlaces(input);
   if (named.length === 1 && u.years.length >= 2) return compareYears(input, named[0]!, u.years);
   const kind = kindAsked(input, named);
   let places: Place[];
@@ -45,6 +46,7 @@ export function answerList(input: AnswerInput): Reply {
   }
   if (entries.length === 0) return notFound(input, `belopp att jämföra för ${year}`, `amounts to compare for ${year}`);
   if (u.together) return sum(input, entries, year);
+  if (u.threshold) return overThreshold(input, entries, year, u.threshold);
   const ascending = u.order === 'least';
   entries.sort((a, b) => (ascending ? a.fact.amount.comparedTo(b.fact.amount) : b.fact.amount.comparedTo(a.fact.amount)));
   // "vilken får mest och vilken får minst?": both ends, and every place between them.
@@ -166,6 +168,51 @@ function compareYears(input: AnswerInput, place: Place, years: number[]): Reply 
 }
 
 /** "Vilka län finns med?": what the documents cover. */
+/** "Hur många kommuner får mer än 500 000 kr?": the places on the asked side of an amount, counted and listed. */
+function overThreshold(input: AnswerInput, entries: { place: Place; fact: AmountFact }[], year: number, threshold: { amount: Decimal; above: boolean }): Reply {
+  const say = new Provenance(input);
+  const sorted = [...entries].sort((a, b) => b.fact.amount.comparedTo(a.fact.amount));
+  const chosen = sorted.filter(({ fact }) => (threshold.above ? fact.amount.greaterThan(threshold.amount) : fact.amount.lessThan(threshold.amount)));
+  const what = `${countyOf(input, entries[0]!.place).name}, ${rowLabel(input, entries[0]!.fact)}`;
+  const limit = money(threshold.amount, input.lang);
+  const side = threshold.above ? t(input, `mer än ${limit}`, `more than ${limit}`) : t(input, `mindre än ${limit}`, `less than ${limit}`);
+  const reply = emptyReply('list', input.lang, `${what} ${year}: ${side}`, '');
+  reply.figure = String(chosen.length);
+  reply.rows = chosen.map(({ place, fact }) => ({ ...rowFor(input, say, fact), label: place.name }));
+  reply.text = chosen.length === 0
+    ? t(input, `Ingen av de ${entries.length} får ${side} (${what}, ${year}).`, `None of the ${entries.length} gets ${side} (${what}, ${year}).`)
+    : t(input, `${chosen.length} av ${entries.length} får ${side} (${what}, ${year}): `, `${chosen.length} of ${entries.length} get ${side} (${what}, ${year}): `) + chosen.map(({ place, fact }) => `${place.name} ${say.marked(fact)}`).join(', ') + '.';
+  return finish(input, reply, say, entries.map((entry) => entry.fact));
+}
+
+/** "Hur många kommuner finns i Dalarna?": the places of that kind the documents list for the county, counted, with the table that lists them. */
+function countOfPlaces(input: AnswerInput): Reply {
+  const { u, store } = input;
+  const named = u.places[0]?.place ?? (u.place ? store.place(u.place) : undefined);
+  const kind = /\b(delregion\w*|samverkansorgan|sub-?regions?|subregions)\b/.test(u.folded) ? 'subregion' : /\b(lan|counties)\b/.test(u.folded) ? 'county' : 'municipality';
+  const county = named ? countyOf(input, named) : undefined;
+  const places = store.knowledge.places.filter((place) => place.kind === kind && (kind === 'county' || !county || place.parent === county.id));
+  const word = { municipality: t(input, 'kommuner', 'municipalities'), subregion: t(input, 'delregioner', 'sub-regions'), county: t(input, 'län', 'counties') }[kind];
+  if (places.length === 0 || (kind !== 'county' && !county)) {
+    return notFound(input, `hur många ${word}${county ? ` ${county.name} har` : ''}`, `how many ${word}${county ? ` ${county.name} has` : ''}`);
+  }
+  // The table that lists them is the source: the count is the documents' rows, not a fact about the world.
+  const table = store.knowledge.tables.find((candidate) => places.every((place) => candidate.rows.some((row) => row.place === place.id)));
+  const names = joinList(places.map((place) => place.name), input.lang);
+  const reply = emptyReply('list', input.lang, t(input, `${word} i ${county?.name ?? 'dokumenten'}`, `${word} in ${county?.name ?? 'the documents'}`), '');
+  reply.figure = String(places.length);
+  reply.rows = places.map((place) => ({ label: place.name, value: '' }));
+  const where = table ? t(input, `tabellen ”${table.title}” (${table.year})`, `the table “${table.title}” (${table.year})`) : t(input, 'dokumenten', 'the documents');
+  reply.text = county && kind !== 'county'
+    ? t(input, `${county.name} har ${places.length} ${word} i ${where}: ${names}.`, `${county.name} has ${places.length} ${word} in ${where}: ${names}.`)
+    : t(input, `Dokumenten har belopp för ${places.length} ${word}: ${names}.`, `The documents have amounts for ${places.length} ${word}: ${names}.`);
+  if (table) {
+    reply.sources = [source(input, { document: table.document, section: table.section, quote: table.rows[0]!.quote })];
+    reply.text += ` ${sourceLine(reply.sources, input.lang)}.`;
+  }
+  return reply;
+}
+
 function coverage(input: AnswerInput): Reply {
   const known = knownPlaces(input);
   const reply = emptyReply('list', input.lang, t(input, 'Det här finns i dokumenten', 'What the documents cover'), '');
