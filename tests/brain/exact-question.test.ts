@@ -165,6 +165,8 @@ describe('a date asked about one statement', () => {
     ['When was the new Region Dalarna formed, according to the 2018 plan?', ['1 January 2019'], ['May 2018']],
     // 000: "den nationella satsningen som sker vecka 41": the week asked for meets the statement given by week.
     ['When is the national week for mental health?', ['week 41'], ['from 2015']],
+    // 004: "Nationella riktlinjerna för vård och stöd vid missbruk och beroende som kom den 21 april 2015", asked in English.
+    ['When were the national guidelines on addiction care published?', ['21 April 2015']],
   ])('%s', (...test) => {
     check(test);
   });

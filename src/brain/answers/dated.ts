@@ -3,6 +3,7 @@
 // question that is not about a particular statement is left to the deadline list (undefined).
 import type { DeadlineFact } from '../../knowledge/model.js';
 import { cleanQuote, foldText } from '../../text/normalize.js';
+import { translate } from '../glossary.js';
 import { placeName, source, t, type AnswerInput } from '../answer-context.js';
 import { asksForDate, contentTerms, datedIndex, scoreStatements, type Scored } from '../dated-match.js';
 import { daysBetween } from '../format.js';
@@ -48,7 +49,8 @@ export function answerDated(input: AnswerInput): Reply | undefined {
   const found: Scored[] = [];
   let context: DeadlineFact | undefined;
   const precision = PRECISION.find(([pattern]) => pattern.test(u.folded))?.[1];
-  for (const clause of clauses(u.folded)) {
+  // English questions are read through the glossary: the statements are in Swedish.
+  for (const clause of clauses(input.lang === 'en' ? foldText(translate(u.text, 'en')) : u.folded)) {
     const terms = contentTerms(clause, placeWords);
     if (terms.length === 0) continue;
     const previous = context;
