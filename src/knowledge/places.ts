@@ -86,6 +86,13 @@ export class PlaceIndex {
       if (genitive) return genitive.map((place) => ({ place, how: 'genitive' }));
     }
     if (!singleWord || NOT_PLACES.has(phrase) || /^\d/.test(phrase)) return [];
+    // "dalakommunerna", "skånekommuner": a place's name (or its start) joined to "kommuner".
+    const compound = /^([a-z]{4,})(kommuner|kommunerna|kommunernas)$/.exec(phrase);
+    if (compound) {
+      const head = compound[1]!;
+      const owners = unique(this.singleWordNames.filter(({ name }) => name === head || name.startsWith(head)).map(({ place }) => place));
+      if (owners.length === 1) return [{ place: owners[0]!, how: 'prefix' }];
+    }
     if (phrase.length >= 4) {
       const prefixed = unique(this.singleWordNames.filter(({ name }) => name.startsWith(phrase) && name.length > phrase.length).map(({ place }) => place));
       if (prefixed.length > 0) return prefixed.map((place) => ({ place, how: 'prefix' }));

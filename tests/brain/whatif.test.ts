@@ -243,6 +243,8 @@ describe('what-ifs worked out without a key: equal splits, unit costs, percentag
     { turns: ['om jämtlands totala 2020 ökade med 5 %'], figure: kr(round(new D(JAMTLAND_2020.totalt).times(1.05), 2)), includes: ['avrundat till hela ören'] },
     // A follow-up changes the amount just given: Dalarna suicidprevention 2022, 5 518 744 kr (000).
     { turns: ['What did Dalarna get for suicide prevention in 2022?', 'and what if it were 10 % higher?'], lang: 'en', figure: kr(new D(5_518_744).times(1.1), 'en'), includes: ['SEK 5,518,744'] },
+    // An equal split of what the municipalities get together, named as "dalakommunerna" (001: 8 366 562 kr, 15 municipalities).
+    { turns: ['Om dalakommunerna fått lika mycket var 2020, vad hade varje kommun fått?'], figure: kr(round(new D(DALARNA_MUNICIPAL_SUM).dividedBy(15), 2)), includes: ['delat lika på 15', kr(DALARNA_MUNICIPAL_SUM)] },
     // An item changed inside a total (003: "MHFA instruktörsutbildning 600 000kr" of Skånegemensamt 4 mkr): the total moves by the item's change.
     { turns: ['Om MHFA-instruktörsutbildningen i Skåne halverades, vad blir det skånegemensamma totalt?'], figure: kr(4_000_000 - 600_000 / 2), includes: ['i stället för 4 mkr'] },
     // A changed pot of the Skåne model is re-run through the model, not scaled row by row.

@@ -319,7 +319,10 @@ function equalSplit(input: AnswerInput): Reply | undefined {
   const candidates = funds.flatMap((fund) => store.amounts({ fund, ...(u.place ? { place: u.place } : {}), ...(u.year ? { year: u.year } : {}) }).filter((fact) => !fact.label && !fact.part && !fact.table));
   const pot = h.pot?.amount;
   const fact = pot ? candidates.find((candidate) => candidate.amount.equals(pot)) : candidates.length === 1 ? candidates[0] : undefined;
-  const amount = pot ?? fact?.amount;
+  const say = new Provenance(input);
+  // "om alla 15 dalakommuner fick lika mycket": what they get together, when no pot or fund is said.
+  const together = !pot && !fact ? wholeAsked(input, say) : undefined;
+  const amount = pot ?? fact?.amount ?? together?.amount;
   if (!amount) return undefined;
   const county = fact?.place ?? u.place;
   const inStore = county ? store.children(county).filter((place) => place.kind === named.kind) : [];
@@ -327,13 +330,12 @@ function equalSplit(input: AnswerInput): Reply | undefined {
   if (!count) return undefined;
   const unit = amount.isInteger() ? 'krona' : 'ore';
   const split = splitEqually(amount, count, unit);
-  const say = new Provenance(input);
   const kindWord = { subregion: t(input, 'delregion', 'sub-region'), municipality: t(input, 'kommun', 'municipality'), county: t(input, 'län', 'county') }[named.kind as 'subregion'] ?? '';
   const each = split.exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   const exactWords = split.exact.equals(each) ? money(each, input.lang) : t(input, `${money(each, 'sv')} (avrundat)`, `${money(each, 'en')} (rounded)`);
   const reply = emptyReply('amount', input.lang, t(input, `Uppskattning: ${money(amount, 'sv')} delat lika på ${count}`, `Estimate: ${money(amount, 'en')} split equally by ${count}`), '');
   reply.figure = money(each, input.lang);
-  const whose = fact ? ` (${fundName(input, fact.fund).toLowerCase()} ${fact.year}: ${say.marked(fact)})` : '';
+  const whose = fact ? ` (${fundName(input, fact.fund).toLowerCase()} ${fact.year}: ${say.marked(fact)})` : together ? ` ${together.words.slice(together.words.indexOf('('))}` : '';
   reply.text = t(
     input,
     `Uppskattning, inget beslut: ${money(amount, 'sv')}${whose} delat lika på ${count} blir ${exactWords} per ${kindWord}.`,
@@ -353,6 +355,7 @@ function equalSplit(input: AnswerInput): Reply | undefined {
   reply.rows = groups.map((group) => ({ label: t(input, `${group.n} × ${kindWord}`, `${group.n} × ${kindWord}`), value: money(group.value, input.lang) }));
   reply.derivation = [`${money(amount, input.lang)} / ${count} = ${money(each, input.lang)}`];
   reply.notes.push(t(input, 'Dokumentet delar inte medlen lika; det här är bara räkningen på ditt antagande.', 'The document does not split the money equally; this is only the arithmetic of your assumption.'));
+  if (together) return finishReply(store, reply, say, together.facts);
   if (!fact) {
     reply.text += ` ${reply.notes.join(' ')}`;
     return reply;
