@@ -27,6 +27,8 @@ const LOOKUPS: [typed: string, place: string, how: MatchKind][] = [
   ['Jämtland Härjedalen', 'jamtland', 'exact'],
   ['skane', 'skane', 'exact'],
   ['Sverige', 'sverige', 'exact'],
+  ['dalakommunerna', 'dalarna', 'prefix'],
+  ['Skånekommuner', 'skane', 'prefix'],
 ];
 
 describe('findPlaces', () => {
