@@ -133,6 +133,8 @@ export function understand(text: string, context: ConversationContext, store: Kn
   const countPlaces = v.HOW_MANY_PLACES.test(folded) && !threshold;
   // "Hur många / vilka kommuner får mer än 500 000 kr?": the places over (or under) an amount.
   if (countPlaces || (threshold && (v.HOW_MANY_PLACES.test(folded) || v.LIST.test(folded)))) intent = 'list';
+  // "Hur mycket får storstadslänen för brukarmedverkan?": a kind of county a key names is answered by the key.
+  if ((intent === 'amount' || intent === 'list') && places.length === 0 && namesKeyCategory(folded, store)) intent = 'key';
   // "hur stor andel av länet är det?" after an amount: a share of the figure just given.
   const ofLastFigure = operation === 'share' && places.length === 0 && uncovered.length === 0 && context.intent === 'amount' && context.place !== undefined && v.REFERS_TO_LAST.test(folded);
   if (ofLastFigure) intent = 'amount';
@@ -188,6 +190,17 @@ function thresholdOf(text: string, folded: string, lang: Lang): { amount: Decima
   if (!side) return undefined;
   const said = amountsInText(text, lang).find((amount) => amount.amount.greaterThanOrEqualTo(1000));
   return said ? { amount: said.amount, above: /^(mer|over|more|above|minst|at least)/.test(side[1]!) } : undefined;
+}
+
+/** A word of a key's exception ("de tre storstadslänen"), in any form, or its English ("metropolitan"). */
+function namesKeyCategory(folded: string, store: KnowledgeStore): boolean {
+  if (/\b(metropolitan|big-city)\b/.test(folded)) return true;
+  const words = folded.split(' ').filter((word) => word.length >= 8);
+  return store.keys().some((key) =>
+    (key.key.type === 'fixed' ? key.key.exceptions : []).some((exception) =>
+      foldText(exception.description).split(' ').filter((word) => word.length >= 8).some((word) => words.some((asked) => asked.slice(0, 8) === word.slice(0, 8))),
+    ),
+  );
 }
 
 function unrecordedOf(folded: string): { unrecorded?: v.Unrecorded } {

@@ -55,8 +55,8 @@ export const CONTACT_DETAILS: [ContactDetail, RegExp][] = [
 export const KEY =
   /\b(varfor|why|fordelningsnyckel\w*|nyckel\w*|fordela\w*|fordelning\w*|fordelat|berakn\w*|raknades|raknas|raknat|hur kom\w* .* fram|distribution key|distribut\w*|calculat\w*|comput\w*|how was|how were|how is .* split|derivation|formula|split)\b/;
 export const LIST =
-  /\b(vilka (kommuner|delregioner|lan|regioner|orter|platser)|vilken (kommun|delregion|region)|alla (kommuner|delregioner|lan)|mest|minst|storst\w*|minst\w*|lagst\w*|hogst\w*|jamfor\w*|ranking|topp?\w*(?<!\bon top)(?! of\b)|lista\w*|rangordna\w*|which (municipalities|municipality|sub-?regions?|counties|county|places)|what (counties|places|regions)|all (municipalities|sub-?regions|counties)|most|least|largest|smallest|highest|lowest|compare\w*|rank\w*|list|kommunerna|lanen|delregionerna)\b/;
-export const MOST = /\b(mest|storst\w*|hogst\w*|most|largest|highest|biggest|top(?! of\b))\b/;
+  /\b(vilka (kommuner|delregioner|lan|regioner|orter|platser)|vilken (kommun|delregion|region)|alla (kommuner|delregioner|lan)|mest|minst|storst|storsta|storste|minst\w*|lagst\w*|hogst\w*|jamfor\w*|ranking|topp?\w*(?<!\bon top)(?! of\b)|lista\w*|rangordna\w*|which (municipalities|municipality|sub-?regions?|counties|county|places)|what (counties|places|regions)|all (municipalities|sub-?regions|counties)|most|least|largest|smallest|highest|lowest|compare\w*|rank\w*|list|kommunerna|lanen|delregionerna)\b/;
+export const MOST = /\b(mest|storst|storsta|storste|hogst\w*|most|largest|highest|biggest|top(?! of\b))\b/;
 export const LEAST = /\b(minst\w*|lagst\w*|least|smallest|lowest)\b/;
 export const FOCUS =
   /\b(fokusomrade\w*|inriktning\w*|aktivitet\w*|insats\w*|prioriterade? omrade\w*|malomrade\w*|anvand\w*|vad (ska|gors|gor)( .*)? (med|for|till)|ga till|ska goras|gors for|tanken|syftet|focus areas?|activit\w*|vad ingar|ingar i|vad omfattar|exempel pa (aktiviteter|insatser)|examples?|what does .* include|included in|measures?|planned|priority areas?|target areas?|(used|spent|meant) for|spend\w* on|do with|use\b.* for|anvandas (till|for)|anvanda\b.* (till|for))\b|\bwhat (are|is)\b.*\bfor$/;
