@@ -64,10 +64,17 @@ export function createBrain(store: KnowledgeStore, clock: Clock, options: BrainO
       if (cached) return cached;
       const u = understand(question, context, store, askOptions);
       const input: AnswerInput = { u, store, lang: u.lang, today };
-      const reply = route(input, search);
+      const reply = withDistinctSuggestions(route(input, search));
       return cache.set(key, { reply, context: nextContext(u, reply, context) });
     },
   };
+}
+
+/** One suggestion per question: answerers may offer the same follow-up for several of their parts. */
+function withDistinctSuggestions(reply: Reply): Reply {
+  const seen = new Set<string>();
+  reply.suggestions = reply.suggestions.filter((suggestion) => !seen.has(suggestion.question) && seen.add(suggestion.question));
+  return reply;
 }
 
 /** Least recently used answers, frozen so that no caller can change what others will get. */

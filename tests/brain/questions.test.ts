@@ -9,5 +9,8 @@ describe('a coordinator asking the brain', () => {
     expect({ kind: reply.kind, lang: reply.lang }, seen).toEqual({ kind: c.expect.kind, lang: c.expect.lang });
     for (const text of c.expect.includes ?? []) expect(seen, `should include "${text}"`).toContain(text);
     for (const text of c.expect.excludes ?? []) expect(seen, `should not include "${text}"`).not.toContain(text);
+    // Each follow-up is offered once: two buttons that ask the same are one too many.
+    const asked = reply.suggestions.map((suggestion) => suggestion.question);
+    expect(asked).toEqual([...new Set(asked)]);
   });
 });

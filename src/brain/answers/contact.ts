@@ -390,8 +390,7 @@ function missing(input: AnswerInput, asked: string, holding: ContactFact[]): Rep
 }
 
 function clarifyRegion(input: AnswerInput, places: string[]): Reply {
-  const reply = notFound(input, 'vilken plats frågan gäller', 'which place the question is about');
-  reply.kind = 'clarify';
+  const reply = emptyReply('clarify', input.lang, t(input, 'Vilken plats?', 'Which place?'), '');
   const names = places.length > 0 ? joinList(places.map((id) => placeName(input, id)), input.lang) : contactPlaces(input);
   reply.text = t(input, 'Vilken region eller delregion gäller det? Jag har kontaktuppgifter för ', 'Which region or sub-region? I have contacts for ') + names + '.';
   return reply;

@@ -47,7 +47,11 @@ function coveredPlaces(input: Pick<AnswerInput, 'store' | 'lang'>): string[] {
     if (years.length === 0) continue;
     const children = store.children(county.id).filter((child) => store.amountYears(child.id).length > 0);
     const kinds = children.length === 0 ? '' : children[0]!.kind === 'municipality' ? t(input, ` och dess ${children.length} kommuner`, ` and its ${children.length} municipalities`) : t(input, ` och dess ${children.length} delregioner`, ` and its ${children.length} sub-regions`);
-    lines.push(`${county.name}${kinds}: ${joinList(years.map(String), input.lang)}`);
+    // The documents' own years, and the years with amounts: the other years are only mentioned in them.
+    const documentYears = [...new Set(store.knowledge.documents.filter((document) => document.place === county.id).map((document) => document.year))].sort();
+    const amountYears = [...new Set([county, ...children].flatMap((place) => store.amountYears(place.id)))].sort();
+    const amounts = amountYears.length > 0 ? t(input, ` (belopp för ${joinList(amountYears.map(String), 'sv')})`, ` (amounts for ${joinList(amountYears.map(String), 'en')})`) : '';
+    lines.push(`${county.name}${kinds}: ${t(input, 'dokument från', 'documents from')} ${joinList(documentYears.map(String), input.lang)}${amounts}`);
   }
   const national = store.knowledge.places.filter((place) => place.kind === 'country' && store.amountYears(place.id).length > 0);
   for (const country of national) {
