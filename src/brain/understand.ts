@@ -205,6 +205,8 @@ function namesKeyCategory(folded: string, store: KnowledgeStore): boolean {
 
 function unrecordedOf(folded: string): { unrecorded?: v.Unrecorded } {
   const kind = v.UNRECORDED.find(([, pattern]) => pattern.test(folded))?.[0];
+  // "När kommer vi att få pengarna?" asks for a date the documents may give, not a forecast.
+  if (kind === 'forecast' && /\b(nar|when|datum|date)\b/.test(folded)) return {};
   return kind ? { unrecorded: kind } : {};
 }
 
