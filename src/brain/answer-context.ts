@@ -14,8 +14,9 @@ export interface AnswerInput {
   today: string;
 }
 
-export function placeName(input: AnswerInput, id: string): string {
-  return input.store.place(id)?.name ?? id;
+export function placeName(input: Pick<AnswerInput, 'store' | 'lang'>, id: string): string {
+  const place = input.store.place(id);
+  return (input.lang === 'en' ? place?.nameEn : undefined) ?? place?.name ?? id;
 }
 
 export function fundName(input: AnswerInput, id: string): string {

@@ -27,6 +27,8 @@ export const placeSchema = z.strictObject({
   id,
   kind: placeKindSchema,
   name: z.string().min(1),
+  /** The English name, where English has its own ("Sweden"); otherwise the name is used in English too. */
+  nameEn: z.string().min(1).optional(),
   /** Other names people use: "Region Dalarna", "Dalarnas län", "Malung". */
   aliases: z.array(z.string().min(1)).default([]),
   /** The county (or country) the place belongs to. */

@@ -189,7 +189,7 @@ describe('the national pots and their keys', () => {
     // "Medlen fördelas med 1 Mkr per län förutom de tre storstadslänen som får vardera 2 Mkr": a kind of county
     // the key names is answered by the key, never by a ranking ("störst" is not in "storstadslän").
     ['hur mycket får storstadslänen i brukarmedel 2020?', ['de tre storstadslänen 2 Mkr'], ['Falun får mest']],
-    ['How much of the national 2020 agreement goes to the counties for suicide prevention?', ['SEK 200 million', 'Sverige'], ['Dalarna or Jämtland']],
+    ['How much of the national 2020 agreement goes to the counties for suicide prevention?', ['SEK 200 million', 'Sweden'], ['Dalarna or Jämtland']],
     ['How are the 2020 samsjuklighet funds distributed between counties nationally?', ['SEK 5 million per county and the rest by population'], ['Calculation: .']],
   ])('%s', (...test) => {
     check(test);

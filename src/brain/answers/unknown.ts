@@ -55,7 +55,7 @@ function coveredPlaces(input: Pick<AnswerInput, 'store' | 'lang'>): string[] {
   }
   const national = store.knowledge.places.filter((place) => place.kind === 'country' && store.amountYears(place.id).length > 0);
   for (const country of national) {
-    lines.push(t(input, `Nationella potter (${country.name}): ${joinList(store.amountYears(country.id).map(String), 'sv')}`, `National pots (${country.name}): ${joinList(store.amountYears(country.id).map(String), 'en')}`));
+    lines.push(t(input, `Nationella potter (${country.name}): ${joinList(store.amountYears(country.id).map(String), 'sv')}`, `National pots (${country.nameEn ?? country.name}): ${joinList(store.amountYears(country.id).map(String), 'en')}`));
   }
   return lines;
 }
