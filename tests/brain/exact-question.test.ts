@@ -220,6 +220,8 @@ describe('amounts asked in other words', () => {
     ['Vilken kommun i Dalarna får mest och vilken får minst 2020?', ['Falun får mest', 'Vansbro får minst', '197 452 kr']],
     // 002: "150 Mkr fördelas till länen för ungdomsmottagningar"; Jämtland 1 800 956,91 of them is 1,2 %.
     ['Hur stor andel av de 150 mkr till ungdomsmottagningar fick Jämtland 2020?', ['1,2 %', 'den nationella potten'], ['15,6 %']],
+    // The pot said has its own year: 200 Mkr for suicidprevention is 2020's; Dalarna 5 577 707,31 of it is 2,8 %.
+    ['vad är Dalarnas andel av 200 mkr för suicidprevention?', ['2,8 %', '2020'], ['30,6 %']],
     // A follow-up's "of that" is the amount just given: Nordost 2023, suicide prevention by population 2 646 478 (003).
     [['How much does Nordost get in total in 2023?', 'how much of that is the population-based suicide prevention part?'], ['SEK 2,646,478'], ['Which place do you mean']],
     // 003 has 2023 only: an amount asked for 2022 is not answered by a passage that names "2022–2023".

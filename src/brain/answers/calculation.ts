@@ -203,22 +203,23 @@ function share(input: AnswerInput): Reply | undefined {
   if (places.length === 0) return undefined;
   // The part is the most specific place named; a county named with it is the whole's scope.
   const place = places.find((candidate) => candidate.kind !== 'county' && candidate.kind !== 'country') ?? places[0]!;
-  const years = u.years.length > 0 ? u.years : u.year ? [u.year] : store.amountYears(place.id).slice(-1);
-  const year = years[0];
-  if (!year) return missing(input, [place.name]);
   const aggregateFunds = u.funds.filter((id) => store.fund(id)?.aggregate);
   const partFund = u.funds.find((id) => !store.fund(id)?.aggregate);
+  // "Jämtlands andel av de 150 mkr till ungdomsmottagningar": the amount said is a national pot, of its own year.
+  const nation = store.knowledge.places.find((candidate) => candidate.kind === 'country');
+  const said = amountsInText(u.text, u.lang);
+  const potYear = nation && partFund ? store.amountYears(nation.id).find((y) => (u.year === undefined || y === u.year) && said.some((amount) => figureFor(input, nation, partFund, y)?.every((fact) => fact.amount.equals(amount.amount)))) : undefined;
+  const years = u.years.length > 0 ? u.years : u.year ? [u.year] : potYear ? [potYear] : store.amountYears(place.id).slice(-1);
+  const year = years[0];
+  if (!year) return missing(input, [place.name]);
   const say = new Provenance(input);
   let part: AmountFact[] | undefined;
   let whole: AmountFact[] | undefined;
   let wholeWords: string;
   const sibling = place.kind === 'municipality' || place.kind === 'subregion';
   // "What share of the national 150 Mkr for youth clinics did Dalarna get?": a county's amount over the national pot.
-  // "Jämtlands andel av de 150 mkr till ungdomsmottagningar": the amount said is the national pot.
   const named = u.places.map((match) => match.place).find((candidate) => candidate.kind === 'country');
-  const nation = store.knowledge.places.find((candidate) => candidate.kind === 'country');
-  const saysPot = nation && partFund && amountsInText(u.text, u.lang).some((said) => figureFor(input, nation, partFund, year)?.every((fact) => fact.amount.equals(said.amount)));
-  const country = named ?? (saysPot ? nation : undefined);
+  const country = named ?? (potYear === year ? nation : undefined);
   if (country && place.kind === 'county' && partFund) {
     const pot = figureFor(input, country, partFund, year);
     const own = figureFor(input, place, partFund, year);
