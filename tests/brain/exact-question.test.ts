@@ -248,6 +248,16 @@ describe('places counted, and places over or under an amount', () => {
   });
 });
 
+describe('the bases of every fund together', () => {
+  // 003: "varje delregion får 1mkr i bas … 1 mkr … 0,3 mkr": 1 000 000 + 300 000 + 1 000 000 per sub-region.
+  it.each<Case>([
+    ['hur stor är basen per delregion i Skåne?', ['Varje delregion får 2 300 000 kr', '300 000 kr för stärkt brukarmedverkan']],
+    ['how much is the base per sub-region in Skåne?', ['Each sub-region gets SEK 2,300,000']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
 describe('changes between years', () => {
   // 001: Dalarna county-wide 2020 18 172 239; 000 (2022) "drygt 18 mkr", its parts 7 621 404 + 1 000 000 +
   // 5 518 744 + 3 878 680. Suicidprevention 5 577 707,31 (2020) and 5 518 744 (2022).

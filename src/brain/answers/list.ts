@@ -39,6 +39,11 @@ export function answerList(input: AnswerInput): Reply {
     reply.known = years.length > 0 ? [t(input, `År med belopp: ${years.join(', ')}`, `Years with amounts: ${years.join(', ')}`)] : [];
     return reply;
   }
+  // "Hur stor är basen per delregion?": the base of every fund together, when no fund is named.
+  if (u.part && (!u.fund || store.fund(u.fund)?.aggregate)) {
+    const parts = basesOf(input, places, year);
+    if (parts) return parts;
+  }
   const entries: { place: Place; fact: AmountFact }[] = [];
   for (const place of places) {
     const fact = pick(input, place.id, year);
@@ -168,6 +173,30 @@ function compareYears(input: AnswerInput, place: Place, years: number[]): Reply 
 }
 
 /** "Vilka län finns med?": what the documents cover. */
+/** The parts of one kind (the bases) of each place, of every fund: said once when every place has the same. */
+function basesOf(input: AnswerInput, places: Place[], year: number): Reply | undefined {
+  const { u, store } = input;
+  const partsOf = (place: Place) => store.amounts({ place: place.id, year }).filter((fact) => fact.part === u.part && !fact.label);
+  const first = places.map(partsOf).find((parts) => parts.length > 0);
+  if (!first) return undefined;
+  const key = (parts: AmountFact[]) => parts.map((fact) => `${fact.fund}:${fact.amount.toFixed()}`).sort().join(' ');
+  const same = places.every((place) => key(partsOf(place)) === key(first));
+  if (!same) return undefined;
+  const say = new Provenance(input);
+  const kind = places[0]!.kind === 'subregion' ? t(input, 'delregion', 'sub-region') : places[0]!.kind === 'municipality' ? t(input, 'kommun', 'municipality') : t(input, 'län', 'county');
+  const what = u.part === 'base' ? t(input, 'i bas', 'in base') : t(input, 'efter befolkning', 'by population');
+  const totalWords = say.computed(first);
+  const reply = emptyReply('amount', input.lang, t(input, `Per ${kind} ${year}: ${what}`, `Per ${kind} ${year}: ${what}`), '');
+  reply.figure = totalWords.split(' (')[0]!;
+  reply.rows = first.map((fact) => ({ ...rowFor(input, say, fact), label: fundName(input, fact.fund) }));
+  reply.text = t(
+    input,
+    `Varje ${kind} får ${totalWords} ${what} ${year}: ${joinList(first.map((fact) => `${say.marked(fact)} för ${fundName(input, fact.fund).toLowerCase()}`), 'sv')}.`,
+    `Each ${kind} gets ${totalWords} ${what} in ${year}: ${joinList(first.map((fact) => `${say.marked(fact)} for ${fundName(input, fact.fund).toLowerCase()}`), 'en')}.`,
+  );
+  return finish(input, reply, say, first);
+}
+
 /** "Hur många kommuner får mer än 500 000 kr?": the places on the asked side of an amount, counted and listed. */
 function overThreshold(input: AnswerInput, entries: { place: Place; fact: AmountFact }[], year: number, threshold: { amount: Decimal; above: boolean }): Reply {
   const say = new Provenance(input);
