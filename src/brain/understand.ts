@@ -205,8 +205,8 @@ function namesKeyCategory(folded: string, store: KnowledgeStore): boolean {
 
 function unrecordedOf(folded: string): { unrecorded?: v.Unrecorded } {
   const kind = v.UNRECORDED.find(([, pattern]) => pattern.test(folded))?.[0];
-  // "När kommer vi att få pengarna?" asks for a date the documents may give, not a forecast.
-  if (kind === 'forecast' && /\b(nar|when|datum|date)\b/.test(folded)) return {};
+  // "När kommer vi att få pengarna?" asks for a date the documents may give, "får man spara till nästa år?" a rule: not forecasts.
+  if (kind === 'forecast' && /\b(nar|when|datum|date|far (man|vi|ni|de|dom)|kan (man|vi|ni)|may we|can we|allowed|tillatet|spara|fora over|carry over|save)\b/.test(folded)) return {};
   return kind ? { unrecorded: kind } : {};
 }
 
@@ -287,6 +287,9 @@ function detectIntent(folded: string, invoiceField: InvoiceField | undefined, ha
   if (v.SUBSCRIBE.test(folded)) return 'subscribe';
   if (v.MONTH.test(folded) && (v.INVOICE.test(folded) || v.DEADLINE.test(folded))) return 'deadline';
   if (v.RULES.test(folded) && !invoiceField && !v.INVOICE.test(folded)) return 'search';
+  // "Vad händer om vi inte använder pengarna?": a consequence is in the documents' text, if anywhere.
+  // With a number it is a what-if ("vad händer om potten blir 10 mkr?").
+  if (/\b(vad hander om|what happens if|what if we don t|om vi inte)\b/.test(folded) && !/\d/.test(folded)) return 'search';
   // "Vem beslutar om fördelningen?": who decides is in the documents' text, not in a key or an amount.
   if (v.WHO_DECIDES.test(folded) && !v.CONTACT_NOUN.test(folded)) return 'search';
   if (v.DEADLINE.test(folded) && (v.INVOICE.test(folded) || !invoiceField) && !v.COST_OR_COUNT.test(folded.replace(v.POPULATION_PART, ' '))) {

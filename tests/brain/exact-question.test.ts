@@ -340,6 +340,16 @@ describe('what no document records is said so, with no figure', () => {
   });
 });
 
+describe('questions that only look like forecasts or focus areas', () => {
+  // A rule about keeping money is not a forecast, and "what happens if" is not a list of focus areas.
+  it.each<Case>([
+    ['får man spara pengarna till nästa år?', [], ['framtida belopp']],
+    ['vad händer om vi inte använder pengarna?', [], ['3.3 En mer sammanhållen']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
 describe('requests to act are declined, saying what the bot does', () => {
   it.each<Case>([
     ['Boka ett möte med samordnarna i Jämtland på fredag', ['Jag kan inte boka möten']],
