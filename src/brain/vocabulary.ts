@@ -18,7 +18,7 @@ export const INVOICE_FIELDS: [InvoiceField, RegExp][] = [
 
 export const INVOICE = /\bfaktur\w*|\binvoic\w*|\bbilling\b/;
 export const DEADLINE =
-  /\b(nar|senast|sista dag\w*|deadline\w*|datum|due|when|pa gang|kommande|upcoming|next|nasta|fristen?|frister|tidsfrist\w*|last day|slutredovisning\w*|lagesrapport\w*|redovis\w*|aterredovis\w*|aterrapport\w*|final report|status report|reporting|report due|still)\b/;
+  /\b(nar|senast|sista dag\w*|deadline\w*|datum|due|when|pa gang|kommande|upcoming|next|nasta|fristen?|frister|tidsfrist\w*|last day|slutredovisning\w*|lagesrapport\w*|redovis\w*|aterredovis\w*|aterrapport\w*|final report|status report|reporting|report due|still|vilken period|what period|which period|(used|spent) (in|by|during)|be used by|forbrukade?|nyttjas|ska anvandas (under|senast|fore))\b/;
 /** "kan vi fakturera i juni?": a month named is a question about dates. */
 export const MONTH = /\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|august|october|december)\b/;
 /** "får vi …?", "vad krävs …?": questions about rules, answered from the text. */
@@ -129,7 +129,8 @@ export const PART_WORDS = /^(bada|bade|both|del|delen|delar|part|parts|rorlig|ro
 /** Requests to act: the bot only answers, it books, sends and submits nothing. */
 export const ACTIONS: [Action, RegExp][] = [
   ['book', /\b(boka\w*|book\w*|schedule\w*|planera in|kalla till)\b.*\b(mote\w*|meeting\w*|tid|call|samtal)\b|\b(boka|book|schedule)\b/],
-  ['send', /^(kan du |could you |can you |please |snalla )?(skicka|mejla|maila|e-?posta|send|email|e-mail|mail|forward|vidarebefordra)\b(?! (mig|oss|me|us)\b)|\b(kan du|kan ni|could you|can you|would you|please) (skicka|mejla|maila|send|email|mail|ringa|call|forward)\b(?! (mig|oss|me|us)\b)/],
+  // "email to Jan Persson?" asks for an address; "mejla Jan Persson", "send an email to Jan" ask to act.
+  ['send', /^(kan du |could you |can you |please |snalla )?(skicka|mejla|maila|e-?posta|send|email|e-mail|mail|forward|vidarebefordra)\b(?! (mig|oss|me|us|to|till|for|adress\w*|address\w*)\b)(?!\s*\?)(?=.*\s\S)|\b(kan du|kan ni|could you|can you|would you|please) (skicka|mejla|maila|send|email|mail|ringa|call|forward)\b(?! (mig|oss|me|us)\b)/],
   ['submit', /\b(skicka in|lamna in|submit\w*|file (our|the|my)|fyll i|fill in|registrera|register)\b.*\b(faktur\w*|invoic\w*|rapport\w*|report\w*|ansokan|application)\b|\b(fakturera|invoice) (at|for) (oss|mig|us|me)\b|\bsubmit\b/],
   ['edit', /^(kan du |could you |can you |please |snalla )?(andra|uppdatera|radera|ta bort|lagg till|change|update|delete|remove|edit)\b.*\b(beloppet|belopp|siffran|dokumentet|fakturan|amount|figure|document|invoice|deadline\w*)\b/],
 ];

@@ -340,6 +340,18 @@ describe('what no document records is said so, with no figure', () => {
   });
 });
 
+describe('an address asked for is not a request to send, and a period of use is a date', () => {
+  it.each<Case>([
+    // 002 names Jan Persson without an e-mail address.
+    ['email to Jan Persson?', ['Jan Persson'], ['I cannot send']],
+    ['send an email to Jan Persson', ['I cannot send']],
+    // 003: "Observera att medlen ska användas under 2023".
+    ['Which period must the Skåne funds be used in?', ['2023'], ['SEK 42,645,244']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
 describe('questions that only look like forecasts or focus areas', () => {
   // A rule about keeping money is not a forecast, and "what happens if" is not a list of focus areas.
   it.each<Case>([
