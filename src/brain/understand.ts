@@ -300,6 +300,8 @@ function detectIntent(folded: string, invoiceField: InvoiceField | undefined, ha
   if (namesPerson && !v.INVOICE.test(folded) && !v.AMOUNT.test(folded)) return 'contact';
   if (invoiceField || v.INVOICE.test(folded)) return 'invoice';
   if (isContactQuestion(folded, hasSubject)) return 'contact';
+  // "Vilka ingår i länsnätverket?": the members of a group, not what a fund includes.
+  if (/\b(vilka|vem|who)\b.{0,20}\b(ingar|sitter|ar med|members?)\b/.test(folded) && !v.AMOUNT.test(folded.replace(/\bmedel\b/, ''))) return 'contact';
   if (v.FOCUS_AREAS.test(folded)) return 'focusArea';
   if (v.EACH_PLACE.test(folded) && v.AMOUNT.test(folded)) return 'list';
   if (v.KEY.test(folded)) return 'key';

@@ -357,6 +357,8 @@ describe('questions that only look like forecasts or focus areas', () => {
   it.each<Case>([
     ['får man spara pengarna till nästa år?', [], ['framtida belopp']],
     ['vad händer om vi inte använder pengarna?', [], ['3.3 En mer sammanhållen']],
+    // Members of a group the documents do not list are not a fund's focus areas.
+    ['vilka ingår i länsnätverket?', ['Jag hittar inte'], ['3.3 En mer sammanhållen']],
   ])('%s', (...test) => {
     check(test);
   });
