@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { buildIfStale, freePort, rssOf, startBot } from './bot-process.js';
 
 export interface LoadResult {
   name: string;
@@ -139,19 +140,23 @@ function combine(results: LoadResult[]): LoadResult {
 }
 
 /** Stimulansboten as configured (answers remembered), without the answer cache, and the bare stack. */
-export async function benchHttp(options = { total: 6000, rounds: 6, warmup: 1500, concurrency: 50 }): Promise<{ bot: LoadResult; uncached: LoadResult; baseline: LoadResult }> {
+export async function benchHttp(options = { total: 6000, rounds: 6, warmup: 1500, concurrency: 50 }): Promise<{ bot: LoadResult; uncached: LoadResult; baseline: LoadResult; rssAfterLoadMb: { bot: number; uncached: number } }> {
   const channel = await startChannel();
   const storage = mkdtempSync(join(tmpdir(), 'stimulansboten-bench-'));
   // 50 conversations asking as fast as they can would be held back by the per-conversation rate limit,
   // which is not what this measures: it is off here (the soak runs with it on).
-  const processes = {
-    bot: startProcess(['src/main.ts'], { PORT: '3991', STORAGE_DIR: join(storage, 'a'), LOG_LEVEL: 'warn', MicrosoftAppId: '', RATE_LIMIT_PER_MINUTE: '0' }),
-    uncached: startProcess(['src/main.ts'], { PORT: '3993', STORAGE_DIR: join(storage, 'b'), LOG_LEVEL: 'warn', MicrosoftAppId: '', ANSWER_CACHE_SIZE: '0', RATE_LIMIT_PER_MINUTE: '0' }),
-    baseline: startProcess(['bench/baseline-bot.ts'], { PORT: '3992' }),
-  };
-  const urls = { bot: 'http://127.0.0.1:3991/api/messages', uncached: 'http://127.0.0.1:3993/api/messages', baseline: 'http://127.0.0.1:3992/api/messages' };
+  // The bot compiled, as `npm start` runs it; the baseline is one small file under tsx (its loader costs at
+  // start-up, not per message).
+  buildIfStale();
+  const [bot, uncached] = await Promise.all([
+    startBot({ env: { STORAGE_DIR: join(storage, 'a'), RATE_LIMIT_PER_MINUTE: '0' } }),
+    startBot({ env: { STORAGE_DIR: join(storage, 'b'), ANSWER_CACHE_SIZE: '0', RATE_LIMIT_PER_MINUTE: '0' } }),
+  ]);
+  const baselinePort = await freePort();
+  const processes = { bot: bot.child, uncached: uncached.child, baseline: startProcess(['bench/baseline-bot.ts'], { PORT: String(baselinePort) }) };
+  const urls = { bot: `${bot.base}/api/messages`, uncached: `${uncached.base}/api/messages`, baseline: `http://127.0.0.1:${baselinePort}/api/messages` };
   try {
-    for (const url of Object.values(urls)) await waitForPort(url);
+    await waitForPort(urls.baseline);
     const names = ['baseline', 'bot', 'uncached'] as const;
     // Warm each up (the first run after a start is 25–45 % slower: JIT), then measure in interleaved
     // rounds, so that a noisy neighbour on this shared machine hits all three alike.
@@ -160,7 +165,7 @@ export async function benchHttp(options = { total: 6000, rounds: 6, warmup: 1500
     for (let round = 0; round < options.rounds; round++) {
       for (const name of names) rounds[name].push(await load(name, urls[name], processes[name].pid!, channel, options.total / options.rounds, options.concurrency));
     }
-    return { baseline: combine(rounds.baseline), bot: combine(rounds.bot), uncached: combine(rounds.uncached) };
+    return { baseline: combine(rounds.baseline), bot: combine(rounds.bot), uncached: combine(rounds.uncached), rssAfterLoadMb: { bot: rssOf(bot.pid) ?? 0, uncached: rssOf(uncached.pid) ?? 0 } };
   } finally {
     for (const child of Object.values(processes)) child.kill();
     await channel.close();

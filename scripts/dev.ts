@@ -3,8 +3,9 @@
 //
 //   npm run dev
 //
-// Environment: PORT (the bot, default 3978), HOST (default 127.0.0.1), STORAGE_DIR (default ./.data),
-// LOG_LEVEL, and PLAYGROUND_PORT (default 56150). Ctrl-C stops both; so does either of them dying.
+// Environment (and .env in the project root, read as `npm start` reads it; the environment wins): PORT (the
+// bot, default 3978), HOST (default 127.0.0.1), STORAGE_DIR (default ./.data), LOG_LEVEL, and PLAYGROUND_PORT
+// (default 56150). Ctrl-C stops both; so does either of them dying.
 //
 // The playground is started with telemetry off (`--disable-telemetry`, APPLICATION_INSIGHTS_NO_STATSBEAT=1,
 // else it calls out at start-up), without opening a browser (TEAMSAPPTESTER_BROWSER=none) and in a temporary
@@ -20,6 +21,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadEnvFile } from '../src/config.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_BOT_PORT = 3978;
@@ -190,6 +192,7 @@ function portFromEnv(name: string, fallback: number): number {
 class UsageError extends Error {}
 
 async function main(): Promise<void> {
+  loadEnvFile(join(PROJECT_ROOT, '.env'));
   const botPort = portFromEnv('PORT', DEFAULT_BOT_PORT);
   const playgroundPort = portFromEnv('PLAYGROUND_PORT', DEFAULT_PLAYGROUND_PORT);
   const host = process.env.HOST || '127.0.0.1';
@@ -206,7 +209,7 @@ async function main(): Promise<void> {
     throw new UsageError(`port ${playgroundPort} (the playground, PLAYGROUND_PORT) is already in use: stop whatever listens there or set PLAYGROUND_PORT (the playground would silently move to a random port)`);
   }
 
-  // The bot: exactly `npm start` (src/main.ts under tsx), as a child process so that either side can die alone.
+  // The bot: src/main.ts under tsx (no build step while developing), as a child process so that either side can die alone.
   const bot = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(PROJECT_ROOT, 'src', 'main.ts')], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, PORT: String(botPort), HOST: host, STORAGE_DIR: storageDir },

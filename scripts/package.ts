@@ -3,20 +3,15 @@
 //
 //   npm run package [-- --out <dir>] [--env-file <path> | --no-env-file]
 //
-// Variables come from the environment and from .env in the project root (the environment wins):
+// Variables come from the environment and from .env in the project root, read as `npm start` reads it
+// (Node's parser; a variable in the environment wins, even an empty one):
 // TEAMS_APP_ID (GUID, required), BOT_ID or MicrosoftAppId (GUID, required), BOT_DOMAIN (optional),
 // APP_VERSION (optional, default package.json's version). Exit code 1 with one line per problem.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import {
-  buildAppPackage,
-  DEFAULT_OUT_DIR,
-  loadDotEnv,
-  mergeEnv,
-  PACKAGE_FILE_NAME,
-  PROJECT_ROOT,
-} from './app-package.js';
+import { loadEnvFile } from '../src/config.js';
+import { buildAppPackage, DEFAULT_OUT_DIR, PACKAGE_FILE_NAME, PROJECT_ROOT } from './app-package.js';
 
 const USAGE = 'usage: npm run package -- [--out <dir>] [--env-file <path> | --no-env-file]';
 
@@ -69,8 +64,8 @@ function main(argv: string[]): number {
     (help ? console.log : console.error)(args);
     return help ? 0 : 1;
   }
-  const dotEnv = args.envFile === null ? undefined : loadDotEnv(args.envFile);
-  const result = buildAppPackage({ env: mergeEnv(dotEnv, process.env) });
+  if (args.envFile !== null) loadEnvFile(args.envFile);
+  const result = buildAppPackage({ env: process.env });
   if (result.problems.length > 0 || !result.zip || !result.manifest || !result.files) {
     for (const problem of result.problems) console.error(`error: ${problem}`);
     console.error(`The Teams app package was not built (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}).`);

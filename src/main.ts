@@ -1,9 +1,10 @@
-// `npm start`: the bot on its embedded defaults (no Azure, no credentials needed).
+// `npm start`: the bot on its embedded defaults (no Azure, no credentials needed), compiled
+// (`node --enable-source-maps dist/main.js`); `.env` in the working folder is read first (the environment wins).
 // A start that cannot succeed ends in one fatal log line saying why (no stack trace) and exit code 1.
 // SIGTERM or SIGINT stops it gracefully within SHUTDOWN_TIMEOUT_SECONDS; a second signal stops it at once.
 import { startApp, StartupError } from './app.js';
 import { ListenError } from './bot/server.js';
-import { ConfigError, readConfig } from './config.js';
+import { ConfigError, loadEnvFile, readConfig } from './config.js';
 import { KnowledgeLoadError } from './knowledge/index.js';
 import { systemClock } from './platform/clock.js';
 import { createLogger, type Logger } from './platform/logger.js';
@@ -16,6 +17,7 @@ type StopSignal = keyof typeof SIGNAL_EXIT_CODES;
 let logger: Logger | undefined;
 
 async function main(): Promise<void> {
+  loadEnvFile();
   const config = readConfig();
   const log = createLogger(config.LOG_LEVEL);
   logger = log;

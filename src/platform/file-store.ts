@@ -85,7 +85,11 @@ const writing = new Set<string>();
 
 export interface FileDocumentStoreOptions {
   onCorrupt?: CorruptionListener;
-  /** Documents kept in memory at most (least recently used go first); 10 000 by default. */
+  /**
+   * Documents kept in memory at most (least recently used go first); 2 000 by default: the chats of the
+   * last minutes. Each costs about 1 KB of heap (a heap snapshot after a soak: 10 000 held 10.7 MB), and
+   * an older conversation's state is one small file read away.
+   */
   cacheSize?: number;
 }
 
@@ -123,7 +127,7 @@ export class FileDocumentStore implements DocumentStore {
   ) {
     mkdirSync(dir, { recursive: true });
     this.onCorrupt = options.onCorrupt;
-    this.cacheSize = options.cacheSize ?? 10_000;
+    this.cacheSize = options.cacheSize ?? 2_000;
     removeOrphanTemporaries(dir);
   }
 

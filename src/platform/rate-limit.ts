@@ -42,6 +42,7 @@ export class ConversationRateLimit {
       bucket = { tokens: this.options.burst, at: now, told: false };
       if (this.buckets.size >= this.maxConversations) this.buckets.delete(this.buckets.keys().next().value!);
     }
+    this.forgetRefilled(now);
     this.buckets.set(conversationId, bucket);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
@@ -51,5 +52,21 @@ export class ConversationRateLimit {
     if (bucket.told) return 'dropped';
     bucket.told = true;
     return 'refused';
+  }
+
+  /**
+   * A bucket that has filled up again is the same as none: the longest idle are dropped while they are
+   * full, so memory holds the conversations of the last refill time (burst / rate), not every one seen.
+   */
+  private forgetRefilled(now: number): void {
+    for (const [id, bucket] of this.buckets) {
+      if (bucket.tokens + ((now - bucket.at) / 60_000) * this.options.perMinute < this.options.burst) return;
+      this.buckets.delete(id);
+    }
+  }
+
+  /** Conversations with a bucket in memory now. */
+  get size(): number {
+    return this.buckets.size;
   }
 }

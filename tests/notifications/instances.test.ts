@@ -2,6 +2,10 @@
 // middle of a pass, storage unavailable for a while. Every reminder is delivered; none twice, except a
 // send that was in flight when its instance died (at least once, as documented).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../src/app.js';
 import { configSchema } from '../../src/config.js';
@@ -185,7 +189,10 @@ describe('reminders with several instances on Azure Blob Storage', () => {
 
 function startBot(name: string, container: string): { child: ChildProcess; url: string } {
   const port = 40_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './tests/support/clock-preload.ts', 'src/main.ts'], {
+  // In an empty folder with absolute paths: a developer's .env in the repository must not reach the bot.
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), '--import', pathToFileURL(join(root, 'tests/support/clock-preload.ts')).href, join(root, 'src/main.ts')], {
+    cwd: mkdtempSync(join(tmpdir(), 'stimulansboten-cwd-')),
     env: { ...process.env, ...environment(name, container), PORT: String(port), LOG_LEVEL: 'silent', TEST_CLOCK_START: AS_OF },
     stdio: 'ignore',
   });

@@ -1,11 +1,16 @@
 // The bot as `npm start` runs it (src/main.ts in its own process), for tests of what an operator sees:
 // its exit code, its log lines, how long it takes to stop. The environment is only what the test gives
-// (plus PATH and HOME), so variables of the machine running the tests do not leak in.
+// (plus PATH and HOME), so variables of the machine running the tests do not leak in; it runs in an
+// empty folder, so a developer's own .env (which the bot reads from its working folder) does not either.
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+const TSX = import.meta.resolve('tsx');
 
 export interface BotProcess {
   pid: number;
@@ -21,10 +26,11 @@ export interface BotProcess {
   signal(signal: NodeJS.Signals): void;
 }
 
-/** Runs `node --import tsx src/main.ts` in `cwd` (the repository by default). */
+/** Runs `node --import tsx src/main.ts`: the copy of the bot in `cwd`, or this repository's from a new empty folder. */
 export function spawnBot(env: Record<string, string>, options: { cwd?: string } = {}): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: options.cwd ?? ROOT,
+  const args = options.cwd ? ['--import', 'tsx', 'src/main.ts'] : ['--import', TSX, MAIN];
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd ?? mkdtempSync(join(tmpdir(), 'stimulansboten-cwd-')),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
