@@ -33,60 +33,33 @@ const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 const DOMAIN = /^(\*\.)?(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 /** The variables resolveVariables works out (any other ${{NAME}} comes straight from the environment). */
-export const PACKAGE_VARIABLES = ['TEAMS_APP_ID', 'BOT_ID', 'BOT_DOMAIN', 'APP_VERSION'] as const;
+export const PACKAGE_VARIABLES = ['TEAMS_APP_ID', 'BOT_ID', 'BOT_DOMAIN', 'APP_VERSION', 'DEVELOPER_WEBSITE_URL', 'PRIVACY_URL', 'TERMS_OF_USE_URL'] as const;
+
+/** The publisher's pages the manifest links to (Teams shows them in the app's details): the organisation's own. */
+export const DEVELOPER_URLS = {
+  DEVELOPER_WEBSITE_URL: 'the https address of the publisher’s page about the app',
+  PRIVACY_URL: 'the https address of the app’s privacy statement',
+  TERMS_OF_USE_URL: 'the https address of the app’s terms of use',
+} as const;
 const NEW_GUID_HINT = 'create one with: node -e "console.log(crypto.randomUUID())"';
 
 // ---------------------------------------------------------------------------------------------
 // Environment and variables
-
-/**
- * Parses a .env file: KEY=value lines, optional `export `, # comments, '…' or "…" quoted values
- * ("…" understands \n, \t, \", \\). Lines that are not assignments are ignored.
- */
-export function parseDotEnv(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const rawLine of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
-    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(rawLine);
-    if (!m) continue;
-    const key = m[1]!;
-    let value = m[2]!;
-    if (value.startsWith('"')) {
-      const end = /^"((?:[^"\\]|\\.)*)"/.exec(value);
-      value = end
-        ? end[1]!.replace(/\\(.)/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t' })[c] ?? c)
-        : value.slice(1);
-    } else if (value.startsWith("'")) {
-      const end = value.indexOf("'", 1);
-      value = end > 0 ? value.slice(1, end) : value.slice(1);
-    } else {
-      value = value.replace(/\s+#.*$/, '').trim();
-    }
-    out[key] = value;
-  }
-  return out;
-}
-
-/** Reads a .env file if it exists (undefined if not). */
-export function loadDotEnv(path: string): Record<string, string> | undefined {
-  if (!existsSync(path)) return undefined;
-  return parseDotEnv(readFileSync(path, 'utf8'));
-}
-
-/** The .env values overlaid by the environment: a variable set (non-empty) in the environment wins. */
-export function mergeEnv(dotEnv: Record<string, string> | undefined, env: Env): Env {
-  const out: Env = { ...dotEnv };
-  for (const [key, value] of Object.entries(env)) {
-    if (value !== undefined && value !== '') out[key] = value;
-    else if (!(key in out)) out[key] = value;
-  }
-  return out;
-}
 
 /** The values that the manifest's placeholders take, with the problems found on the way. */
 export interface ResolvedVariables {
   /** Every non-empty environment variable plus the package variables (BOT_DOMAIN may be ''). */
   vars: Record<string, string>;
   problems: string[];
+}
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && DOMAIN.test(url.hostname);
+  } catch {
+    return false;
+  }
 }
 
 function envValue(env: Env, name: string): string | undefined {
@@ -134,6 +107,13 @@ export function resolveVariables(env: Env, defaults: { appVersion?: string } = {
     problems.push(`BOT_DOMAIN is not a host name: ${JSON.stringify(domain)} (expected e.g. stimulansboten.azurewebsites.net, without https:// or a path; leave it unset for no valid domains)`);
   } else {
     vars.BOT_DOMAIN = domain.toLowerCase();
+  }
+
+  for (const [name, what] of Object.entries(DEVELOPER_URLS)) {
+    const url = envValue(env, name);
+    if (url === undefined) problems.push(`${name} is not set: ${what}, e.g. https://www.region.se/stimulansboten (set it in the environment or .env)`);
+    else if (!isHttpsUrl(url)) problems.push(`${name} is not an https address: ${JSON.stringify(url)} (${what})`);
+    else vars[name] = url;
   }
 
   const versionFromEnv = envValue(env, 'APP_VERSION');

@@ -123,11 +123,14 @@ function composite(size: number, layers: { color: string; cover: Float64Array }[
   return { width: size, height: size, data };
 }
 
-/** 192×192 colour icon: white speech bubble with a coral heart on a rounded teal square. */
+/**
+ * 192×192 colour icon: white speech bubble with a coral heart on a full teal square. Teams rounds the corners
+ * itself and asks for a square background to the edges (no rounded corners, no transparency).
+ */
 export function drawColorIcon(size = COLOR_ICON_SIZE): RgbaImage {
   const n = 8;
   return composite(size, [
-    { color: ACCENT_COLOR, cover: coverage(roundedRect(0, 0, 1, 1, 0.19), size, n) },
+    { color: ACCENT_COLOR, cover: new Float64Array(size * size).fill(1) },
     { color: WHITE, cover: coverage(speechBubble(0.2, 0.22, 0.8, 0.66, 0.11), size, n) },
     { color: HEART_COLOR, cover: coverage(heart(0.5, 0.43, 0.27), size, n) },
   ]);

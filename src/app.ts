@@ -12,17 +12,19 @@ import { startServer, type BotServer } from './bot/server.js';
 import { DocumentStorage } from './bot/storage.js';
 import { knownPlaces } from './brain/answers/unknown.js';
 import { createBrain, type Clock } from './brain/brain.js';
-import { langOfLocale } from './brain/language.js';
 import { cardForReply } from './cards/view.js';
+import { Coordinator } from './coordinator/coordinator.js';
+import { handleReport } from './coordinator/report-endpoint.js';
+import { startRetention } from './coordinator/retention.js';
+import { subjectOf } from './coordinator/subject.js';
 import type { Config } from './config.js';
 import { loadKnowledge } from './knowledge/index.js';
 import { handleNotify } from './notifications/notify-endpoint.js';
 import { DEFAULT_PASS_OPTIONS, ReminderPass, type ProactiveSender } from './notifications/pass.js';
 import { planReminders } from './notifications/reminders.js';
-import { reminderReply } from './notifications/render.js';
+import { reminderReply, subscriberLang } from './notifications/render.js';
 import { startScheduler, type Scheduler } from './notifications/scheduler.js';
 import { Subscriptions } from './notifications/subscriptions.js';
-import { BlobDocumentStore } from './platform/blob-store.js';
 import { FileDocumentStore, type DocumentStore } from './platform/file-store.js';
 import type { Logger } from './platform/logger.js';
 import { ConversationRateLimit } from './platform/rate-limit.js';
@@ -71,7 +73,21 @@ async function wire(config: Config, ports: Ports, server: BotServer, now: () => 
   const documents = ports.documents ?? (await openDocuments(config, logger));
   const subscriptions = new Subscriptions(documents, (key, error) => logger.warn({ event: 'subscription.unreadable', key, err: error }, 'subscription left out of this pass'));
   const { adapter, authentication } = createAdapter(config, logger);
+  // Expert channel, tickets and 👍 / 👎: tickets and answers go out through the proactive sender.
+  const coordinator = new Coordinator({
+    store: documents,
+    sender: ports.sender ?? new AdapterSender(adapter, config.MicrosoftAppId),
+    now,
+    instanceId: config.INSTANCE_ID || `${hostname()}-${process.pid}`,
+    retentionDays: config.RETENTION_DAYS,
+    classify: (question, context) => subjectOf(question, store, context),
+  });
+  // Question texts older than RETENTION_DAYS are removed now and daily.
+  const retention = startRetention(() => coordinator.retention(), (result) =>
+    result instanceof Error ? logger.warn({ event: 'retention.failed', err: result }, 'retention run failed; tried again tomorrow') : logger.info({ event: 'retention', ...result }, 'retention applied'),
+  );
   const bot = new StimulusBot({
+    coordinator,
     brain,
     store,
     storage: new DocumentStorage(documents, { timeoutMs: config.STATE_TIMEOUT_MS }),
@@ -98,7 +114,7 @@ async function wire(config: Config, ports: Ports, server: BotServer, now: () => 
       now,
       ...(allowedTenants ? { allowTenant: (tenant: string | undefined) => tenant !== undefined && allowedTenants.has(tenant.toLowerCase()) } : {}),
       render: (reminder, conversation, today) => {
-        const reply = reminderReply(reminder, store, langOfLocale(conversation.locale), today);
+        const reply = reminderReply(reminder, store, subscriberLang(conversation), today);
         const card = cardForReply(reply, { question: reply.suggestions[0]?.question ?? reply.title, context: '{}' });
         return { ...MessageFactory.attachment(CardFactory.adaptiveCard(card), keySentence(reply.text)) } as Record<string, unknown>;
       },
@@ -128,6 +144,7 @@ async function wire(config: Config, ports: Ports, server: BotServer, now: () => 
       logger,
       anonymous: !config.MicrosoftAppId,
     }),
+    report: (authorization, query) => handleReport(config.REPORT_TOKEN, authorization, query, (since) => coordinator.report(since)),
     notify: (authorization, body) => handleNotify({ token: config.NOTIFY_TOKEN, windowMs: DEFAULT_PASS_OPTIONS.windowMs, now }, authorization, body, runPass),
     health: () => ({ knowledge: { version, checks: report.results.length, ...store.counts() }, reminders: reminders.length, storage: config.STORAGE }),
   });
@@ -142,6 +159,7 @@ async function wire(config: Config, ports: Ports, server: BotServer, now: () => 
       // One bound for the whole shutdown: the requests in flight and a reminder pass drain side by side.
       // A pass still sending at the bound leaves its claims to go stale and be taken over (at least once).
       scheduler?.stop();
+      retention.stop();
       const boundMs = config.SHUTDOWN_TIMEOUT_SECONDS * 1000;
       const [http, passOutcome] = await Promise.all([server.drain(boundMs), scheduler ? within(scheduler.drain(), boundMs) : undefined]);
       const passCut = passOutcome === TIMED_OUT;
@@ -206,6 +224,8 @@ async function connectBlob(config: Config, onCorrupt: (key: string, movedTo: str
   const noAnswer = new StartupError(`${where} did not answer in time: check BLOB_CONNECTION_STRING and that the storage account is reachable from here`);
   let connected;
   try {
+    // Loaded only for STORAGE=blob: the Azure SDK is ~10 MB of resident memory the file store does not need.
+    const { BlobDocumentStore } = await import('./platform/blob-store.js');
     connected = await within(BlobDocumentStore.connect(config.BLOB_CONNECTION_STRING, config.BLOB_CONTAINER, { onCorrupt }), STORAGE_CONNECT_TIMEOUT_MS);
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') throw noAnswer;

@@ -1,5 +1,18 @@
 // Configuration from the environment, validated once at start. Every variable is in .env.example.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
+
+/**
+ * Reads a .env file into process.env, the way `npm start`, `npm run dev` and `npm run package` all do:
+ * Node's own parser (`process.loadEnvFile`), a missing file is fine, and a variable already in the
+ * environment (even empty) wins over the file. Returns whether a file was read.
+ */
+export function loadEnvFile(path: string = resolve('.env')): boolean {
+  if (!existsSync(path)) return false;
+  process.loadEnvFile(path);
+  return true;
+}
 
 const list = z
   .string()
@@ -40,6 +53,10 @@ export const configSchema = z.object({
   ALLOW_ANONYMOUS: z.preprocess(unsetIfEmpty, z.enum(['true', 'false']).default('false')).transform((value) => value === 'true'),
   /** Bearer token for POST /api/notify; unset = the endpoint refuses every call. */
   NOTIFY_TOKEN: z.string().default(''),
+  /** Days the question texts of tickets, feedback and unanswered questions are kept (applied at start and daily). */
+  RETENTION_DAYS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).max(3650).default(90)),
+  /** Bearer token for GET /api/report; unset = the endpoint refuses every call. */
+  REPORT_TOKEN: z.string().default(''),
   /** Days before each deadline to remind, and the hour (Europe/Stockholm). */
   REMINDER_DAYS_BEFORE: z
     .string()

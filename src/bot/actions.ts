@@ -3,7 +3,10 @@ import { z } from 'zod';
 import type { CalculatorFrame } from '../brain/reply.js';
 
 export const cardActionSchema = z.object({
-  verb: z.enum(['showDerivation', 'showSource', 'recalculate']),
+  // 'ask': a suggestion button, the question as if typed. 'showDerivation' / 'showSource': buttons of cards
+  // sent before the sections became toggles, still in conversations' history.
+  // 'more': a long card's next rows.
+  verb: z.enum(['ask', 'more', 'showDerivation', 'showSource', 'recalculate']),
   question: z.string().min(1).max(500),
   /** The conversation context the question was answered in, as JSON. */
   context: z.string().max(4000).default('{}'),
@@ -12,6 +15,8 @@ export const cardActionSchema = z.object({
   /** The calculator's fields as the client sends them: whatever was typed, checked by the brain. */
   amount: z.unknown().optional(),
   fund: z.unknown().optional(),
+  /** "Visa fler": the first row of the next page. */
+  from: z.coerce.number().int().min(0).max(10_000).optional(),
 });
 
 export type CardAction = z.infer<typeof cardActionSchema>;

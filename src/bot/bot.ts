@@ -18,7 +18,11 @@ import type { Brain } from '../brain/brain.js';
 import type { ConversationContext, Intent } from '../brain/context.js';
 import type { Reply } from '../brain/reply.js';
 import { cardForReply, errorCard, slowDownCard, slowDownText, welcomeCard } from '../cards/view.js';
-import { joinList } from '../brain/format.js';
+import type { AdaptiveCardJson } from '../cards/expand.js';
+import { summaryLine } from '../cards/summary.js';
+import { startList } from './start-list.js';
+import { subscriptionReply, type SubscriptionOutcome } from './subscription-reply.js';
+import type { Lang } from '../brain/format.js';
 import { langOfLocale } from '../brain/language.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Subscriptions } from '../notifications/subscriptions.js';
@@ -31,6 +35,9 @@ import type { ConversationRateLimit } from '../platform/rate-limit.js';
 import { recalculate } from '../brain/recalculate.js';
 import { cardActionSchema, parseCarriedContext, parseWhatIfFrame, type CardAction } from './actions.js';
 import { ReplyCards } from './reply-cards.js';
+import { readCoordinatorAction, type CoordinatorAction } from '../coordinator/actions.js';
+import type { Coordinator } from '../coordinator/coordinator.js';
+import { CoordinatorTurns } from './coordinator-turns.js';
 
 export interface BotDependencies {
   brain: Brain;
@@ -49,6 +56,8 @@ export interface BotDependencies {
   reminderSchedule: { daysBefore: number[]; hour: number };
   /** Incoming messages per conversation; none when absent. */
   rateLimit?: ConversationRateLimit;
+  /** Expert channel, tickets and feedback; without it answer cards have neither "Fråga en samordnare" nor 👍 / 👎 presses answered. */
+  coordinator?: Coordinator;
   now: () => Date;
 }
 
@@ -59,6 +68,7 @@ export class StimulusBot extends TeamsActivityHandler {
   private readonly allowedTenants: Set<string> | undefined;
   /** Answer cards, expanded once per distinct reply. */
   private readonly cards = new ReplyCards();
+  private readonly coordinator: CoordinatorTurns | undefined;
 
   constructor(private readonly deps: BotDependencies) {
     super();
@@ -66,11 +76,13 @@ export class StimulusBot extends TeamsActivityHandler {
     this.allowedTenants = deps.allowedTenants.length > 0 ? new Set(deps.allowedTenants.map((id) => id.toLowerCase())) : undefined;
     this.conversationState = new ConversationState(deps.storage);
     this.brainContext = this.conversationState.createProperty<ConversationContext>('brain');
+    this.coordinator = deps.coordinator ? new CoordinatorTurns({ coordinator: deps.coordinator, brain: deps.brain, cards: this.cards, logger: deps.logger, now: deps.now }) : undefined;
 
     this.onMessage(async (context, next) => {
       const value = context.activity.value as unknown;
       if (value && typeof value === 'object' && 'verb' in value) await this.handleSubmit(context, value);
-      else await this.answerMessage(context);
+      else if (isInsertedCard(context.activity)) this.deps.logger.info({ event: 'card.inserted', conversation: context.activity.conversation.id }, 'a card inserted from the compose box: not a question');
+      else await this.answerText(context, TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '');
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
@@ -129,19 +141,31 @@ export class StimulusBot extends TeamsActivityHandler {
     return false;
   }
 
-  private async answerMessage(context: TurnContext): Promise<void> {
+  /** A typed message: an expert-channel command, or else a question. */
+  private async answerText(context: TurnContext, text: string): Promise<void> {
+    if (this.coordinator && (await this.coordinator.command(context, text))) return;
+    await this.answerMessage(context, text);
+  }
+
+  /**
+   * A question, typed or sent by a suggestion button (Action.Execute or its Action.Submit fallback): answered
+   * in the conversation's context with one new message.
+   */
+  private async answerMessage(context: TurnContext, question: string): Promise<Reply> {
     // As long as a question can be (the brain reads no more): the card and its caches carry no more either.
-    const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim().slice(0, 500);
+    const text = question.trim().slice(0, 500);
     const previous = await this.readContext(context);
     const answer = this.deps.brain.answer(text === '' ? 'hjälp' : text, previous, { locale: context.activity.locale ?? '' });
     await this.writeContext(context, answer.context);
     if (answer.reply.action) {
       const reply = await this.carryOut(context, answer.reply);
-      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(cardForReply(reply, { question: text, context: JSON.stringify(previous) })), keySentence(reply.text)));
-      return;
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(cardForReply(reply, { question: text, context: JSON.stringify(previous) })), summaryLine(reply.text)));
+      return reply;
     }
     this.deps.logger.info({ event: 'answer', kind: answer.reply.kind, lang: answer.reply.lang, intent: answer.context.intent as Intent | undefined, conversation: context.activity.conversation.id }, 'answered');
-    await context.sendActivity(this.replyActivity(answer.reply, text, previous));
+    const offerAsk = this.coordinator ? await this.coordinator.answered(context, text, previous, answer.reply) : false;
+    await context.sendActivity(this.replyActivity(answer.reply, text, previous, offerAsk));
+    return answer.reply;
   }
 
   /** The conversation so far; when storage is unavailable, questions are still answered, without it. */
@@ -167,10 +191,19 @@ export class StimulusBot extends TeamsActivityHandler {
 
   /** Action.Execute (universal actions): answer with the updated card. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const coordinatorAction = this.coordinatorActionOf(invokeValue?.action?.verb, invokeValue?.action?.data);
+    if (coordinatorAction) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: (await this.coordinator!.act(context, coordinatorAction)) as never };
     const parsed = cardActionSchema.safeParse({ verb: invokeValue?.action?.verb, ...(invokeValue?.action?.data as object | undefined) });
     if (!parsed.success) {
       this.deps.logger.warn({ event: 'invoke.invalid', issues: parsed.error.issues.length }, 'card action with an invalid payload');
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: errorCard(langOf(context), correlationId(context)) as never };
+    }
+    if (parsed.data.verb === 'ask') {
+      // A suggestion: the card it is on stays as it is; the answer comes as a new message, as if typed.
+      if (!(await this.withinRateLimit(context))) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: slowDownText(langOf(context)) as never };
+      const reply = await this.answerMessage(context, parsed.data.question);
+      // Teams shows this on the clicked card for a moment: where the answer is, not the answer a second time.
+      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: ANSWERED_BELOW[reply.lang] as never };
     }
     const card = this.cardForAction(context, parsed.data);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
@@ -178,13 +211,15 @@ export class StimulusBot extends TeamsActivityHandler {
 
   /** Compose-box quick lookups (search-based message extension): ranked answers, each a card to insert. */
   protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
-    const text = typeof query?.parameters?.[0]?.value === 'string' ? query.parameters[0].value.slice(0, 200) : '';
+    const text = searchText(query).slice(0, 200);
     const skip = clampInt(query?.queryOptions?.skip, 0, 0, 1000);
     const count = clampInt(query?.queryOptions?.count, 10, 1, 25);
-    const results = lookup(this.deps.brain, this.deps.store, text, context.activity.locale ?? '');
-    this.deps.logger.info({ event: 'lookup', results: results.length, skip, count }, 'compose-box lookup');
+    const locale = context.activity.locale ?? '';
+    const results = text === '' ? startList(this.deps.brain, langOf(context)) : lookup(this.deps.brain, this.deps.store, text, locale);
+    this.deps.logger.info({ event: 'lookup', results: results.length, skip, count, start: text === '' }, 'compose-box lookup');
+    // Inserted into any chat, also one without the bot: no button that would need the bot to answer it.
     const attachments = results.slice(skip, skip + count).map(({ question, reply }) => ({
-      ...CardFactory.adaptiveCard(this.cards.card(reply, { question, context: '{}' })),
+      ...CardFactory.adaptiveCard(this.cards.card(reply, { question, context: '{}', insertable: true })),
       preview: CardFactory.thumbnailCard(reply.title, previewText(reply)),
     }));
     return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
@@ -192,13 +227,30 @@ export class StimulusBot extends TeamsActivityHandler {
 
   /** Action.Submit, the fallback of clients without universal actions: send the updated card. */
   private async handleSubmit(context: TurnContext, value: object): Promise<void> {
+    const { verb, ...data } = value as { verb?: unknown };
+    const coordinatorAction = this.coordinatorActionOf(verb, data);
+    if (coordinatorAction) {
+      const card = await this.coordinator!.act(context, coordinatorAction);
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), typeof card.fallbackText === 'string' ? card.fallbackText : undefined));
+      return;
+    }
     const parsed = cardActionSchema.safeParse(value);
+    if (parsed.success && parsed.data.verb === 'ask') {
+      await this.answerMessage(context, parsed.data.question);
+      return;
+    }
     const card = parsed.success ? this.cardForAction(context, parsed.data) : errorCard(langOf(context), correlationId(context));
     if (!parsed.success) this.deps.logger.warn({ event: 'submit.invalid' }, 'card submit with an invalid payload');
-    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+    // The card's own one line, so that a notification of it does not read "Card".
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), typeof card.fallbackText === 'string' ? card.fallbackText : undefined));
   }
 
-  private cardForAction(context: TurnContext, action: CardAction): object {
+  /** A press of a coordinator button (ask, take, answer, 👍 / 👎, comment), when the coordinator is wired. */
+  private coordinatorActionOf(verb: unknown, data: unknown): CoordinatorAction | undefined {
+    return this.coordinator && typeof verb === 'string' ? readCoordinatorAction(verb, data) : undefined;
+  }
+
+  private cardForAction(context: TurnContext, action: CardAction): AdaptiveCardJson {
     const carried = parseCarriedContext(action.context);
     if (action.whatIf !== undefined || action.verb === 'recalculate') return this.recalculated(context, action, carried as ConversationContext);
     const answer = this.deps.brain.answer(action.question, carried as ConversationContext, { locale: context.activity.locale ?? '' });
@@ -208,11 +260,12 @@ export class StimulusBot extends TeamsActivityHandler {
       context: JSON.stringify(carried),
       showDerivation: action.verb === 'showDerivation',
       showSource: action.verb === 'showSource',
+      ...(action.verb === 'more' && action.from !== undefined ? { from: action.from } : {}),
     });
   }
 
   /** A what-if card's action ("Räkna om", or a section opened): the same what-if with the card's amount and fund. */
-  private recalculated(context: TurnContext, action: CardAction, carried: ConversationContext): object {
+  private recalculated(context: TurnContext, action: CardAction, carried: ConversationContext): AdaptiveCardJson {
     const frame = action.whatIf === undefined ? undefined : parseWhatIfFrame(action.whatIf);
     if (!frame) {
       this.deps.logger.warn({ event: 'invoke.invalid', verb: action.verb, reason: 'whatIf' }, 'card action with an invalid what-if');
@@ -228,73 +281,41 @@ export class StimulusBot extends TeamsActivityHandler {
     });
   }
 
-  private replyActivity(reply: Reply, question: string, previous: ConversationContext) {
-    const card = this.cards.card(reply, { question, context: JSON.stringify(previous) });
+  private replyActivity(reply: Reply, question: string, previous: ConversationContext, offerAsk: boolean) {
+    const card = this.cards.card(reply, { question, context: JSON.stringify(previous), ...(offerAsk ? { offerAsk } : {}) });
     // The next natural questions are buttons on the card (at most three), not suggested actions:
     // Teams shows those only in personal chats, and they would repeat the card's buttons.
-    return MessageFactory.attachment(CardFactory.adaptiveCard(card), keySentence(reply.text));
+    return MessageFactory.attachment(CardFactory.adaptiveCard(card), summaryLine(reply.text));
   }
 
   /** Subscriptions change state: the brain understood the request, the bot does it and says what it did. */
   private async carryOut(context: TurnContext, reply: Reply): Promise<Reply> {
     const action = reply.action!;
-    const sv = reply.lang === 'sv';
     const conversationId = context.activity.conversation.id;
     const regionName = (id: string) => this.deps.store.place(id)?.name ?? id;
-    const done: Reply = { ...reply, notes: [...reply.notes], known: [], suggestions: [] };
+    let outcome: SubscriptionOutcome = 'listed';
     if (action.type === 'subscribe' && action.region) {
-      await this.rememberConversation(context);
-      const result = await this.deps.subscriptions.subscribe(conversationId, action.region, this.deps.now());
-      const name = regionName(action.region);
-      const { daysBefore, hour } = this.deps.reminderSchedule;
-      const days = joinList([...daysBefore].sort((a, b) => b - a).map(String), reply.lang);
-      const at = String(hour).padStart(2, '0');
-      done.text =
-        result === 'created'
-          ? sv
-            ? `Klart: den här konversationen får påminnelser om deadlines för ${name}, ${days} dagar före, kl. ${at}.00.`
-            : `Done: this conversation gets deadline reminders for ${name}, ${days} days before, at ${at}:00 (Swedish time).`
-          : sv
-            ? `Den här konversationen prenumererar redan på påminnelser för ${name}.`
-            : `This conversation already subscribes to reminders for ${name}.`;
-      done.suggestions = [
-        { title: sv ? 'Vilka deadlines är på gång?' : 'Upcoming deadlines', question: sv ? `Vilka deadlines är på gång i ${name}?` : `Which deadlines are coming up in ${name}?` },
-        { title: sv ? 'Avsluta prenumerationen' : 'Unsubscribe', question: sv ? `Avsluta prenumerationen för ${name}` : `Unsubscribe from ${name}` },
-      ];
+      // The conversation's language goes with it: reminders are written in it.
+      await this.rememberConversation(context, reply.lang);
+      outcome = await this.deps.subscriptions.subscribe(conversationId, action.region, this.deps.now());
     } else if (action.type === 'unsubscribe' && action.region) {
-      const removed = await this.deps.subscriptions.unsubscribe(conversationId, action.region);
-      const name = regionName(action.region);
-      done.text = removed
-        ? sv
-          ? `Klart: inga fler påminnelser för ${name} i den här konversationen.`
-          : `Done: no more reminders for ${name} in this conversation.`
-        : sv
-          ? `Den här konversationen prenumererar inte på påminnelser för ${name}.`
-          : `This conversation does not subscribe to reminders for ${name}.`;
+      outcome = (await this.deps.subscriptions.unsubscribe(conversationId, action.region)) ? 'removed' : 'absent';
     }
-    const current = (await this.deps.subscriptions.forConversation(conversationId)).filter((s) => s.active);
-    done.known = current.map((s) => regionName(s.region));
-    if (action.type === 'list') {
-      done.text =
-        current.length === 0
-          ? sv
-            ? 'Den här konversationen prenumererar inte på några påminnelser. Skriv till exempel ”prenumerera på påminnelser för Skåne”.'
-            : 'This conversation subscribes to no reminders. Write for example “subscribe to reminders for Skåne”.'
-          : sv
-            ? `Den här konversationen får påminnelser för: ${done.known.join(', ')}.`
-            : `This conversation gets reminders for: ${done.known.join(', ')}.`;
-    }
-    this.deps.logger.info({ event: `subscription.${action.type}`, region: action.region ?? null, conversation: conversationId }, 'subscription');
-    return done;
+    const following = (await this.deps.subscriptions.forConversation(conversationId)).filter((s) => s.active).map((s) => regionName(s.region));
+    this.deps.logger.info({ event: `subscription.${action.type}`, region: action.region ?? null, outcome, conversation: conversationId }, 'subscription');
+    return subscriptionReply(reply, { outcome, ...(action.region ? { region: regionName(action.region) } : {}), following, schedule: this.deps.reminderSchedule });
   }
 
   /** Where to reach this conversation later (proactive reminders), as Teams Toolkit's notification template does. */
-  private async rememberConversation(context: TurnContext): Promise<void> {
+  private async rememberConversation(context: TurnContext, subscribedIn?: Lang): Promise<void> {
+    // An install event after a subscription keeps the language it was made in.
+    const lang = subscribedIn ?? (await this.deps.subscriptions.conversation(context.activity.conversation.id).catch(() => undefined))?.lang;
     await this.deps.subscriptions.saveConversation({
       conversationId: context.activity.conversation.id,
       reference: TurnContext.getConversationReference(context.activity) as Record<string, unknown>,
       ...(tenantOf(context) ? { tenantId: tenantOf(context)! } : {}),
       ...(context.activity.locale ? { locale: context.activity.locale } : {}),
+      ...(lang ? { lang } : {}),
       savedAt: this.deps.now().toISOString(),
     });
   }
@@ -319,11 +340,15 @@ export class StimulusBot extends TeamsActivityHandler {
     const answer = this.deps.brain.answer(lang === 'sv' ? 'hjälp' : 'help', {}, { lang });
     this.deps.logger.info({ event: 'welcome', conversation: context.activity.conversation.id }, 'welcomed');
     const card = welcomeCard(lang, this.deps.welcome.known(lang), answer.reply.suggestions);
-    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), keySentence(answer.reply.text)));
+    // The text is the card's own one line (its title): the intro is said once, in the card.
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), card.fallbackText as string));
   }
 }
 
 const STATE_UNAVAILABLE = Symbol('state unavailable this turn');
+
+/** What a clicked suggestion's card says while the answer arrives as a new message. */
+const ANSWERED_BELOW: Record<Lang, string> = { sv: 'Svaret kommer nedan.', en: 'The answer follows below.' };
 
 function clampInt(value: unknown, fallback: number, min: number, max: number): number {
   const number = typeof value === 'number' && Number.isInteger(value) ? value : fallback;
@@ -332,7 +357,7 @@ function clampInt(value: unknown, fallback: number, min: number, max: number): n
 
 /** The figure and the key sentence, short enough for a result list. */
 function previewText(reply: Reply): string {
-  const sentence = keySentence(reply.text);
+  const sentence = summaryLine(reply.text);
   return sentence.length > 140 ? `${sentence.slice(0, 137)}…` : sentence;
 }
 
@@ -353,7 +378,19 @@ export function correlationId(context: TurnContext): string {
   return context.activity.id ?? `${Date.now().toString(36)}`;
 }
 
-/** The first sentence: what notifications and screen readers say. */
-export function keySentence(text: string): string {
-  return text.split(/(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])/)[0] ?? text;
+/** What notifications and screen readers say of a reply (the reminder sender in app.ts uses it too). */
+export const keySentence = summaryLine;
+
+/** The search text of a compose-box query; none for the first run (`initialRun`) before anything is typed. */
+function searchText(query: MessagingExtensionQuery | undefined): string {
+  const parameter = query?.parameters?.find((p) => p.name !== 'initialRun') ?? undefined;
+  return typeof parameter?.value === 'string' ? parameter.value.trim() : '';
+}
+
+/** A message carrying one of this bot's cards and no question of its own: a card inserted from the compose box. */
+function isInsertedCard(activity: TurnContext['activity']): boolean {
+  const cards = (activity.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  if (cards.length === 0) return false;
+  const text = (activity.text ?? '').replace(/<[^>]*>/g, '').trim();
+  return text === '' || cards.some((card) => (card.content as { fallbackText?: unknown } | undefined)?.fallbackText === text);
 }

@@ -46,7 +46,7 @@ export class ReplyCards {
   /** The card of `reply` asked as `options.question` in `options.context`: as cardForReply makes it. */
   card(reply: Reply, options: CardOptions): AdaptiveCardJson {
     if (this.size === 0) return this.make(reply, options);
-    const key = `${options.showDerivation === true ? 1 : 0}${options.showSource === true ? 1 : 0}${JSON.stringify(reply)}`;
+    const key = `${options.showDerivation === true ? 1 : 0}${options.showSource === true ? 1 : 0}${options.insertable === true ? 1 : 0}${options.offerAsk === true ? 1 : 0}:${options.from ?? 0}:${JSON.stringify(reply)}`;
     const known = this.kept.get(key);
     if (known !== undefined) {
       this.kept.delete(key);

@@ -1,4 +1,4 @@
-// The HTTP server: Bot Framework messages, the reminder trigger, and a health check for the load balancer.
+// The HTTP server: Bot Framework messages, the reminder trigger, the coordinators' report, and a health check for the load balancer.
 // Bodies are read by one reader (JSON only, never compressed, bounded); shutdown drains what is in flight.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import restify from 'restify';
@@ -23,9 +23,13 @@ export interface BotServer {
 
 export type NotifyHandler = (authorization: string | undefined, body: unknown) => Promise<{ status: number; body: Record<string, unknown> }>;
 
+export type ReportHandler = (authorization: string | undefined, query: Record<string, string>) => Promise<{ status: number; body: unknown }>;
+
 export interface Handlers {
   messages: MessageHandler;
   notify: NotifyHandler;
+  /** GET /api/report?since=YYYY-MM-DD, for whoever holds REPORT_TOKEN. */
+  report: ReportHandler;
   /** What GET /health reports once ready (knowledge version and counts). */
   health: () => Record<string, unknown>;
 }
@@ -86,12 +90,26 @@ export async function startServer(options: { logger: Logger; port: number; host:
     send(res, result.status, result.body);
   });
 
+  // Clients (the Agents Playground at start-up) check that the endpoint is there with a HEAD: yes, and nothing to log.
+  server.head('/api/messages', async (_req, res) => {
+    res.writeHead(200);
+    res.end();
+  });
+
   server.post('/api/notify', async (req, res) => {
     const body = await readJsonBody(req, { limit: 4 * 1024, emptyAs: {} });
     if (!handlers) return void send(res, 503, starting);
     if (!body.ok) return void send(res, body.status, { error: body.error });
     const result = await handlers.notify(req.header('authorization'), body.value);
     logger.info({ event: 'notify.http', status: result.status }, 'notify called');
+    send(res, result.status, result.body);
+  });
+
+  server.get('/api/report', async (req, res) => {
+    if (!handlers) return void send(res, 503, starting);
+    const query = Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams);
+    const result = await handlers.report(req.header('authorization'), query);
+    logger.info({ event: 'report.http', status: result.status }, 'report called');
     send(res, result.status, result.body);
   });
 

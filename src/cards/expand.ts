@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Template } from 'adaptivecards-templating/lib/template-engine.js';
 
 /** The templates in cards/, by file name. */
-export const CARD_NAMES = ['amount', 'list', 'deadline', 'invoice', 'focusArea', 'key', 'contact', 'quote', 'unknown', 'clarify', 'help', 'welcome', 'error', 'notice', 'whatIf'] as const;
+export const CARD_NAMES = ['amount', 'list', 'deadline', 'invoice', 'focusArea', 'key', 'contact', 'quote', 'unknown', 'clarify', 'help', 'welcome', 'error', 'notice', 'whatIf', 'ticket', 'ticketSent', 'coordinatorAnswer'] as const;
 
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -4,7 +4,9 @@ import { money, type Lang } from '../brain/format.js';
 import { MAX_AMOUNT } from '../brain/recalculate.js';
 import { ALL_FUNDS, type Calculator, type Reply, type ReplyKind, type ReplyRow, type SourceRef, type Suggestion } from '../brain/reply.js';
 import { sourceLine } from '../brain/sources.js';
-import { expandCard, type AdaptiveCardJson, type CardName } from './expand.js';
+import { expandCard, type AdaptiveCardJson, type CardName, type CardNode } from './expand.js';
+import { askCoordinatorAction, voteActions } from './feedback.js';
+import { summaryLine } from './summary.js';
 
 export interface CardOptions {
   /** The question that produced the reply: "Visa beräkning" / "Visa källa" ask it again. */
@@ -15,6 +17,15 @@ export interface CardOptions {
   showDerivation?: boolean;
   /** Render the "Källa" section open (the card sent after "Visa källa"). */
   showSource?: boolean;
+  /** A long card's page: the first row shown (after "Visa fler"). */
+  from?: number;
+  /**
+   * For the compose box: the card is inserted into any chat, also one without the bot, so it has no button
+   * that sends anything to the bot (the sections still open and close in the client).
+   */
+  insertable?: boolean;
+  /** "Fråga en samordnare" under the answer: the documents did not answer and the tenant has an expert channel. */
+  offerAsk?: boolean;
 }
 
 export interface CardAttachment {
@@ -32,6 +43,7 @@ export interface CardLabels {
   known: string;
   quote: string;
   total: string;
+  difference: string;
   examples: string;
   moreChoices: string;
   errorCode: string;
@@ -43,6 +55,9 @@ export interface CardLabels {
   funds: string;
   amountPlaceholder: string;
   amountError: string;
+  /** A long card's next rows, and where the card is in them. */
+  more: string;
+  shown: (first: number, last: number, total: number) => string;
 }
 
 const LABELS: Record<Lang, CardLabels> = {
@@ -55,6 +70,7 @@ const LABELS: Record<Lang, CardLabels> = {
     known: 'Det här vet jag',
     quote: 'Citat ur dokumentet',
     total: 'Totalt',
+    difference: 'Skillnad',
     examples: 'Prova till exempel',
     moreChoices: 'Alla alternativ',
     errorCode: 'Felkod',
@@ -65,6 +81,8 @@ const LABELS: Record<Lang, CardLabels> = {
     funds: 'Medel',
     amountPlaceholder: 'till exempel 25000000',
     amountError: `Skriv ett belopp i kronor, större än 0 och högst ${money(MAX_AMOUNT, 'sv')}.`,
+    more: 'Visa fler',
+    shown: (first, last, total) => `Visar ${first}–${last} av ${total}.`,
   },
   en: {
     derivation: 'Calculation',
@@ -75,6 +93,7 @@ const LABELS: Record<Lang, CardLabels> = {
     known: 'What I do know',
     quote: 'Quote from the document (in Swedish)',
     total: 'Total',
+    difference: 'Difference',
     examples: 'Try for example',
     moreChoices: 'All options',
     errorCode: 'Error code',
@@ -85,6 +104,8 @@ const LABELS: Record<Lang, CardLabels> = {
     funds: 'Funds',
     amountPlaceholder: 'for example 25000000',
     amountError: `Enter an amount in kronor, above 0 and at most ${money(MAX_AMOUNT, 'en')}.`,
+    more: 'Show more',
+    shown: (first, last, total) => `Showing ${first}–${last} of ${total}.`,
   },
 };
 
@@ -124,7 +145,8 @@ export const TEMPLATE: Record<ReplyKind, CardName> = {
   greeting: 'help',
   unknown: 'unknown',
   clarify: 'clarify',
-  subscription: 'help',
+  // What changed, the subscriptions and the schedule, as facts.
+  subscription: 'amount',
 };
 
 /** At most this many suggestion buttons under a reply. */
@@ -133,6 +155,8 @@ const MAX_SUGGESTIONS = 3;
 interface RowData {
   label: string;
   value: string;
+  /** A code to copy (GLN, reference code, cost centre): set in monospace; prose is not. */
+  code: boolean;
   /** The value, in a FactSet with its note: "42 451 kr (rekonstruerat, tryckt som ”22451”)". */
   display: string;
   note: string;
@@ -150,22 +174,91 @@ export function templateOf(reply: Reply): CardName {
   return reply.calculator ? 'whatIf' : TEMPLATE[reply.kind];
 }
 
+/** Teams refuses larger message-extension results and slows on larger messages: counted as UTF-16, as Teams does. */
+export const MAX_CARD_UTF16 = 28 * 1024;
+
+/** A card's size as Teams counts it. */
+export function cardSize(card: AdaptiveCardJson): number {
+  return JSON.stringify(card).length * 2;
+}
+
+/**
+ * The card of a reply. One too large for Teams shows as many rows as fit, from `options.from`, and ends with
+ * where it is ("Visar 1–12 av 40") and, in a chat, "Visa fler" for the next rows.
+ */
 export function cardForReply(reply: Reply, options: CardOptions): AdaptiveCardJson {
+  const from = Math.min(options.from ?? 0, Math.max(0, reply.rows.length - 1));
+  const whole = from === 0 ? withAnswerActions(expandReply(reply, options), reply, options) : undefined;
+  if (whole && cardSize(whole) <= MAX_CARD_UTF16) return whole;
+  const page = (count: number) => {
+    const next = Math.min(reply.rows.length, from + count);
+    return withAnswerActions(pageOf(reply, options, from, next), reply, options, next);
+  };
+  // The most rows that fit, found by halving (a handful of expansions, only for the rare long card).
+  let fits = 1;
+  let over = reply.rows.length - from + 1;
+  while (over - fits > 1) {
+    const mid = Math.floor((fits + over) / 2);
+    if (cardSize(page(mid)) <= MAX_CARD_UTF16) fits = mid;
+    else over = mid;
+  }
+  return page(fits);
+}
+
+/**
+ * The one place where an answer card gets actions beyond its template's suggestions (which come first in
+ * the template): "Visa fler" for a long card's next rows, "Fråga en samordnare" when offered, and 👍 / 👎 last. Buttons that need the bot go before the suggestions;
+ * an inserted card keeps none of them (withoutBotActions).
+ */
+function withAnswerActions(card: AdaptiveCardJson, reply: Reply, options: CardOptions, next?: number): AdaptiveCardJson {
+  const labels = LABELS[reply.lang];
+  const own: CardNode[] = [];
+  if (next !== undefined && next < reply.rows.length) {
+    const data = { question: options.question, context: options.context, from: String(next) };
+    own.push({ type: 'Action.Execute', title: labels.more, verb: 'more', data, fallback: { type: 'Action.Submit', title: labels.more, data: { verb: 'more', ...data } } });
+  }
+  if (options.offerAsk === true) own.push(askCoordinatorAction(reply.lang, { question: options.question, context: options.context }));
+  const votes = VOTED_KINDS.has(reply.kind) ? voteActions(reply.lang, options) : [];
+  if (own.length === 0 && votes.length === 0) return card;
+  const withOwn = { ...card, actions: [...own, ...(card.actions ?? []), ...votes] };
+  return options.insertable === true ? withoutBotActions(withOwn) : withOwn;
+}
+
+/** Answers from the documents (or the lack of one) get 👍 / 👎; help, greetings and subscription changes do not. */
+const VOTED_KINDS: ReadonlySet<ReplyKind> = new Set(['amount', 'list', 'deadline', 'invoice', 'focusArea', 'key', 'contact', 'figure', 'passage', 'unknown', 'clarify']);
+
+/** Rows `from` to `to` of a long reply, with where they are in it ("Visar 13–24 av 40."). */
+function pageOf(reply: Reply, options: CardOptions, from: number, to: number): AdaptiveCardJson {
+  const card = expandReply({ ...reply, rows: reply.rows.slice(from, to), ...(from > 0 ? { figure: undefined } : {}) } as Reply, options);
+  if (from === 0 && to === reply.rows.length) return card;
+  const shown = { type: 'TextBlock', text: LABELS[reply.lang].shown(from + 1, to, reply.rows.length), size: 'Small', isSubtle: true, wrap: true, spacing: 'Medium' };
+  return { ...card, body: [...card.body, shown] };
+}
+
+function expandReply(reply: Reply, options: CardOptions): AdaptiveCardJson {
   const lang = reply.lang;
   const labels = LABELS[lang];
   const template = templateOf(reply);
   const inFactSet = template === 'amount' || template === 'list' || template === 'whatIf';
-  const rows = reply.rows.map((row) => rowData(row, inFactSet));
+  const rows = (template === 'invoice' ? whereWhenCodesFirst(reply.rows) : reply.rows).map((row) => rowData(row, inFactSet));
   const sources = uniqueSources(reply.sources);
   const quote = reply.quote ?? reply.sources[0];
+  const line = summaryLine(reply.text);
+  // In a chat, the message's own text is that line: the card does not say it again. An inserted card has no
+  // such text, so it keeps it.
+  const said = options.insertable === true ? '' : line;
+  const leadSentence = lead(reply);
   const data = {
     labels,
     title: reply.title,
-    text: reply.text,
-    lead: lead(reply),
-    figure: reply.figure ?? '',
-    figureCaption: template === 'list' ? figureCaption(reply, labels) : '',
+    text: template === 'unknown' ? withoutLine(reply.text, said) : template === 'clarify' ? clarifyingQuestion(reply, said) : reply.text,
+    // A what-if's terms stay: "Räkna om" replaces the card, not the message's text, which then tells the old pot.
+    lead: said !== '' && !reply.calculator && sameLine(leadSentence, said) ? '' : leadSentence,
+    // A list's big figure is its total; its top entry is the first row already, not said again as a headline.
+    figure: topEntry(reply, template) ? '' : (reply.figure ?? ''),
+    figureCaption: template === 'list' && !topEntry(reply, template) ? figureCaption(reply, labels) : '',
     rows,
+    stacked: needsStacking(reply.rows),
     groups: template === 'focusArea' ? groups(reply.rows) : [],
     notes: reply.notes,
     derivation: reply.derivation,
@@ -183,29 +276,95 @@ export function cardForReply(reply: Reply, options: CardOptions): AdaptiveCardJs
     showSource: options.showSource === true,
     ...(reply.calculator ? calculatorData(reply.calculator, labels) : {}),
   };
-  return expandCard(template, data);
+  const card = withFallbackText(withoutMarkdownLists(expandCard(template, data)), line);
+  return options.insertable === true ? withoutBotActions(card) : card;
+}
+
+/**
+ * Teams reads a TextBlock's text as Markdown: a line starting "1. " or "- " would become a list (renumbered,
+ * indented). A no-break space after the mark is not Markdown's space, so the text stays as written.
+ */
+function withoutMarkdownLists<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(withoutMarkdownLists) as T;
+  // A RichTextBlock's TextRuns are plain text already (a quote stays exactly as the document prints it).
+  if (node === null || typeof node !== 'object' || (node as { type?: unknown }).type === 'TextRun') return node;
+  const copy = { ...(node as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(copy)) {
+    if (key === 'data' || key === 'fallback') continue;
+    if ((key === 'text' || key === 'value' || key === 'title') && typeof value === 'string') copy[key] = value.replace(/^(\s*)(\d{1,3}[.)]|[-*+]) /gm, '$1$2\u00a0');
+    else copy[key] = withoutMarkdownLists(value);
+  }
+  return copy as T;
+}
+
+/**
+ * A clarifying question stays on its card (it is what the buttons answer), in its short form when the message
+ * says it in full: "Vilken plats menar du?" over the buttons, "Vilken plats menar du: Dalarna, …?" as the text.
+ */
+function clarifyingQuestion(reply: Reply, said: string): string {
+  const short = reply.title.replace(/\?$/, '');
+  return said !== '' && short !== '' && reply.text.startsWith(short) && sameLine(reply.text, said) ? reply.title : reply.text;
+}
+
+/** Whether two sentences say the same (one is the other, or the other cut short). */
+function sameLine(a: string, b: string): boolean {
+  const bare = (text: string) => text.replace(/\s+/g, ' ').replace(/[.…:\s]+$/, '').trim();
+  const [x, y] = [bare(a), bare(b)];
+  return x !== '' && y !== '' && (x.startsWith(y) || y.startsWith(x));
+}
+
+/** The text after its first line, when the message already says that line. */
+function withoutLine(text: string, line: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return line !== '' && flat.startsWith(line) ? flat.slice(line.length).trim() : text;
+}
+
+/** What a client that cannot draw the card shows instead, and what notifications of a fallback say. */
+function withFallbackText(card: AdaptiveCardJson, text: string): AdaptiveCardJson {
+  card.fallbackText = text;
+  return card;
+}
+
+/** Actions that reach the bot (Action.Execute, Action.Submit) and the inputs they would send, taken out. */
+export function withoutBotActions(card: AdaptiveCardJson): AdaptiveCardJson {
+  const reachesBot = (node: CardNode) => node.type === 'Action.Execute' || node.type === 'Action.Submit';
+  const prune = (nodes: CardNode[]): CardNode[] =>
+    nodes
+      .filter((node) => !reachesBot(node) && !node.type.startsWith('Input.'))
+      .map((node) => {
+        const copy: CardNode = { ...node };
+        for (const key of ['items', 'actions', 'columns', 'body'] as const) {
+          if (Array.isArray(copy[key])) copy[key] = prune(copy[key] as CardNode[]);
+        }
+        return copy;
+      })
+      // What held only those (the calculator's field and button) goes with them.
+      .filter((node) => (node.type !== 'ActionSet' || (node.actions as CardNode[]).length > 0) && (node.type !== 'Container' || (node.items as CardNode[]).length > 0));
+  const { actions, ...rest } = card;
+  const kept = actions ? prune(actions) : [];
+  return { ...rest, body: prune(card.body), ...(kept.length > 0 ? { actions: kept } : {}) };
 }
 
 /** The card sent when the bot is installed: what it knows and three questions to start with. */
 export function welcomeCard(lang: Lang, known: string[], examples: Suggestion[]): AdaptiveCardJson {
-  return expandCard('welcome', {
+  return withFallbackText(expandCard('welcome', {
     labels: LABELS[lang],
     title: TEXTS[lang].welcomeTitle,
     intro: TEXTS[lang].welcomeIntro,
     known,
     suggestions: examples.slice(0, MAX_SUGGESTIONS),
-  });
+  }), TEXTS[lang].welcomeTitle);
 }
 
 /** A short apology with the id that finds the failure in the logs; never an error message or a stack. */
 export function errorCard(lang: Lang, correlationId: string): AdaptiveCardJson {
   const id = String(correlationId).split(/\r?\n/)[0]!.trim().slice(0, 100);
-  return expandCard('error', { labels: LABELS[lang], title: TEXTS[lang].errorTitle, text: TEXTS[lang].errorText, correlationId: id });
+  return withFallbackText(expandCard('error', { labels: LABELS[lang], title: TEXTS[lang].errorTitle, text: TEXTS[lang].errorText, correlationId: id }), TEXTS[lang].errorTitle);
 }
 
 /** Said once when a conversation sends more than the rate limit allows; the excess is not answered. */
 export function slowDownCard(lang: Lang): AdaptiveCardJson {
-  return expandCard('notice', { title: TEXTS[lang].slowDownTitle, text: TEXTS[lang].slowDownText });
+  return withFallbackText(expandCard('notice', { title: TEXTS[lang].slowDownTitle, text: TEXTS[lang].slowDownText }), TEXTS[lang].slowDownTitle);
 }
 
 export function slowDownText(lang: Lang): string {
@@ -242,7 +401,44 @@ function rowData(row: ReplyRow, inFactSet: boolean): RowData {
   // The note (how sure the value is, worded by the brain's provenance, or what to do) follows the value
   // in a FactSet, which has no room of its own for it.
   const note = row.note ?? '';
-  return { label: row.label, value: row.value, display: inFactSet && note ? `${row.value} (${note})` : row.value, note: inFactSet ? '' : note };
+  return { label: row.label, value: row.value, code: isCode(row.value), display: inFactSet && note ? `${row.value} (${note})` : row.value, note: inFactSet ? '' : note };
+}
+
+/**
+ * A FactSet's label column is narrow (Teams: about 150 px of bold text): a word wider than that
+ * ("Ungdomsmottagningar") is broken mid-word. Such rows are shown each label above its value instead.
+ * Widths are counted in average letters: narrow ones (i, l, t, f, j, r) less, wide ones (m, w) and capitals more.
+ */
+const WIDEST_LABEL_WORD = 17.5;
+
+function letterWidth(letter: string): number {
+  if (/[iljtfr.,:;!|']/.test(letter)) return 0.6;
+  if (/[mwMW]/.test(letter)) return 1.5;
+  return /\p{Lu}/u.test(letter) ? 1.2 : 1;
+}
+
+function needsStacking(rows: ReplyRow[]): boolean {
+  const width = (word: string) => [...word].reduce((sum, letter) => sum + letterWidth(letter), 0);
+  return rows.some((row) => row.label.split(/[\s/–-]+/).some((word) => width(word) > WIDEST_LABEL_WORD));
+}
+
+/** Digits (and the spaces or dashes some codes are written with), nothing else. */
+function isCode(value: string): boolean {
+  return /^\d[\d\s-]{1,30}$/.test(value.trim());
+}
+
+/**
+ * An invoice card answers where to send it, when and with which codes before the rest (who requisitions,
+ * what it must contain). The rows carry labels only, so their kind is read from the label, in both languages.
+ */
+const INVOICE_ORDER: RegExp[] = [/kanal|channel/i, /GLN/i, /adress|address/i, /period/i, /referenskod|reference code/i, /kostnadsställe|cost cent/i, /rubrik|heading/i];
+
+function whereWhenCodesFirst(rows: ReplyRow[]): ReplyRow[] {
+  const rank = (row: ReplyRow) => {
+    const at = INVOICE_ORDER.findIndex((pattern) => pattern.test(row.label));
+    return at < 0 ? INVOICE_ORDER.length : at;
+  };
+  return rows.map((row, index) => ({ row, index })).sort((a, b) => rank(a.row) - rank(b.row) || a.index - b.index).map(({ row }) => row);
 }
 
 /** Consecutive rows with the same label (a focus area's activities) under one heading, as bullets. */
@@ -303,10 +499,35 @@ function firstSentence(text: string): string {
   return (match ? match[0] : text).trim();
 }
 
+/** Whether a list's figure is only one of its rows (the largest, the smallest). */
+function topEntry(reply: Reply, template: CardName): boolean {
+  return template === 'list' && reply.figure !== undefined && reply.rows.some((row) => row.value === reply.figure);
+}
+
 /** What the big figure of a list is: the entry it belongs to, or the whole the entries make up. */
 function figureCaption(reply: Reply, labels: CardLabels): string {
   if (!reply.figure) return '';
-  return reply.rows.find((row) => row.value === reply.figure)?.label ?? labels.total;
+  const entry = reply.rows.find((row) => row.value === reply.figure);
+  if (entry) return entry.label;
+  // Said only when the figure is that: the rows' sum, or the difference of two (a comparison).
+  const figure = ore(reply.figure);
+  const values = reply.rows.map((row) => ore(row.value));
+  if (figure === undefined || values.some((value) => value === undefined)) return '';
+  const [a, b] = values as number[];
+  if (values.reduce((sum, value) => sum! + value!, 0) === figure) return labels.total;
+  if (values.length === 2 && Math.abs(a! - b!) === figure) return labels.difference;
+  return '';
+}
+
+/** An amount as the cards write it ("18 172 239 kr", "6 635 082,09 kr", "SEK 1,234.50"), in öre. */
+function ore(text: string): number | undefined {
+  const bare = text.replace(/[\s\u00a0\u202f]/g, '');
+  const millions = /^(\d+)(?:[,.](\d{1,2}))?(?:mkr|Mkr|miljonerkr)$/.exec(bare) ?? /^SEK(\d+)(?:\.(\d{1,2}))?million$/.exec(bare);
+  if (millions) return (Number(millions[1]) * 100 + Number((millions[2] ?? '').padEnd(2, '0'))) * 10_000 * 100;
+  const sv = /^(-?\d+)(?:,(\d{1,2}))?kr$/.exec(bare);
+  const en = /^SEK(-?[\d,]+)(?:\.(\d{1,2}))?$/.exec(bare);
+  const [, whole, cents = ''] = sv ?? (en ? [en[0], en[1]!.replace(/,/g, ''), en[2]] : []);
+  return whole === undefined ? undefined : Number(whole) * 100 + Number(cents.padEnd(2, '0'));
 }
 
 /** The choices that have no button of their own. */
@@ -317,8 +538,11 @@ function moreChoices(reply: Reply): string {
 /** The reply's follow-up questions as buttons; "Visa beräkning" is the card's own action instead. */
 function suggestions(list: Suggestion[], labels: CardLabels): Suggestion[] {
   const own = labels.showDerivation.toLowerCase();
+  const seen = new Set<string>();
   return list
     .filter((suggestion) => suggestion.title.toLowerCase() !== own)
+    // The same button twice says nothing more.
+    .filter((suggestion) => !seen.has(suggestion.title) && seen.add(suggestion.title))
     .slice(0, MAX_SUGGESTIONS)
     .map(({ title, question }) => ({ title, question }));
 }

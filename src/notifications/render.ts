@@ -8,6 +8,13 @@ import { emptyReply, type Reply } from '../brain/reply.js';
 import { stockholmDate } from '../platform/clock.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Reminder } from './reminders.js';
+import type { ConversationRecord } from './subscriptions.js';
+import { langOfLocale } from '../brain/language.js';
+
+/** The language a conversation's reminders are written in: the one it subscribed in, else its client's. */
+export function subscriberLang(conversation: Pick<ConversationRecord, 'lang' | 'locale'>): Lang {
+  return conversation.lang ?? langOfLocale(conversation.locale);
+}
 
 export function reminderReply(reminder: Reminder, store: KnowledgeStore, lang: Lang, now: Date): Reply {
   const deadline = reminder.deadline;

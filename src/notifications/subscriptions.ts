@@ -9,6 +9,8 @@ export interface ConversationRecord {
   reference: Record<string, unknown>;
   tenantId?: string;
   locale?: string;
+  /** The language the conversation subscribed in (what the user wrote), before the client's locale. */
+  lang?: 'sv' | 'en';
   savedAt: string;
 }
 

@@ -6,6 +6,9 @@ import { APP_PACKAGE_DIR, type Json, type JsonObject } from '../../scripts/app-p
 export const TEST_ENV = {
   TEAMS_APP_ID: '3f0c2a9e-8d41-4b6a-9c55-2e7d1b0a6f13',
   BOT_ID: 'a1b2c3d4-e5f6-4789-8abc-def012345678',
+  DEVELOPER_WEBSITE_URL: 'https://www.region.test/stimulansboten',
+  PRIVACY_URL: 'https://www.region.test/stimulansboten/integritet',
+  TERMS_OF_USE_URL: 'https://www.region.test/stimulansboten/villkor',
 } as const;
 
 export const TEST_VARS: Record<string, string> = {

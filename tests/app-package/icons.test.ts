@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { APP_PACKAGE_DIR, checkIcons, decodePng, encodePng, PNG_SIGNATURE, readPngHeader, type RgbaImage } from '../../scripts/app-package.js';
+import { APP_PACKAGE_DIR, checkIcons, decodePng, encodePng, PNG_SIGNATURE, PngError, readPngHeader, type RgbaImage } from '../../scripts/app-package.js';
 import { drawColorIcon, drawOutlineIcon, renderIcons } from '../../scripts/icons.js';
 
 const committed = {
@@ -42,18 +42,27 @@ describe('committed icons', () => {
 
   it('color.png is in full colour with anti-aliased edges', () => {
     const { data } = decodePng(committed.color);
-    const colours = new Set<string>();
-    let partial = 0;
+    const colours = new Map<string, number>();
     for (let i = 0; i < data.length; i += 4) {
-      colours.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
-      if (data[i + 3]! > 0 && data[i + 3]! < 255) partial++;
+      const colour = `${data[i]},${data[i + 1]},${data[i + 2]}`;
+      colours.set(colour, (colours.get(colour) ?? 0) + 1);
     }
     expect(colours.size).toBeGreaterThan(20);
-    expect(partial).toBeGreaterThan(0);
+    // Anti-aliased: the shapes' edges blend into the background (colours other than the three of the design).
+    const pure = ['19,111,99', '255,255,255', '232,80,91'];
+    expect([...colours].filter(([colour]) => !pure.includes(colour)).reduce((sum, [, count]) => sum + count, 0)).toBeGreaterThan(100);
     // the centre of the heart is coral, the middle of the left edge is the accent colour
     const px = (x: number, y: number): number[] => [...data.subarray((y * 192 + x) * 4, (y * 192 + x) * 4 + 4)];
     expect(px(96, 84)).toEqual([0xe8, 0x50, 0x5b, 255]);
     expect(px(4, 96)).toEqual([0x13, 0x6f, 0x63, 255]);
+  });
+
+  it('color.png is a full square: opaque to every edge, the accent colour in every corner (Teams rounds it itself)', () => {
+    const { data, width, height } = decodePng(committed.color);
+    for (let i = 3; i < data.length; i += 4) expect(data[i]).toBe(255);
+    for (const [x, y] of [[0, 0], [width - 1, 0], [0, height - 1], [width - 1, height - 1]] as const) {
+      expect([...data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4)]).toEqual([0x13, 0x6f, 0x63, 255]);
+    }
   });
 
   it('pass the package check', () => {
@@ -167,6 +176,10 @@ describe('PNG codec', () => {
   it('rejects a corrupted chunk', () => {
     const png = Buffer.from(encodePng(drawOutlineIcon()));
     png[20] = png[20]! ^ 0xff; // inside IHDR
-    expect(() => decodePng(png)).toThrow('bad CRC in PNG chunk IHDR');
+    expect(() => decodePng(png)).toThrow(PngError);
+    // Only the IHDR's checksum changed, its data intact: rejected all the same.
+    const badCrc = Buffer.from(encodePng(drawOutlineIcon()));
+    badCrc[29] = badCrc[29]! ^ 0xff;
+    expect(() => decodePng(badCrc)).toThrow(PngError);
   });
 });

@@ -4,8 +4,6 @@ import {
   findPlaceholders,
   loadTeamsSchema,
   localizableKeys,
-  mergeEnv,
-  parseDotEnv,
   projectVersion,
   resolveManifest,
   resolvePlaceholders,
@@ -15,11 +13,15 @@ import {
   validateManifest,
   type JsonObject,
 } from '../../scripts/app-package.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadEnvFile } from '../../src/config.js';
 import { ACCENT_COLOR } from '../../scripts/icons.js';
 import { asArray, asObject, clone, get, readAppJson, TEST_ENV, TEST_VARS } from './helpers.js';
 
 const template = readAppJson('manifest.json');
-const english = readAppJson('en-US.json');
+const english = readAppJson('en.json');
 
 function resolved(vars: Record<string, string> = TEST_VARS): JsonObject {
   const { manifest, problems } = resolveManifest(template, vars);
@@ -44,9 +46,9 @@ describe('manifest template', () => {
     expect(english.$schema).toBe(schemaUrl('localization', newest));
   });
 
-  it('has the placeholders for the app id, bot id, domain and version', () => {
+  it('has the placeholders for the app id, bot id, domain, version and developer pages', () => {
     const names = new Set(findPlaceholders(template).map((p) => p.name));
-    expect([...names].sort()).toEqual(['APP_VERSION', 'BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_ID']);
+    expect([...names].sort()).toEqual(['APP_VERSION', 'BOT_DOMAIN', 'BOT_ID', 'DEVELOPER_WEBSITE_URL', 'PRIVACY_URL', 'TEAMS_APP_ID', 'TERMS_OF_USE_URL']);
     expect(template.id).toBe('${{TEAMS_APP_ID}}');
     expect(template.version).toBe('${{APP_VERSION}}');
     expect(get(template, 'bots', 0, 'botId')).toBe('${{BOT_ID}}');
@@ -74,7 +76,8 @@ describe('manifest template', () => {
   it('is Swedish by default with an English localization file', () => {
     expect(template.localizationInfo).toEqual({
       defaultLanguageTag: 'sv-SE',
-      additionalLanguages: [{ languageTag: 'en-US', file: 'en-US.json' }],
+      // Language only: every English client (en-US, en-GB, …) gets the English texts.
+      additionalLanguages: [{ languageTag: 'en', file: 'en.json' }],
     });
     expect(get(template, 'name', 'short')).toBe('Stimulansboten');
     expect(get(template, 'name', 'full')).toBe('Stimulansboten – psykisk hälsa och suicidprevention');
@@ -121,9 +124,8 @@ describe('manifest template', () => {
   it('has developer info, accent colour, icons and no permissions', () => {
     const dev = asObject(template.developer!);
     expect(dev.name).toBe('Stimulansboten-teamet');
-    for (const key of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl']) {
-      expect(dev[key]).toMatch(/^https:\/\/stimulansboten\.example\.se\//);
-    }
+    // From variables: the publishing organisation's own pages, never a made-up domain.
+    expect(dev).toMatchObject({ websiteUrl: '${{DEVELOPER_WEBSITE_URL}}', privacyUrl: '${{PRIVACY_URL}}', termsOfUseUrl: '${{TERMS_OF_USE_URL}}' });
     expect(template.accentColor).toBe(ACCENT_COLOR);
     expect(template.icons).toEqual({ color: 'color.png', outline: 'outline.png' });
     expect(template.permissions).toEqual([]);
@@ -131,9 +133,9 @@ describe('manifest template', () => {
   });
 });
 
-describe('en-US localization', () => {
+describe('en localization', () => {
   it('validates against the localization schema and covers every localizable string', () => {
-    expect(validateLocalization(english, resolved(), 'en-US.json')).toEqual([]);
+    expect(validateLocalization(english, resolved(), 'en.json')).toEqual([]);
     expect(Object.keys(english).filter((k) => k !== '$schema').sort()).toEqual(localizableKeys(resolved()).sort());
   });
 
@@ -152,11 +154,11 @@ describe('en-US localization', () => {
     loc['composeExtensions[0].commands[0].title'] = 'x'.repeat(40);
     loc['bots[0].commandLists[0].commands[11].title'] = 'No such command';
     delete loc['description.short'];
-    const problems = validateLocalization(loc, resolved(), 'en-US.json');
-    expect(problems).toContain('en-US.json: ["composeExtensions[0].commands[0].title"] is 40 characters long, at most 32 allowed');
-    expect(problems).toContain('en-US.json: (top level) is missing the required property "description.short"');
-    expect(problems).toContain('en-US.json: key "bots[0].commandLists[0].commands[11].title" has no matching string in manifest.json');
-    expect(problems).toContain('en-US.json: missing translation for "description.short"');
+    const problems = validateLocalization(loc, resolved(), 'en.json');
+    expect(problems).toContain('en.json: ["composeExtensions[0].commands[0].title"] is 40 characters long, at most 32 allowed');
+    expect(problems).toContain('en.json: (top level) is missing the required property "description.short"');
+    expect(problems).toContain('en.json: key "bots[0].commandLists[0].commands[11].title" has no matching string in manifest.json');
+    expect(problems).toContain('en.json: missing translation for "description.short"');
   });
 });
 
@@ -230,22 +232,36 @@ describe('invalid manifests fail validation with readable errors', () => {
 describe('variables', () => {
   const defaults = { appVersion: '0.1.0' };
 
+  it('developer pages missing or not https: one clear line each', () => {
+    const ids = { TEAMS_APP_ID: TEST_ENV.TEAMS_APP_ID, BOT_ID: TEST_ENV.BOT_ID };
+    expect(resolveVariables(ids, defaults).problems).toEqual([
+      expect.stringMatching(/^DEVELOPER_WEBSITE_URL is not set: the https address of the publisher’s page about the app/),
+      expect.stringMatching(/^PRIVACY_URL is not set: the https address of the app’s privacy statement/),
+      expect.stringMatching(/^TERMS_OF_USE_URL is not set: the https address of the app’s terms of use/),
+    ]);
+    const { problems } = resolveVariables({ ...TEST_ENV, PRIVACY_URL: 'http://www.region.test/integritet', TERMS_OF_USE_URL: 'villkor' }, defaults);
+    expect(problems).toEqual([
+      'PRIVACY_URL is not an https address: "http://www.region.test/integritet" (the https address of the app’s privacy statement)',
+      'TERMS_OF_USE_URL is not an https address: "villkor" (the https address of the app’s terms of use)',
+    ]);
+  });
+
   it('BOT_ID and TEAMS_APP_ID missing: one clear line each', () => {
     const { problems } = resolveVariables({}, defaults);
-    expect(problems).toHaveLength(2);
+    expect(problems).toHaveLength(5);
     expect(problems[0]).toMatch(/^TEAMS_APP_ID is not set: the Teams app id, a GUID/);
     expect(problems[1]).toBe('BOT_ID is not set (nor MicrosoftAppId): the Microsoft App ID of the Azure Bot registration, a GUID');
   });
 
   it('each one missing alone', () => {
-    expect(resolveVariables({ BOT_ID: TEST_ENV.BOT_ID }, defaults).problems).toEqual([expect.stringMatching(/^TEAMS_APP_ID is not set/)]);
-    expect(resolveVariables({ TEAMS_APP_ID: TEST_ENV.TEAMS_APP_ID, BOT_ID: '  ' }, defaults).problems).toEqual([
+    expect(resolveVariables({ ...TEST_ENV, TEAMS_APP_ID: undefined }, defaults).problems).toEqual([expect.stringMatching(/^TEAMS_APP_ID is not set/)]);
+    expect(resolveVariables({ ...TEST_ENV, BOT_ID: '  ' }, defaults).problems).toEqual([
       expect.stringMatching(/^BOT_ID is not set \(nor MicrosoftAppId\)/),
     ]);
   });
 
   it('MicrosoftAppId stands in for BOT_ID; BOT_ID wins when both are set', () => {
-    const fallback = resolveVariables({ TEAMS_APP_ID: TEST_ENV.TEAMS_APP_ID, MicrosoftAppId: TEST_ENV.BOT_ID }, defaults);
+    const fallback = resolveVariables({ ...TEST_ENV, BOT_ID: undefined, MicrosoftAppId: TEST_ENV.BOT_ID }, defaults);
     expect(fallback.problems).toEqual([]);
     expect(fallback.vars.BOT_ID).toBe(TEST_ENV.BOT_ID);
     const both = resolveVariables({ ...TEST_ENV, MicrosoftAppId: '99999999-9999-4999-8999-999999999999' }, defaults);
@@ -253,7 +269,7 @@ describe('variables', () => {
   });
 
   it('non-GUIDs fail with the value and the expected form', () => {
-    const { problems } = resolveVariables({ TEAMS_APP_ID: 'stimulansboten', MicrosoftAppId: '1234' }, defaults);
+    const { problems } = resolveVariables({ ...TEST_ENV, BOT_ID: undefined, TEAMS_APP_ID: 'stimulansboten', MicrosoftAppId: '1234' }, defaults);
     expect(problems).toEqual([
       expect.stringMatching(/^TEAMS_APP_ID is not a GUID: "stimulansboten" \(expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx/),
       expect.stringMatching(/^MicrosoftAppId is not a GUID: "1234" \(expected/),
@@ -294,29 +310,20 @@ describe('variables', () => {
 });
 
 describe('.env', () => {
-  it('parses assignments, comments, export and quotes', () => {
-    const text = [
-      '# comment',
-      'TEAMS_APP_ID=3f0c2a9e-8d41-4b6a-9c55-2e7d1b0a6f13',
-      'export BOT_ID = "a1b2c3d4-e5f6-4789-8abc-def012345678"',
-      "BOT_DOMAIN='bot.example.se' # quoted",
-      'APP_VERSION=1.2.3 # trailing comment',
-      'EMPTY=',
-      'MULTI="a\\nb"',
-      'not an assignment',
-    ].join('\r\n');
-    expect(parseDotEnv(text)).toEqual({
-      TEAMS_APP_ID: '3f0c2a9e-8d41-4b6a-9c55-2e7d1b0a6f13',
-      BOT_ID: 'a1b2c3d4-e5f6-4789-8abc-def012345678',
-      BOT_DOMAIN: 'bot.example.se',
-      APP_VERSION: '1.2.3',
-      EMPTY: '',
-      MULTI: 'a\nb',
-    });
-  });
-
-  it('the environment wins over .env, but an empty environment variable does not erase a .env value', () => {
-    expect(mergeEnv({ A: 'file', B: 'file', C: 'file' }, { A: 'env', B: '', D: 'env' })).toEqual({ A: 'env', B: 'file', C: 'file', D: 'env' });
-    expect(mergeEnv(undefined, { A: 'env' })).toEqual({ A: 'env' });
+  // The one loader `npm start`, `npm run dev` and `npm run package` share (Node's own parser).
+  it('reads a .env file, keeps what the environment already has (even empty), and is fine without a file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stimulansboten-env-'));
+    const file = join(dir, '.env');
+    writeFileSync(file, ['# comment', 'STB_TEST_A=file', 'STB_TEST_B="quoted value"', 'STB_TEST_C=file', 'STB_TEST_D=file'].join('\n'));
+    process.env.STB_TEST_C = 'env';
+    process.env.STB_TEST_D = '';
+    try {
+      expect(loadEnvFile(file)).toBe(true);
+      expect([process.env.STB_TEST_A, process.env.STB_TEST_B, process.env.STB_TEST_C, process.env.STB_TEST_D]).toEqual(['file', 'quoted value', 'env', '']);
+      expect(loadEnvFile(join(dir, 'missing.env'))).toBe(false);
+    } finally {
+      for (const key of ['STB_TEST_A', 'STB_TEST_B', 'STB_TEST_C', 'STB_TEST_D']) delete process.env[key];
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -19,7 +19,7 @@ import { drawOutlineIcon } from '../../scripts/icons.js';
 import { cleanEnv, TEST_ENV } from './helpers.js';
 import { useTemporaryDirs } from '../support/temporary-dirs.js';
 
-const PACKAGE_FILES = ['manifest.json', 'en-US.json', 'color.png', 'outline.png'];
+const PACKAGE_FILES = ['manifest.json', 'en.json', 'color.png', 'outline.png'];
 
 const tempDir = useTemporaryDirs('stimulansboten-app');
 
@@ -41,11 +41,11 @@ describe('buildAppPackage', () => {
     expect(result.files?.map((f) => f.name)).toEqual(PACKAGE_FILES);
   });
 
-  it('the zip has exactly manifest.json, en-US.json, color.png and outline.png at the root', async () => {
+  it('the zip has exactly manifest.json, en.json, color.png and outline.png at the root', async () => {
     const entries = readZip(result.zip!);
     expect(entries.map((e) => e.name)).toEqual(PACKAGE_FILES);
-    // the same, read by an independent implementation
-    const zip = await JSZip.loadAsync(result.zip!);
+    // the same, read by an independent implementation that checks every entry's CRC
+    const zip = await JSZip.loadAsync(result.zip!, { checkCRC32: true });
     expect(Object.keys(zip.files).sort()).toEqual([...PACKAGE_FILES].sort());
     for (const name of ['color.png', 'outline.png']) {
       expect(Buffer.from(await zip.file(name)!.async('uint8array')).equals(readFileSync(join(APP_PACKAGE_DIR, name)))).toBe(true);
@@ -55,7 +55,7 @@ describe('buildAppPackage', () => {
   it("the zip's manifest and localization are resolved and valid", async () => {
     const zip = await JSZip.loadAsync(result.zip!);
     const manifestText = await zip.file('manifest.json')!.async('string');
-    const englishText = await zip.file('en-US.json')!.async('string');
+    const englishText = await zip.file('en.json')!.async('string');
     expect(manifestText).not.toContain('${{');
     expect(englishText).not.toContain('${{');
     const manifest = JSON.parse(manifestText) as JsonObject;
@@ -64,7 +64,9 @@ describe('buildAppPackage', () => {
     expect(manifest.version).toBe(projectVersion());
     expect(manifest.validDomains).toEqual([]);
     expect(validateManifest(manifest)).toEqual([]);
-    expect(validateLocalization(JSON.parse(englishText) as JsonObject, manifest, 'en-US.json')).toEqual([]);
+    expect(validateLocalization(JSON.parse(englishText) as JsonObject, manifest, 'en.json')).toEqual([]);
+    // The organisation's own pages, from the variables: no third party's domain.
+    expect(manifest.developer).toMatchObject({ websiteUrl: TEST_ENV.DEVELOPER_WEBSITE_URL, privacyUrl: TEST_ENV.PRIVACY_URL, termsOfUseUrl: TEST_ENV.TERMS_OF_USE_URL });
   });
 
   it('is reproducible byte for byte', () => {
@@ -77,6 +79,9 @@ describe('buildAppPackage', () => {
     expect(failed.problems).toEqual([
       expect.stringMatching(/^TEAMS_APP_ID is not set/),
       expect.stringMatching(/^BOT_ID is not set \(nor MicrosoftAppId\)/),
+      expect.stringMatching(/^DEVELOPER_WEBSITE_URL is not set: the https address of the publisher’s page about the app/),
+      expect.stringMatching(/^PRIVACY_URL is not set: the https address of the app’s privacy statement/),
+      expect.stringMatching(/^TERMS_OF_USE_URL is not set: the https address of the app’s terms of use/),
     ]);
   });
 
@@ -97,14 +102,14 @@ describe('buildAppPackage', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as JsonObject;
     manifest.accentColor = '#12345';
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-    rmSync(join(dir, 'en-US.json'));
+    rmSync(join(dir, 'en.json'));
     const red = drawOutlineIcon();
     for (let i = 0; i < red.data.length; i += 4) red.data.set([255, 0, 0], i);
     writeFileSync(join(dir, 'outline.png'), encodePng(red));
     const failed = buildAppPackage({ env: { ...TEST_ENV }, appDir: dir });
     expect(failed.zip).toBeUndefined();
     expect(failed.problems).toEqual([
-      `en-US.json: not found in ${dir}`,
+      `en.json: not found in ${dir}`,
       'manifest.json: accentColor "#12345" does not match the pattern ^#[0-9a-fA-F]{6}$',
       expect.stringMatching(/^outline\.png: \d+ visible pixels are not white \(first at x=\d+, y=\d+: rgba\(255, 0, 0, \d+\)\); the outline icon must be white on a transparent background$/),
     ]);
@@ -135,8 +140,11 @@ describe('npm run package', () => {
     expect(errors).toEqual([
       expect.stringMatching(/^error: TEAMS_APP_ID is not set/),
       expect.stringMatching(/^error: BOT_ID is not set \(nor MicrosoftAppId\)/),
+      expect.stringMatching(/^error: DEVELOPER_WEBSITE_URL is not set/),
+      expect.stringMatching(/^error: PRIVACY_URL is not set/),
+      expect.stringMatching(/^error: TERMS_OF_USE_URL is not set/),
     ]);
-    expect(r.stderr).toContain('The Teams app package was not built (2 problems).');
+    expect(r.stderr).toContain('The Teams app package was not built (5 problems).');
     expect(existsSync(out)).toBe(false);
   });
 
@@ -151,7 +159,8 @@ describe('npm run package', () => {
     const envFile = join(dir, '.env');
     writeFileSync(envFile, `# test\nTEAMS_APP_ID=not-a-guid\nMicrosoftAppId=${TEST_ENV.BOT_ID}\nAPP_VERSION=2.0.1\n`);
     const out = join(dir, 'build');
-    const r = run(['--out', out, '--env-file', envFile], { ...cleanEnv(), TEAMS_APP_ID: TEST_ENV.TEAMS_APP_ID });
+    const { DEVELOPER_WEBSITE_URL, PRIVACY_URL, TERMS_OF_USE_URL } = TEST_ENV;
+    const r = run(['--out', out, '--env-file', envFile], { ...cleanEnv(), TEAMS_APP_ID: TEST_ENV.TEAMS_APP_ID, DEVELOPER_WEBSITE_URL, PRIVACY_URL, TERMS_OF_USE_URL });
     expect(r.status, r.stderr).toBe(0);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as JsonObject;
     expect(manifest).toMatchObject({ id: TEST_ENV.TEAMS_APP_ID, version: '2.0.1' });

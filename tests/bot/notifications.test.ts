@@ -107,6 +107,22 @@ describe('POST /api/notify', () => {
     expect(again.alreadySent).toBeGreaterThanOrEqual(1);
     expect(bot.connector.sent.filter((s) => s.conversationId === c.id)).toHaveLength(before + 1);
   });
+
+  it('sends a reminder in the language the subscriber wrote in, whatever the Teams client\'s language', async () => {
+    clock.set(BEFORE);
+    const swedish = conversation(bot.connector.url, 'groupChat', { locale: 'en-US' });
+    expect(plain(await say(swedish, 'prenumerera på påminnelser för Skåne'))).toContain('Klart');
+    const english = conversation(bot.connector.url, 'groupChat', { locale: 'sv-SE' });
+    expect(plain(await say(english, 'subscribe to reminders for Skåne'))).toContain('Done');
+    const counts = [swedish, english].map((c) => bot.connector.sent.filter((s) => s.conversationId === c.id).length);
+    expect((await notify({ asOf: AS_OF })).status).toBe(200);
+    const inSwedish = plain((await bot.connector.waitFor(swedish.id, counts[0]! + 1))[counts[0]!]!.activity);
+    const inEnglish = plain((await bot.connector.waitFor(english.id, counts[1]! + 1))[counts[1]!]!.activity);
+    expect(inSwedish).toContain('Påminnelse');
+    expect(inSwedish).not.toContain('Reminder');
+    expect(inEnglish).toContain('Reminder');
+    expect(inEnglish).not.toContain('Påminnelse');
+  });
 });
 
 describe('when Teams fails', () => {

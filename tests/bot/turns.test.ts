@@ -72,6 +72,25 @@ describe('a turn', () => {
     await adapter.send(add).assertReply((activity) => expect(cardText(activity)).toContain('Hur mycket får Mora?')).send(added).send(add).assertNoReply();
   });
 
+  it('says the welcome intro once: the message text is the title, the intro is in the card only', async () => {
+    const { adapter } = botWith();
+    await adapter.send({ type: ActivityTypes.InstallationUpdate, action: 'add' } as Partial<Activity>).assertReply((activity) => {
+      expect(activity.text).toBe('Välkommen till Stimulansboten');
+      expect(cardText(activity).match(/Jag svarar på frågor/g)).toHaveLength(1);
+    });
+  });
+
+  it('answers with one line of text that the card does not repeat, and the card leads with the figure', async () => {
+    const { adapter } = botWith();
+    await adapter.send('När ska fakturan skickas?').assertReply((activity) => {
+      const card = activity.attachments![0]!.content as { body: { text?: string }[]; fallbackText: string };
+      expect(card.fallbackText).toBe(activity.text);
+      expect(JSON.stringify(card.body)).not.toContain(JSON.stringify(activity.text).slice(1, -1));
+      // The date once in the card.
+      expect(JSON.stringify(card.body).match(/1 mars–31 maj 2023/g)).toHaveLength(1);
+    });
+  });
+
   it('does not answer a tenant that is not allowed', async () => {
     const { adapter, logs } = botWith(['allowed-tenant']);
     await adapter.send({ type: 'message', text: 'Hur mycket får Mora?', channelData: { tenant: { id: 'other' } } } as Partial<Activity>).assertNoReply();

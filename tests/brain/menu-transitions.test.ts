@@ -9,9 +9,9 @@ import { questionCases } from './questions.js';
 
 const appPackage = new URL('../../appPackage/', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('manifest.json', appPackage), 'utf8')) as { bots: { commandLists: { commands: { title: string }[] }[] }[] };
-const english = JSON.parse(readFileSync(new URL('en-US.json', appPackage), 'utf8')) as Record<string, string>;
+const english = JSON.parse(readFileSync(new URL('en.json', appPackage), 'utf8')) as Record<string, string>;
 
-/** The command menu as Teams shows it: the manifest's Swedish titles and their en-US localisation. */
+/** The command menu as Teams shows it: the manifest's Swedish titles and their English (en) localisation. */
 const menu = {
   sv: [...new Set(manifest.bots.flatMap((bot) => bot.commandLists.flatMap((list) => list.commands.map((command) => command.title))))],
   en: [...new Set(Object.entries(english).filter(([key]) => /^bots\[\d+\]\.commandLists\[\d+\]\.commands\[\d+\]\.title$/.test(key)).map(([, title]) => title))],

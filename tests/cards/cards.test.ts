@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { ConversationContext } from '../../src/brain/context.js';
 import type { Reply } from '../../src/brain/reply.js';
 import { CARD_NAMES, type AdaptiveCardJson, type CardName } from '../../src/cards/expand.js';
-import { attachmentFor, cardForReply, errorCard, slowDownCard, templateOf, welcomeCard } from '../../src/cards/view.js';
+import { attachmentFor, cardForReply, cardSize, errorCard, MAX_CARD_UTF16, slowDownCard, TEMPLATE, templateOf, welcomeCard } from '../../src/cards/view.js';
+import { summaryLine } from '../../src/cards/summary.js';
 import { money } from '../../src/brain/format.js';
 import { brain, store } from '../brain/ask.js';
 import { questionCases } from '../brain/questions.js';
@@ -325,6 +326,13 @@ describe('card templates', () => {
       }
     }
   });
+
+  // Teams' Warning (yellow, about 2:1 on white) and Good (light green) fail WCAG AA as text in the light theme;
+  // Default, Accent and Attention are drawn by each theme (light, dark, high contrast) at AA contrast.
+  it.each(files.filter((file) => !['ticket.json', 'ticketSent.json', 'coordinatorAnswer.json'].includes(file)))('%s colours text only with Default, Accent or Attention', (file) => {
+    const template = JSON.parse(readFileSync(new URL(`../../cards/${file}`, import.meta.url), 'utf8')) as AdaptiveCardJson;
+    for (const node of nodes(template)) if (node.color !== undefined) expect(['Default', 'Accent', 'Attention'], `${file}: ${JSON.stringify(node).slice(0, 80)}`).toContain(node.color);
+  });
 });
 
 describe('the validation itself', () => {
@@ -353,7 +361,8 @@ describe('cards for real replies', () => {
     expect(curated.length).toBeGreaterThanOrEqual(60);
     const kinds = new Set(curated.map((a) => a.reply.kind));
     expect([...kinds].sort()).toEqual(['amount', 'clarify', 'contact', 'deadline', 'figure', 'focusArea', 'greeting', 'help', 'invoice', 'key', 'list', 'passage', 'unknown']);
-    for (const template of CARD_NAMES.filter((name) => name !== 'welcome' && name !== 'error' && name !== 'notice')) {
+    // Every template a reply is shown with (the coordinator's cards are tested with the coordinator).
+    for (const template of new Set<CardName>([...Object.values(TEMPLATE), 'whatIf'])) {
       const langs = new Set(curated.filter((a) => TEMPLATE_OF(a.reply) === template).map((a) => a.reply.lang));
       expect([...langs].sort(), template).toEqual(['en', 'sv']);
     }
@@ -373,7 +382,8 @@ describe('cards for real replies', () => {
     for (const show of SHOW) {
       const card = cardForReply(reply, { question, context, ...show });
       expect(problems(card), JSON.stringify(show)).toEqual([]);
-      expect(activitySize(reply, card).utf16).toBeLessThan(80 * 1024);
+      // Teams' limit for a message-extension result, counted as UTF-16.
+      expect(cardSize(card)).toBeLessThanOrEqual(MAX_CARD_UTF16);
 
       // Sections open exactly when asked.
       const derivationBody = byId(card, 'derivationBody');
@@ -381,49 +391,62 @@ describe('cards for real replies', () => {
       const sourceBody = byId(card, 'sourceBody');
       if (sourceBody) expect(sourceBody.isVisible).toBe(show.showSource);
 
-      // Action.Execute with an Action.Submit fallback carrying the same verb, question and context (and the what-if of a calculator card).
-      const data = { question, context, ...(reply.calculator ? { whatIf: JSON.stringify(reply.calculator.frame) } : {}) };
+      // Every button that reaches the bot is an Action.Execute with an Action.Submit fallback carrying the same
+      // verb and data (no messageBack or imBack: the Agents Playground refuses them).
+      expect(JSON.stringify(card)).not.toMatch(/messageBack|imBack/);
       for (const action of ofType(card, 'Action.Execute')) {
-        expect(action.data).toEqual(data);
-        expect(action.fallback).toEqual({ type: 'Action.Submit', title: action.title, data: { verb: action.verb, ...data } });
+        expect(action.fallback).toEqual({ type: 'Action.Submit', title: action.title, data: { verb: action.verb, ...(action.data as object) } });
+        if (action.verb === 'recalculate') expect(action.data).toEqual({ question, context, whatIf: JSON.stringify(reply.calculator!.frame) });
+        else if (action.verb === 'more') expect(action.data).toEqual({ question, context, from: expect.stringMatching(/^\d+$/) });
+        else if (action.verb === 'feedback.vote') expect(action.data).toEqual({ vote: expect.stringMatching(/^(up|down)$/), question, context });
+        else {
+          // A suggestion: the question, asked as if typed.
+          expect(action.verb).toBe('ask');
+          expect(reply.suggestions.map((s) => s.question)).toContain((action.data as { question: string }).question);
+        }
       }
-      // Suggestions: at most three, posted as the user's own message.
-      const submits = actions(card).filter((a) => a.type === 'Action.Submit');
-      expect(submits.length).toBeLessThanOrEqual(3);
-      for (const submit of submits) {
-        const back = (submit.data as { msteams: { type: string; text: string; displayText: string } }).msteams;
-        expect(back.type).toBe('messageBack');
-        expect(back.displayText).toBe(back.text);
-        expect(reply.suggestions.map((s) => s.question)).toContain(back.text);
-      }
+      expect(actions(card).filter((a) => a.verb === 'ask').length).toBeLessThanOrEqual(3);
+      // 👍 / 👎 last on every answer; never "Fråga en samordnare" unless offered.
+      if (!['help', 'greeting', 'subscription'].includes(reply.kind)) expect(actions(card).slice(-2).map((a) => [a.title, a.verb])).toEqual([['👍', 'feedback.vote'], ['👎', 'feedback.vote']]);
+      expect(actions(card).some((a) => a.verb === 'coordinator.ask')).toBe(false);
+      expect(card.fallbackText, 'the one line a client without cards shows').toBe(summaryLine(reply.text));
     }
   });
 
-  it.each(all.filter((a) => a.reply.kind !== 'key').map((a) => [a.name, a] as const))('%s: "Visa beräkning" exists iff there is a derivation', (_name, { reply, question, context }) => {
+  it.each(all.map((a) => [a.name, a] as const))('%s: inserted from the compose box, no button needs the bot', (_name, { reply, question, context }) => {
+    const card = cardForReply(reply, { question, context, insertable: true });
+    expect(problems(card)).toEqual([]);
+    expect([...nodes(card)].filter((node) => /^(Action\.(Execute|Submit)|Input\.)/.test(String(node.type)))).toEqual([]);
+    // The sections still open in the client.
+    if (reply.derivation.length > 0 && TEMPLATE_OF(reply) !== 'key') expect(byId(card, 'derivationBody')).toBeDefined();
+  });
+
+  it.each(all.filter((a) => a.reply.kind !== 'key').map((a) => [a.name, a] as const))('%s: the calculation has one control, "Beräkning ▾", iff there is a derivation', (_name, { reply, question, context }) => {
     const card = cardForReply(reply, { question, context });
-    const execute = actions(card).filter((a) => a.verb === 'showDerivation');
+    const labels = reply.lang === 'sv' ? { toggle: 'Beräkning ▾', heading: 'Beräkning', button: 'Visa beräkning' } : { toggle: 'Calculation ▾', heading: 'Calculation', button: 'Show calculation' };
+    const controls = [...nodes(card)].filter((node) => typeof node.title === 'string' && [labels.toggle, labels.button].includes(node.title));
     if (reply.derivation.length === 0) {
-      expect(execute).toEqual([]);
+      expect(controls).toEqual([]);
       expect(byId(card, 'derivationBody')).toBeUndefined();
       return;
     }
-    expect(execute).toHaveLength(1);
-    expect(execute[0]).toMatchObject({ type: 'Action.Execute', title: reply.lang === 'sv' ? 'Visa beräkning' : 'Show calculation', fallback: { type: 'Action.Submit', data: { verb: 'showDerivation' } } });
+    // One control: the toggle, which opens and closes the section in place (no second "Visa beräkning" button).
+    expect(controls).toEqual([{ type: 'Action.ToggleVisibility', title: labels.toggle, targetElements: ['derivationBody'] }]);
     expect(byId(card, 'derivationBody')?.isVisible).toBe(false);
     const open = cardForReply(reply, { question, context, showDerivation: true });
     expect(visibleTexts(open)).toEqual(expect.arrayContaining(reply.derivation.map(plain)));
-    // The section's own button opens and closes it in place.
-    const toggles = ofType(open, 'Action.ToggleVisibility').filter((t) => (t.targetElements as string[]).includes('derivationBody'));
-    expect(toggles.map((t) => t.title)).toEqual([reply.lang === 'sv' ? 'Beräkning ▾' : 'Calculation ▾']);
-    // The "Visa beräkning" suggestion is not repeated as a second button.
-    expect(actions(card).filter((a) => a.title === execute[0]!.title)).toHaveLength(1);
+    // The opened section does not repeat its heading.
+    expect(visibleTexts(byId(open, 'derivationBody'))).not.toContain(labels.heading);
   });
 
-  it.each(all.filter((a) => a.reply.sources.length > 0).map((a) => [a.name, a] as const))('%s: "Visa källa" opens the source with the exact quote', (_name, { reply, question, context }) => {
+  it.each(all.filter((a) => a.reply.sources.length > 0).map((a) => [a.name, a] as const))('%s: "Källa ▾" opens the source with the exact quote', (_name, { reply, question, context }) => {
     const closed = cardForReply(reply, { question, context });
-    expect(actions(closed).filter((a) => a.verb === 'showSource')).toHaveLength(1);
+    const labels = reply.lang === 'sv' ? { toggle: 'Källa ▾', heading: 'Källa', button: 'Visa källa' } : { toggle: 'Source ▾', heading: 'Source', button: 'Show source' };
+    const controls = [...nodes(closed)].filter((node) => typeof node.title === 'string' && [labels.toggle, labels.button].includes(node.title));
+    expect(controls).toEqual([{ type: 'Action.ToggleVisibility', title: labels.toggle, targetElements: ['sourceBody'] }]);
     expect(byId(closed, 'sourceBody')?.isVisible).toBe(false);
     const open = cardForReply(reply, { question, context, showSource: true });
+    expect(visibleTexts(byId(open, 'sourceBody'))).not.toContain(labels.heading);
     const shown = visibleTexts(open);
     const source = reply.sources[0]!;
     expect(shown).toContain(plain(source.title));
@@ -444,12 +467,53 @@ describe('what each card shows', () => {
 
   it.each(curated.filter((a) => a.reply.kind === 'amount' || a.reply.kind === 'list').map((a) => [a.name, a] as const))('%s: the figure big and the rows as a FactSet', (_name, { reply, question, context }) => {
     const result = cardForReply(reply, { question, context });
-    if (reply.figure) expect(ofType(result, 'TextBlock').find((t) => t.text === reply.figure)).toMatchObject({ size: 'ExtraLarge', weight: 'Bolder' });
-    if (reply.rows.length > 0) {
-      const facts = ofType(result, 'FactSet')[0]!.facts as { title: string; value: string }[];
+    const headline = reply.figure !== undefined && !(reply.kind === 'list' && reply.rows.some((row) => row.value === reply.figure));
+    if (headline) expect(ofType(result, 'TextBlock').find((t) => t.text === reply.figure)).toMatchObject({ size: 'ExtraLarge', weight: 'Bolder' });
+    if (reply.rows.length === 0) return;
+    const factSet = ofType(result, 'FactSet')[0];
+    if (factSet) {
+      const facts = factSet.facts as { title: string; value: string }[];
       expect(facts.map((f) => f.title)).toEqual(reply.rows.map((row) => row.label));
       facts.forEach((fact, i) => expect(fact.value.startsWith(reply.rows[i]!.value)).toBe(true));
+    } else {
+      // Each label above its value: a word too wide for a FactSet's label column is not broken mid-word.
+      const texts = visibleTexts(result);
+      for (const row of reply.rows) expect(texts).toEqual(expect.arrayContaining([plain(row.label)]));
     }
+  });
+
+  it('calls a comparison’s figure the difference, never the total', () => {
+    for (const question of ['jämför Dalarna och Jämtland 2020', 'jämför samsjuklighet dalarna 2020 och 2022']) {
+      const texts = visibleTexts(card(question).card);
+      expect(texts, question).toContain('Skillnad');
+      expect(texts, question).not.toContain('Totalt');
+    }
+    expect(visibleTexts(card('vilka skånegemensamma satsningar finns?').card)).toContain('Totalt');
+  });
+
+  it('never lets Markdown turn a text starting "1. " or "- " into a list', () => {
+    for (const a of [...curated, ...acceptance]) {
+      const card = cardForReply(a.reply, { question: a.question, context: a.context, showDerivation: true, showSource: true });
+      for (const node of nodes(card)) {
+        if (node.type === 'TextRun') continue; // not Markdown
+        for (const key of ['text', 'value'] as const) {
+          if (typeof node[key] === 'string') expect(node[key] as string, a.name).not.toMatch(/^\s*(\d{1,3}[.)]|[-*+]) /m);
+        }
+      }
+    }
+    const reply = { ...asked('Hur mycket får Mora?').reply, derivation: ['1. Först basen', '- sedan resten'] };
+    const texts = ofType(cardForReply(reply, { question: 'q', context: '{}', showDerivation: true }), 'TextBlock').map((t) => t.text);
+    expect(texts).toEqual(expect.arrayContaining(['1.\u00a0Först basen', '-\u00a0sedan resten']));
+  });
+
+  it('never puts a word too wide for the label column ("Ungdomsmottagningar") in a FactSet', () => {
+    const { card: narrow } = card('Hur mycket får Mora?');
+    expect(ofType(narrow, 'FactSet')).toHaveLength(1);
+    const { card: wide, reply } = card('hur stor är hela överenskommelsen 2020?');
+    expect(reply.rows.some((row) => /Ungdomsmottagningar/.test(row.label))).toBe(true);
+    expect(ofType(wide, 'FactSet')).toEqual([]);
+    const label = ofType(wide, 'TextBlock').find((t) => /Ungdomsmottagningar/.test(String(t.text)));
+    expect(label).toMatchObject({ weight: 'Bolder', wrap: true });
   });
 
   it('marks reconstructed rows and shows the notes in warning colour', () => {
@@ -459,11 +523,14 @@ describe('what each card shows', () => {
     const cell = store.amount('skane-2023-delregioner/skane-mellersta/brukarmedverkan')!;
     expect(cell.status).toBe('reconstructed');
     expect(plain(facts.find((f) => f.title === 'Stärkt brukarmedverkan (efter befolkning)')!.value)).toBe(plain(`${money(cell.amount, 'sv')} (rekonstruerat, tryckt som ”${cell.reconstruction!.printed}”)`));
-    expect(ofType(sv, 'TextBlock').filter((t) => t.color === 'Warning' && t.size === 'Small').map((t) => t.text)).toEqual(asked('mellersta skåne belopp').reply.notes);
+    // Notes on the theme's emphasis background in the default text colour: no yellow text on white.
+    const notes = ofType(sv, 'Container').find((c) => c.style === 'emphasis')!;
+    expect(ofType({ type: 'AdaptiveCard', version: '1.5', body: [notes as never] }, 'TextBlock').map((t) => t.text)).toEqual(asked('mellersta skåne belopp').reply.notes);
+    expect(JSON.stringify(sv)).not.toContain('"Warning"');
     const en = card('How much does Mellersta get?').card;
     expect(JSON.stringify(en)).toContain('(reconstructed, printed as');
     const sydvast = card('vad får sydväst?');
-    expect(ofType(sydvast.card, 'TextBlock').filter((t) => t.color === 'Warning').map((t) => t.text)).toEqual(sydvast.reply.notes);
+    expect(visibleTexts(sydvast.card)).toEqual(expect.arrayContaining(sydvast.reply.notes.map(plain)));
   });
 
   it('names every document of a two-document answer in the source line', () => {
@@ -473,11 +540,13 @@ describe('what each card shows', () => {
     for (const source of reply.sources) expect(line).toContain(plain(source.title));
   });
 
-  it('lists all 15 Dalarna municipalities with the largest as the big figure', () => {
+  it('lists all 15 Dalarna municipalities, the largest first and not again as a headline', () => {
     const { card: result, reply } = card('alla kommuner i Dalarna');
-    expect(ofType(result, 'FactSet')[0]!.facts).toHaveLength(15);
-    expect(visibleTexts(result)).toEqual(expect.arrayContaining(['1 726 309 kr', 'Falun']));
-    expect(plain(reply.figure!)).toBe('1 726 309 kr');
+    const facts = ofType(result, 'FactSet')[0]!.facts as { title: string; value: string }[];
+    expect(facts).toHaveLength(15);
+    expect(facts[0]).toEqual({ title: 'Falun', value: reply.rows[0]!.value });
+    expect(visibleTexts(result).filter((text) => text === '1 726 309 kr')).toEqual([]);
+    expect(ofType(result, 'TextBlock').filter((t) => t.size === 'ExtraLarge')).toEqual([]);
     expect(visibleTexts(card('vilka skånegemensamma satsningar finns?').card)).toEqual(expect.arrayContaining(['4 mkr', 'Totalt']));
   });
 
@@ -489,11 +558,14 @@ describe('what each card shows', () => {
     expect(visibleTexts(open)).toContain('Summan av de oavrundade delbeloppen: 8 366 560,96 kr; av de avrundade beloppen: 8 366 562 kr.');
   });
 
-  it.each(curated.filter((a) => a.reply.kind === 'invoice').map((a) => [a.name, a] as const))('%s: one copyable element per invoice field, its text exactly the value', (_name, { reply, question, context }) => {
+  it.each(curated.filter((a) => a.reply.kind === 'invoice').map((a) => [a.name, a] as const))('%s: one copyable element per invoice field, its text exactly the value, monospace only for codes', (_name, { reply, question, context }) => {
     const result = cardForReply(reply, { question, context });
-    const values = ofType(result, 'TextBlock').filter((t) => t.fontType === 'Monospace');
-    expect(values.map((t) => t.text)).toEqual(reply.rows.map((row) => row.value).filter((value) => value !== ''));
-    for (const value of values) expect(value).toMatchObject({ weight: 'Bolder', wrap: true });
+    const shown = ofType(result, 'TextBlock').filter((t) => reply.rows.some((row) => row.value === t.text && row.value !== ''));
+    expect(new Set(shown.map((t) => t.text))).toEqual(new Set(reply.rows.map((row) => row.value).filter((value) => value !== '')));
+    for (const value of shown) {
+      const code = /^\d[\d\s-]+$/.test(String(value.text));
+      expect(value, String(value.text)).toMatchObject({ fontType: code ? 'Monospace' : 'Default', weight: code ? 'Bolder' : 'Default', wrap: true });
+    }
     const labels = ofType(result, 'TextBlock').filter((t) => t.isSubtle === true && reply.rows.some((row) => row.label === t.text));
     expect(labels.length).toBeGreaterThanOrEqual(new Set(reply.rows.map((row) => row.label)).size);
   });
@@ -534,29 +606,37 @@ describe('what each card shows', () => {
   it.each(curated.filter((a) => a.reply.kind === 'unknown').map((a) => [a.name, a] as const))('%s: the plain refusal and what I do know', (_name, { reply, question, context }) => {
     const result = cardForReply(reply, { question, context });
     const texts = visibleTexts(result);
-    expect(texts).toContain(plain(reply.text));
-    expect(texts.join(' ')).toContain(reply.lang === 'sv' ? 'Jag hittar inte' : 'I could not find');
+    // The refusal is the message's text; the card shows what comes after it and what the bot does know.
+    expect(plain(summaryLine(reply.text))).toMatch(reply.lang === 'sv' ? /Jag hittar inte/ : /I could not find/);
+    expect(texts.join(' ')).not.toContain(plain(summaryLine(reply.text)));
+    expect(visibleTexts(cardForReply(reply, { question, context, insertable: true }))).toContain(plain(reply.text.replace(/\s+/g, ' ').trim()));
     if (reply.known.length > 0) {
       expect(texts).toContain(reply.lang === 'sv' ? 'Det här vet jag' : 'What I do know');
       for (const line of reply.known) expect(texts).toContain(plain(`• ${line}`));
     } else expect(texts).not.toContain(reply.lang === 'sv' ? 'Det här vet jag' : 'What I do know');
-    expect(actions(result).filter((a) => a.type === 'Action.Execute')).toEqual([]);
+    // Only questions to ask instead and 👍 / 👎: nothing to open.
+    expect(actions(result).filter((a) => a.verb !== 'ask' && a.verb !== 'feedback.vote')).toEqual([]);
   });
 
   it('asks back with the choices as buttons', () => {
     const { card: result, reply } = card('hur mkt pengar till suicidprevention?');
     expect(reply.kind).toBe('clarify');
-    expect(visibleTexts(result)[0]).toBe(plain(reply.text));
-    expect(actions(result).map((a) => a.title)).toEqual(reply.suggestions.slice(0, 3).map((s) => s.title));
+    // The message says the question in full; the card asks it short, over its choices.
+    expect(visibleTexts(result)[0]).toBe('Vilken plats menar du?');
+    expect(plain(summaryLine(reply.text))).toMatch(/^Vilken plats menar du: Dalarna/);
+    expect(visibleTexts(cardForReply(reply, { question: 'q', context: '{}', insertable: true }))[0]).toBe(plain(reply.text));
+    const suggestions = (c: AdaptiveCardJson) => actions(c).filter((a) => a.verb === 'ask');
+    expect(suggestions(result).map((a) => a.title)).toEqual(reply.suggestions.slice(0, 3).map((s) => s.title));
     const en = card('how much for youth clinics?');
-    expect(actions(en.card).map((a) => (a.data as { msteams: { text: string } }).msteams.text)).toEqual(en.reply.suggestions.slice(0, 3).map((s) => s.question));
+    expect(suggestions(en.card).map((a) => (a.data as { question: string }).question)).toEqual(en.reply.suggestions.slice(0, 3).map((s) => s.question));
   });
 
   it('greets and helps with what the bot knows and example questions', () => {
     for (const name of ['hjälp', 'hej', 'help']) {
       const { card: result, reply } = card(name);
       const texts = visibleTexts(result);
-      expect(plain(reply.text).startsWith(texts[1]!)).toBe(true);
+      // The message's text says the first sentence; the card goes on with what the bot knows.
+      expect(texts.join(' ')).not.toContain(plain(summaryLine(reply.text)));
       for (const line of reply.known) expect(texts).toContain(plain(`• ${line}`));
       expect(actions(result)).toHaveLength(3);
     }
@@ -576,7 +656,36 @@ describe('what each card shows', () => {
       if (size.utf16 > largest.utf16) largest = { name: a.name, ...size };
     }
     console.info(`largest reply activity: "${largest.name}" ${largest.utf8} bytes UTF-8, ${largest.utf16} bytes UTF-16`);
-    expect(largest.utf16).toBeLessThan(80 * 1024);
+    expect(largest.utf16).toBeLessThan(MAX_CARD_UTF16 + 4 * 1024);
+  });
+
+  it('pages the 2018 focus areas (49 KB whole) under 28 KB, with "Visa fler" for the rest and where the card is in them', () => {
+    const question = 'vilka fokusområden fanns 2018?';
+    const { reply } = asked(question);
+    const first = cardForReply(reply, { question, context: '{}' });
+    expect(cardSize(first)).toBeLessThanOrEqual(MAX_CARD_UTF16);
+    expect(problems(first)).toEqual([]);
+    const more = actions(first).find((a) => a.verb === 'more')!;
+    expect(more).toMatchObject({ type: 'Action.Execute', title: 'Visa fler', fallback: { type: 'Action.Submit', data: { verb: 'more' } } });
+    const from = Number((more.data as { from: string }).from);
+    expect(visibleTexts(first)).toContain(`Visar 1–${from} av ${reply.rows.length}.`);
+    // The pages together show every row once.
+    const shownRows = new Set<string>();
+    let page = first;
+    for (let guard = 0; guard < 10; guard++) {
+      for (const text of visibleTexts(page)) shownRows.add(text);
+      const next = actions(page).find((a) => a.verb === 'more');
+      if (!next) break;
+      page = cardForReply(reply, { question, context: '{}', from: Number((next.data as { from: string }).from) });
+      expect(cardSize(page)).toBeLessThanOrEqual(MAX_CARD_UTF16);
+      expect(problems(page)).toEqual([]);
+    }
+    expect(actions(page).find((a) => a.verb === 'more')).toBeUndefined();
+    for (const row of reply.rows) if (row.value !== '') expect([...shownRows].some((text) => text.includes(plain(row.value)))).toBe(true);
+    // Inserted from the compose box: shortened the same way, without the button that needs the bot.
+    const inserted = cardForReply(reply, { question, context: '{}', insertable: true });
+    expect(cardSize(inserted)).toBeLessThanOrEqual(MAX_CARD_UTF16);
+    expect(actions(inserted).filter((a) => a.verb === 'more')).toEqual([]);
   });
 });
 
@@ -680,7 +789,8 @@ describe('welcome and error cards', () => {
     const buttons = actions(result);
     expect(buttons).toHaveLength(3);
     buttons.forEach((button, i) => {
-      expect(button).toEqual({ type: 'Action.Submit', title: examples[lang][i]!.title, data: { msteams: { type: 'messageBack', text: examples[lang][i]!.question, displayText: examples[lang][i]!.question } } });
+      const { title, question } = examples[lang][i]!;
+      expect(button).toEqual({ type: 'Action.Execute', title, verb: 'ask', data: { question }, fallback: { type: 'Action.Submit', title, data: { verb: 'ask', question } } });
     });
     expect(welcomeCard(lang, known[lang], [...examples[lang], { title: 'Fjärde', question: 'En fjärde fråga?' }]).actions).toHaveLength(3);
   });

@@ -12,10 +12,15 @@
 // - a reply with text and a card shows as two bubbles, text first;
 // - clicking an Action.Execute button sends a real `invoke` (adaptiveCard/action) to the bot and re-renders
 //   the SAME card in place with the card from the invoke response (no new message; the Action.Submit fallback
-//   is not used);
+//   is not used); a suggestion's Action.Execute (verb "ask") leaves its card as it is and the answer arrives as
+//   a new message, as if the question had been typed;
+// - it refuses messageBack and imBack payloads, so every kind of button is clicked here: a suggestion (welcome
+//   example, "Alla kommuner i Dalarna"), the calculation and source toggles, "Påminn oss", "Avsluta
+//   prenumerationen" and a reminder's "Visa detaljer";
 // - it draws Input.Number as a Fluent spin button (role spinbutton) that takes a typed value on blur, and sends
 //   the card's inputs with an Action.Execute: the what-if calculator ("Räkna om") is recomputed in place.
-// - its layout does not shrink below ~450 px, so the phone check draws the card itself 336 px wide.
+// - its layout does not shrink below ~450 px, so the phone check draws the card itself 336 px wide, and every
+//   card kind is also drawn by the adaptivecards renderer in a page 360 px wide (test-results/e2e/phone-*.png).
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +32,8 @@ import { startApp, type App } from '../../src/app.js';
 import { configSchema } from '../../src/config.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { createLogger } from '../../src/platform/logger.js';
+import { clockFrom } from '../bot/harness.js';
+import { phoneCards } from './phone-cards.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -36,7 +43,18 @@ const STEP_TIMEOUT = 30_000;
 const QUESTION = 'Hur mycket får Mora?';
 const AMOUNT = '593 461 kr';
 const DERIVATION = '395 640,36 kr + 197 820,18 kr = 593 460,54 kr';
-const SHOW_DERIVATION = 'Visa beräkning';
+const DERIVATION_TOGGLE = 'Beräkning ▾';
+const SOURCE_TOGGLE = 'Källa ▾';
+/** Shown only in the opened source section: the passage's place in the document. */
+const SOURCE_OPENED = 'avsnitt:';
+const COUNTY_SUGGESTION = 'Alla kommuner i Dalarna';
+
+// Reminders: Skåne's invoicing period ends 31 May 2023; its 1-day reminder is due 2023-05-30 09:00 in Stockholm.
+// The bot's clock starts before it (the subscription is made then) and is moved to the pass.
+const NOTIFY_TOKEN = 'e2e-notify-token';
+const SUBSCRIBED_AT = '2023-05-30T06:50:00Z';
+const REMINDER_PASS = '2023-05-30T07:05:00Z';
+const DEADLINES_QUESTION = 'Vilka deadlines gäller för Skåne?';
 
 // The what-if calculator. Skåne 2023 prints Malmö's suicide prevention share as 5 052 438 kr of the column's
 // 20 008 132 kr, on top of a base of 1 000 000 kr for each of the 6 sub-regions: a pot of
@@ -67,6 +85,8 @@ interface Summary {
   cardUpdate?: { updatedInPlace: boolean; cardIndexBefore: number; cardIndexAfter: number; botMessagesBefore: number; botMessagesAfter: number };
   recalculation?: { updatedInPlace: boolean; cardIndexBefore: number; cardIndexAfter: number; botMessagesBefore: number; botMessagesAfter: number };
   screenshots: string[];
+  /** Each card kind's height drawn 336 px wide, in px. */
+  phoneHeights?: Record<string, number>;
 }
 
 const summary: Summary = { timingsMs: {}, blockedRequests: [], offLoopbackWebSockets: [], invokes: [], consoleErrors: [], screenshots: [] };
@@ -85,6 +105,7 @@ async function cleanUp(): Promise<void> {
 }
 
 let app: App;
+const botClock = clockFrom(SUBSCRIBED_AT);
 let playground: Playground;
 let context: BrowserContext;
 let page: Page;
@@ -138,8 +159,8 @@ describe('the bot in the Microsoft 365 Agents Playground (headless Chromium)', (
     const storageDir = mkdtempSync(join(tmpdir(), 'stimulansboten-e2e-state-'));
     cleanups.push({ name: 'state folder', run: () => rmSync(storageDir, { recursive: true, force: true }) });
     const logger = createLogger('info', { write: (line: string) => void botLog.push(line) });
-    const config = configSchema.parse({ PORT: '0', HOST: '127.0.0.1', STORAGE_DIR: storageDir });
-    app = await startApp(config, { clock: fixedClock('2026-11-22'), logger });
+    const config = configSchema.parse({ PORT: '0', HOST: '127.0.0.1', STORAGE_DIR: storageDir, NOTIFY_TOKEN, SCHEDULER: 'off' });
+    app = await startApp(config, { clock: fixedClock('2026-11-22'), logger, now: botClock });
     cleanups.push({ name: 'bot', run: () => app.close() });
     const botUrl = `${app.server.url}/api/messages`;
     summary.botUrl = botUrl;
@@ -201,6 +222,13 @@ describe('the bot in the Microsoft 365 Agents Playground (headless Chromium)', (
 
   const cards = () => page.locator(CARD);
 
+  /** The playground's one conversation, as the bot stored it on install. */
+  async function playgroundConversation(): Promise<string> {
+    const found = botLog.map((line) => JSON.parse(line) as { event?: string; conversation?: string }).find((line) => line.event === 'welcome' && line.conversation);
+    expect(found, 'the welcome log line with the conversation').toBeDefined();
+    return found!.conversation!;
+  }
+
   it('shows the welcome card when the page loads (the install events)', async () => {
     const start = Date.now();
     await page.goto(playground.url, { waitUntil: 'load' });
@@ -215,51 +243,87 @@ describe('the bot in the Microsoft 365 Agents Playground (headless Chromium)', (
 
   let answerIndex = -1;
 
-  it(`answers "${QUESTION}" with a card showing ${AMOUNT}`, async () => {
+  it('answers a welcome example clicked (a suggestion: Action.Execute "ask") with a new message, the welcome left as it is', async () => {
+    const welcome = cards().filter({ hasText: 'Stimulansboten' }).first();
+    const example = welcome.getByRole('button', { name: /Hur mycket får Mora\?|How much does Mora get\?/ });
+    await expect.poll(() => example.count()).toBe(1);
     const botMessagesBefore = await page.locator(BOT_MESSAGE).count();
+    const cardsBefore = await cards().count();
+    const invokesBefore = summary.invokes.length;
+    await example.click();
+    await expect.poll(() => cards().count(), { timeout: STEP_TIMEOUT }).toBeGreaterThan(cardsBefore);
+    // The playground's welcome is the English one (locale en-US): its example is answered in English.
+    const index = (await cards().count()) - 1;
+    await expect.poll(async () => norm(await cards().nth(index).innerText()), { timeout: STEP_TIMEOUT }).toMatch(/593 461 kr|SEK 593,461/);
+    expect(await page.locator(BOT_MESSAGE).count()).toBeGreaterThan(botMessagesBefore);
+    // The welcome is still there, once.
+    expect((await cards().allInnerTexts()).filter((text) => text.includes('Stimulansboten'))).toHaveLength(1);
+    expect(summary.invokes.slice(invokesBefore).join('\n')).toContain('"verb":"ask"');
+    await screenshot('02-welcome-example-answered.png', cards().nth(index));
+  });
+
+  it(`answers "${QUESTION}" with one card showing ${AMOUNT}, the calculation folded away behind one toggle`, async () => {
+    const cardsBefore = await cards().count();
     const start = Date.now();
     await page.locator(TEXTBOX).click();
     await page.keyboard.type(QUESTION);
     await page.keyboard.press('Enter');
-    answerIndex = await waitForCardWith(AMOUNT);
+    await expect.poll(() => cards().count(), { timeout: STEP_TIMEOUT }).toBeGreaterThan(cardsBefore);
+    answerIndex = (await cards().count()) - 1;
+    await waitForCardWith(AMOUNT);
     summary.timingsMs.questionToCard = Date.now() - start;
-    expect(await page.locator(BOT_MESSAGE).count()).toBeGreaterThan(botMessagesBefore);
-
-    const texts = (await cards().allInnerTexts()).map(norm);
     const answer = cards().nth(answerIndex);
     await answer.waitFor({ state: 'visible' });
-    expect(texts[answerIndex]).toContain('Mora');
-    // The calculation is on the card but folded away until asked for.
-    expect(texts[answerIndex]).not.toContain(DERIVATION);
-    await expect.poll(() => answer.getByRole('button', { name: SHOW_DERIVATION, exact: true }).count()).toBe(1);
-    // Installation and conversation update both arrived by now: the bot welcomed once.
-    expect(texts.filter((text) => text.includes('Stimulansboten'))).toHaveLength(1);
-    await screenshot('02-answer-card.png', answer);
+    const text = norm(await answer.innerText());
+    expect(text).toContain('Mora');
+    expect(text).toContain(AMOUNT);
+    expect(text).not.toContain(DERIVATION);
+    // One control per section: the toggles, no "Visa beräkning" / "Visa källa" beside them.
+    await expect.poll(() => answer.getByRole('button', { name: DERIVATION_TOGGLE, exact: true }).count()).toBe(1);
+    expect(await answer.getByRole('button', { name: /Visa beräkning|Visa källa/ }).count()).toBe(0);
+    await screenshot('03-answer-card.png', answer);
   });
 
-  it(`updates the card with the calculation when "${SHOW_DERIVATION}" is clicked`, async () => {
+  it(`opens the calculation with "${DERIVATION_TOGGLE}" and the source with "${SOURCE_TOGGLE}", in place`, async () => {
     expect(answerIndex, 'the answer card from the previous step').toBeGreaterThanOrEqual(0);
-    const botMessagesBefore = await page.locator(BOT_MESSAGE).count();
     const cardsBefore = await cards().count();
-    const actionsBefore = botLog.filter((line) => line.includes('"event":"card.action"')).length;
-    const start = Date.now();
-    await cards().nth(answerIndex).getByRole('button', { name: SHOW_DERIVATION, exact: true }).click();
+    const answer = cards().nth(answerIndex);
+    await answer.getByRole('button', { name: DERIVATION_TOGGLE, exact: true }).click();
+    await expect.poll(async () => norm(await answer.innerText())).toContain(DERIVATION);
+    await answer.getByRole('button', { name: SOURCE_TOGGLE, exact: true }).click();
+    await expect.poll(async () => norm(await answer.innerText())).toContain(SOURCE_OPENED);
+    // Both open at once: opening one did not close the other.
+    expect(norm(await answer.innerText())).toContain(DERIVATION);
+    expect(await cards().count()).toBe(cardsBefore);
+    await screenshot('04-calculation-and-source-open.png', answer);
+  });
 
-    // What the user sees: a card (the same one updated, or a new one) now shows the calculation.
-    const updatedIndex = await waitForCardWith(DERIVATION);
-    summary.timingsMs.clickToUpdate = Date.now() - start;
-    const texts = (await cards().allInnerTexts()).map(norm);
-    const botMessagesAfter = await page.locator(BOT_MESSAGE).count();
-    const updatedInPlace = updatedIndex === answerIndex && (await cards().count()) === cardsBefore && botMessagesAfter === botMessagesBefore;
-    summary.cardUpdate = { updatedInPlace, cardIndexBefore: answerIndex, cardIndexAfter: updatedIndex, botMessagesBefore, botMessagesAfter };
-    expect(texts[updatedIndex]).toContain(AMOUNT);
+  it('stores a 👍 pressed on the answer and thanks for it on the same card', async () => {
+    expect(answerIndex, 'the answer card from the previous step').toBeGreaterThanOrEqual(0);
+    const cardsBefore = await cards().count();
+    const invokesBefore = summary.invokes.length;
+    const answer = cards().nth(answerIndex);
+    const up = answer.getByRole('button', { name: /^(👍|Svaret hjälpte)$/ });
+    await expect.poll(() => up.count()).toBe(1);
+    await up.click();
+    await expect.poll(async () => norm(await answer.innerText()), { timeout: STEP_TIMEOUT }).toContain('Tack! Det är sparat att svaret hjälpte.');
+    expect(norm(await answer.innerText())).toContain(AMOUNT);
+    expect(await cards().count()).toBe(cardsBefore);
+    expect(summary.invokes.slice(invokesBefore).join('\n')).toContain('"verb":"feedback.vote"');
+    const stored = await Promise.all((await app.documents.list('coordinator/feedback/')).map((key) => app.documents.get<{ vote: string; question: string; replyKind: string }>(key)));
+    expect(stored.map((document) => document?.value)).toContainEqual(expect.objectContaining({ vote: 'up', question: QUESTION, replyKind: 'amount' }));
+    await screenshot('04b-thumbs-up-stored.png', answer);
+  });
 
-    // The click went to the bot (not a client-side toggle): it answered a showDerivation card action.
-    const actions = botLog.filter((line) => line.includes('"event":"card.action"')).slice(actionsBefore);
-    expect(actions.some((line) => line.includes('"verb":"showDerivation"'))).toBe(true);
-
-    await screenshot('03-after-click.png', cards().nth(updatedIndex));
-    await screenshot('03-after-click-page.png');
+  it(`answers "${COUNTY_SUGGESTION}" on the municipality's card with the county's list`, async () => {
+    const answer = cards().nth(answerIndex);
+    const cardsBefore = await cards().count();
+    await answer.getByRole('button', { name: new RegExp(COUNTY_SUGGESTION) }).click();
+    await expect.poll(() => cards().count(), { timeout: STEP_TIMEOUT }).toBeGreaterThan(cardsBefore);
+    const list = cards().nth((await cards().count()) - 1);
+    await expect.poll(async () => norm(await list.innerText())).toContain('Borlänge');
+    expect(norm(await list.innerText())).toContain('Mora');
+    await screenshot('05-county-list.png', list);
   });
 
   let whatIfIndex = -1;
@@ -342,6 +406,86 @@ describe('the bot in the Microsoft 365 Agents Playground (headless Chromium)', (
     expect(await shown.getByRole('spinbutton').inputValue()).toBe(String(NEW_POT));
     await expect.poll(() => shown.getByRole('button', { name: RECALCULATE, exact: true }).count()).toBe(1);
     await screenshot('07-what-if-pot-below-bases.png', shown);
+  });
+
+  /** Clicks a button on the last card that has one by that name; returns the new last card once it shows `expected`. */
+  async function clickForNewCard(button: RegExp | string, expected: string): Promise<Locator> {
+    const cardsBefore = await cards().count();
+    const name = typeof button === 'string' ? new RegExp(`^${button}$`) : button;
+    let owner = -1;
+    for (let i = cardsBefore - 1; i >= 0 && owner < 0; i--) if ((await cards().nth(i).getByRole('button', { name }).count()) > 0) owner = i;
+    expect(owner, `a card with the button ${String(button)}`).toBeGreaterThanOrEqual(0);
+    await cards().nth(owner).getByRole('button', { name }).first().click();
+    await expect.poll(() => cards().count(), { timeout: STEP_TIMEOUT }).toBeGreaterThan(cardsBefore);
+    const last = cards().nth((await cards().count()) - 1);
+    await expect.poll(async () => norm(await last.innerText()), { timeout: STEP_TIMEOUT }).toContain(expected);
+    return last;
+  }
+
+  it('subscribes with "Påminn oss" and unsubscribes with "Avsluta prenumerationen", each card saying what changed', async () => {
+    const cardsBefore = await cards().count();
+    await page.locator(TEXTBOX).click();
+    await page.keyboard.type(DEADLINES_QUESTION);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cards().count(), { timeout: STEP_TIMEOUT }).toBeGreaterThan(cardsBefore);
+    await waitForCardWith('Deadlines för Skåne');
+    const subscribed = await clickForNewCard('Påminn oss', 'Skåne');
+    expect(norm(await subscribed.innerText())).toMatch(/Skåne (tillagd|added)/);
+    expect((await app.subscriptions.forConversation(await playgroundConversation())).filter((s) => s.active).map((s) => s.region)).toEqual(['skane']);
+    await screenshot('08-subscribed.png', subscribed);
+    const unsubscribed = await clickForNewCard(/Avsluta prenumerationen/, 'Skåne');
+    expect(norm(await unsubscribed.innerText())).toMatch(/Skåne (borttagen|removed)/);
+    expect((await app.subscriptions.forConversation(await playgroundConversation())).filter((s) => s.active)).toEqual([]);
+    await screenshot('09-unsubscribed.png', unsubscribed);
+  });
+
+  it('sends a reminder to the subscribed chat, and its "Visa detaljer" answers with the deadlines', async () => {
+    await clickForNewCard('Påminn oss', 'Skåne');
+    botClock.set(REMINDER_PASS);
+    const cardsBefore = await cards().count();
+    const res = await fetch(`${app.server.url}/api/notify`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${NOTIFY_TOKEN}` }, body: JSON.stringify({ asOf: REMINDER_PASS }) });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ sent: 1 });
+    await expect.poll(() => cards().count(), { timeout: STEP_TIMEOUT }).toBeGreaterThan(cardsBefore);
+    const reminder = cards().nth((await cards().count()) - 1);
+    await expect.poll(async () => norm(await reminder.innerText())).toMatch(/Påminnelse|Reminder/);
+    await screenshot('10-reminder.png', reminder);
+    const details = await clickForNewCard(/^(Visa detaljer|Show details)$/, '2023');
+    expect(norm(await details.innerText())).toMatch(/Skåne/);
+    await screenshot('11-reminder-details.png', details);
+  });
+
+  it('draws every card kind 360 px wide (a phone) without sideways scrolling', async () => {
+    const phone = await context.newPage();
+    try {
+      await phone.setViewportSize({ width: 360, height: 800 });
+      await phone.setContent('<!doctype html><meta charset="utf-8"><body style="margin:0;padding:12px;background:#fff;font-family:Segoe UI,Arial,sans-serif"><div id="card" style="width:336px"></div></body>');
+      await phone.addScriptTag({ path: fileURLToPath(new URL('../../node_modules/adaptivecards/dist/adaptivecards.min.js', import.meta.url)) });
+      for (const { name, card } of phoneCards()) {
+        const drawn = await phone.evaluate((json) => {
+          const AC = (globalThis as any).AdaptiveCards;
+          const adaptive = new AC.AdaptiveCard();
+          // As Teams mobile lays a card out: buttons one under another.
+          adaptive.hostConfig = new AC.HostConfig({ fontFamily: 'Segoe UI, Arial, sans-serif', actions: { actionsOrientation: 'vertical', actionAlignment: 'stretch', buttonSpacing: 8, maxActions: 6 } });
+          adaptive.parse(json);
+          const element = adaptive.render() as any;
+          const holder = (globalThis as any).document.getElementById('card');
+          holder.replaceChildren(element);
+          const box = element.getBoundingClientRect();
+          // Anything (a button, a word) reaching past the card's right edge is cut off on a phone.
+          const sticking = [...element.querySelectorAll('button, p, span, div')].filter((node: any) => node.getBoundingClientRect().right > box.right + 1).length;
+          return { overflow: element.scrollWidth - element.clientWidth, sticking, height: element.offsetHeight };
+        }, card);
+        expect(drawn.overflow, `${name} is wider than the phone`).toBeLessThanOrEqual(1);
+        expect(drawn.sticking, `${name}: elements reach past the card's edge`).toBe(0);
+        const path = join(OUT_DIR, `phone-${name}.png`);
+        await phone.locator('#card').screenshot({ path, animations: 'disabled' });
+        summary.screenshots.push(path);
+        (summary.phoneHeights ??= {})[name] = drawn.height;
+      }
+    } finally {
+      await phone.close();
+    }
   });
 
   it('kept all browser traffic on loopback', () => {
