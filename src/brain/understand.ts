@@ -186,10 +186,10 @@ export function understand(text: string, context: ConversationContext, store: Kn
 
 /** "mer än 500 000 kr", "under 300 000", "more than SEK 1 million": an amount to hold places against. */
 function thresholdOf(text: string, folded: string, lang: Lang): { amount: Decimal; above: boolean } | undefined {
-  const side = /\b(mer an|over|mer|more than|above|over|minst|at least)\s+(sek\s+)?\d/.exec(folded) ?? /\b(mindre an|under|less than|below|hogst|at most)\s+(sek\s+)?\d/.exec(folded);
-  if (!side) return undefined;
+  const above = v.ABOVE.test(folded);
+  if (!above && !v.BELOW.test(folded)) return undefined;
   const said = amountsInText(text, lang).find((amount) => amount.amount.greaterThanOrEqualTo(1000));
-  return said ? { amount: said.amount, above: /^(mer|over|more|above|minst|at least)/.test(side[1]!) } : undefined;
+  return said ? { amount: said.amount, above } : undefined;
 }
 
 /** A word of a key's exception ("de tre storstadslänen"), in any form, or its English ("metropolitan"). */
@@ -206,7 +206,7 @@ function namesKeyCategory(folded: string, store: KnowledgeStore): boolean {
 function unrecordedOf(folded: string): { unrecorded?: v.Unrecorded } {
   const kind = v.UNRECORDED.find(([, pattern]) => pattern.test(folded))?.[0];
   // "När kommer vi att få pengarna?" asks for a date the documents may give, "får man spara till nästa år?" a rule: not forecasts.
-  if (kind === 'forecast' && /\b(nar|when|datum|date|far (man|vi|ni|de|dom)|kan (man|vi|ni)|may we|can we|allowed|tillatet|spara|fora over|carry over|save)\b/.test(folded)) return {};
+  if (kind === 'forecast' && v.NOT_A_FORECAST.test(folded)) return {};
   return kind ? { unrecorded: kind } : {};
 }
 
@@ -289,7 +289,7 @@ function detectIntent(folded: string, invoiceField: InvoiceField | undefined, ha
   if (v.RULES.test(folded) && !invoiceField && !v.INVOICE.test(folded)) return 'search';
   // "Vad händer om vi inte använder pengarna?": a consequence is in the documents' text, if anywhere.
   // With a number it is a what-if ("vad händer om potten blir 10 mkr?").
-  if (/\b(vad hander om|what happens if|what if we don t|om vi inte)\b/.test(folded) && !/\d/.test(folded)) return 'search';
+  if (v.CONSEQUENCE.test(folded) && !/\d/.test(folded)) return 'search';
   // "Vem beslutar om fördelningen?": who decides is in the documents' text, not in a key or an amount.
   if (v.WHO_DECIDES.test(folded) && !v.CONTACT_NOUN.test(folded)) return 'search';
   if (v.DEADLINE.test(folded) && (v.INVOICE.test(folded) || !invoiceField) && !v.COST_OR_COUNT.test(folded.replace(v.POPULATION_PART, ' '))) {
@@ -301,7 +301,7 @@ function detectIntent(folded: string, invoiceField: InvoiceField | undefined, ha
   if (invoiceField || v.INVOICE.test(folded)) return 'invoice';
   if (isContactQuestion(folded, hasSubject)) return 'contact';
   // "Vilka ingår i länsnätverket?": the members of a group, not what a fund includes.
-  if (/\b(vilka|vem|who)\b.{0,20}\b(ingar|sitter|ar med|members?)\b/.test(folded) && !v.AMOUNT.test(folded.replace(/\bmedel\b/, ''))) return 'contact';
+  if (v.MEMBERS.test(folded) && !v.AMOUNT.test(folded.replace(/\bmedel\b/, ''))) return 'contact';
   if (v.FOCUS_AREAS.test(folded)) return 'focusArea';
   if (v.EACH_PLACE.test(folded) && v.AMOUNT.test(folded)) return 'list';
   if (v.KEY.test(folded)) return 'key';

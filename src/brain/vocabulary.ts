@@ -110,6 +110,16 @@ export type Unrecorded = 'spending' | 'forecast' | 'opinion' | 'salary';
 /** "Hur många kommuner finns i Dalarna?", "How many sub-regions are in Skåne's model?": a count of places. */
 export const HOW_MANY_PLACES = /\b(hur manga|how many|antal(et)?|number of)\s+(\w+\s+)?(kommuner|delregioner|delregionala samverkansorgan|samverkansorgan|sub-?regions?|subregions|municipalities|lan|counties)\b/;
 
+/** "Vad händer om vi inte använder pengarna?": a consequence, asked of the documents' text. */
+export const CONSEQUENCE = /\b(vad hander om|what happens if|what if we don t|om vi inte)\b/;
+/** "Vilka ingår i länsnätverket?", "who are the members of …": a group's members. */
+export const MEMBERS = /\b(vilka|vem|who)\b.{0,20}\b(ingar|sitter|ar med|members?)\b/;
+/** "mer än 500 000 kr", "more than SEK 1 million" and "under 300 000": a side of an amount. */
+export const ABOVE = /\b(mer an|over|mer|more than|above|minst|at least)\s+(sek\s+)?\d/;
+export const BELOW = /\b(mindre an|under|less than|below|hogst|at most)\s+(sek\s+)?\d/;
+/** "När kommer vi att få pengarna?" (a date), "får man spara till nästa år?" (a rule): not forecasts. */
+export const NOT_A_FORECAST = /\b(nar|when|datum|date|far (man|vi|ni|de|dom)|kan (man|vi|ni)|may we|can we|allowed|tillatet|spara|fora over|carry over|save)\b/;
+
 /** "Vem beslutar om fördelningen?", "who approves the plan?". */
 export const WHO_DECIDES = /\b(vem|vilka|vilken|who|which)\b.*\b(beslutar|besluta|beslutade|bestammer|bestamde|fattar beslut\w*|godkanner|godkande|faststaller|decides?|decided|approves?|approved)\b/;
 
