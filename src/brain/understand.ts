@@ -138,12 +138,16 @@ export function understand(text: string, context: ConversationContext, store: Kn
   // "hur stor andel av länet är det?" after an amount: a share of the figure just given.
   const ofLastFigure = operation === 'share' && places.length === 0 && uncovered.length === 0 && context.intent === 'amount' && context.place !== undefined && v.REFERS_TO_LAST.test(folded);
   if (ofLastFigure) intent = 'amount';
+  // "ok so if that pot were 200 Mkr, what would Jämtland get?" after the youth clinic key: that pot is the
+  // conversation's fund, not "the agreement" the question may also name.
+  const thatPot = operation === 'whatif' && v.REFERS_TO_LAST.test(folded) && context.fund && !store.fund(context.fund)?.aggregate && (!fundMatch || store.fund(fundMatch.fund.id)?.aggregate) ? context.fund : undefined;
   const action = v.ACTIONS.find(([, pattern]) => pattern.test(folded))?.[0];
   // A complete question ("Vilka deadlines är på gång?", "Hur mycket får Mora?") starts afresh; only a
   // follow-up ("och Falun?", "and 2022?", "samma för brukarmedverkan", "deras kunskapsbasdel?") or a
   // fragment takes from the conversation what it leaves unsaid.
   const namesPlace = places.length > 0 || uncovered.length > 0;
-  const complete = !ofLastFigure && isCompleteQuestion(folded, explicit, followUp);
+  // A question on the figure just given takes its fund and year too ("samsjuklighet Dalarna 2020?" → "hur mycket mer än Jämtland är det?").
+  const complete = !ofLastFigure && !lastPlace && isCompleteQuestion(folded, explicit, followUp);
   const place = lastPlace ?? places[0]?.place.id ?? (namesPlace || complete ? undefined : context.place);
   // Only years the user said are carried (context.year holds no others).
   const year = years[0] ?? (complete ? undefined : context.year);
@@ -157,7 +161,7 @@ export function understand(text: string, context: ConversationContext, store: Kn
     places,
     ...(place ? { place } : {}),
     placeFromContext: places.length === 0 && place !== undefined,
-    ...(fundMatch ? { fund: fundMatch.fund.id } : sameTopic && !complete && context.fund ? { fund: context.fund } : {}),
+    ...(thatPot ? { fund: thatPot } : fundMatch ? { fund: fundMatch.fund.id } : sameTopic && !complete && context.fund ? { fund: context.fund } : {}),
     ...(year ? { year } : {}),
     yearFromContext: years.length === 0 && year !== undefined,
     ...((invoiceField ?? (intent === 'invoice' && !explicit ? context.invoiceField : undefined)) ? { invoiceField: invoiceField ?? context.invoiceField! } : {}),
@@ -169,7 +173,7 @@ export function understand(text: string, context: ConversationContext, store: Kn
     together: v.CHILDREN.test(folded) && v.TOGETHER.test(folded),
     coverage: v.COVERAGE.test(folded),
     unknownWords,
-    funds,
+    funds: thatPot ? [thatPot] : funds,
     ...partAsked(folded),
     operation,
     ...(action && !['subscribe', 'unsubscribe', 'subscriptions'].includes(intent) ? { action } : {}),
@@ -380,7 +384,8 @@ export function findFund(text: string, lexicon: Lexicon): FundMatch | undefined 
   for (const { fund, phrase, parts, stem: phraseStem } of lexicon.fundPhrases) {
     if (parts.length === 1) {
       // Short synonyms ("UM") match whole words only; longer ones also a word's start or another form of it.
-      let word = tokens.find((token) => token === phrase || (phrase.length >= 6 && token.startsWith(phrase)));
+      // "ungdomsmott", "samsjukl": a long enough start of a one-word name is the name.
+      let word = tokens.find((token) => token === phrase || (phrase.length >= 6 && token.startsWith(phrase)) || (token.length >= 8 && phrase.length > token.length && phrase.startsWith(token)));
       if (!word && phraseStem) {
         stems ??= tokens.map((token) => (token.length >= 6 ? stem(token) : ''));
         word = tokens.find((_, i) => stems![i] === phraseStem);

@@ -80,14 +80,14 @@ export const STOP_WORDS = new Set(
   den detta denna dessa har hade blir blev bli enligt gallande galler angaende om mer mest minst alla hela ocksa aven da sa nu just bara vara var varit the a an
   of for to in on at by is are was were be been does do did get gets got how much many what when which who whom where why and or with from about money amount
   amounts funds fund municipality county region year years sek please tack thanks snalla hej hello hi visa show me tell berätta beratta kan du could would
-  nagot nagon nagra some any there det star stod star skrivet avrundat avrundad avrundas avrundning rounded rounding`.split(/\s+/),
+  nagot nagon nagra some any there det star stod star skrivet pls plz snabbt quickly avrundat avrundad avrundas avrundning rounded rounding`.split(/\s+/),
 );
 
 // What is done with the figures: one value, or a calculation over several.
 /** "tillsammans", "ihop", "plus", "+": the amounts added up. */
 export const SUM_OP = /\b(tillsammans|ihop|sammanlagt|sammantaget|summer\w*|summa|plus|combined|together|altogether|in total|sum|added up|add up)\b|\+/;
 /** "skillnad", "hur mycket mer": one amount minus another. */
-export const DIFFERENCE_OP = /\b(skillnad\w*|skiljer|skilja\w*|differ\w*|differens\w*|difference|hur mycket (mer|mindre)|how much (more|less)|mer an|mindre an|more than|less than|minus|okade|okat|okning\w*|minskade|minskat|minskning\w*|forandr\w*|andrades|andrats|increased?|decreased?|grew|fell|dropped|changed?)\b/;
+export const DIFFERENCE_OP = /\b(skillnad\w*|skiljer|skilja\w*|differ\w*|differens\w*|difference|diff|hur mycket (mer|mindre)|how much (more|less)|mer an|mindre an|more than|less than|minus|okade|okat|okning\w*|minskade|minskat|minskning\w*|forandr\w*|andrades|andrats|increased?|decreased?|grew|fell|dropped|changed?)\b/;
 /** "vem får mest, X eller Y", "X vs Y", "jämfört med": two amounts set side by side. */
 export const COMPARE_OP = /\b(jamfor\w*|jamfort|kontra|versus|vs|compare\w*|compared|mer eller mindre|more or less|eller|or)\b/;
 /** "hur stor andel", "hur många procent", "what share": a part of a whole. */

@@ -258,6 +258,17 @@ describe('the bases of every fund together', () => {
   });
 });
 
+describe('short and abbreviated ways to ask', () => {
+  it.each<Case>([
+    // 001: Mora 593 461 − Leksand 459 849 = 133 612; ungdomsmottagningar Dalarna 3 945 120,95 (2020), 3 878 680 (2022, 000).
+    ['diff Orsa Leksand 2020', ['258 676 kr']],
+    ['ungdomsmott dalarna 2020 och 2022, skillnad?', ['66 440,95 kr'], ['153 411']],
+    ['Hedemora 2020 pls', ['449 703']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
 describe('changes between years', () => {
   // 001: Dalarna county-wide 2020 18 172 239; 000 (2022) "drygt 18 mkr", its parts 7 621 404 + 1 000 000 +
   // 5 518 744 + 3 878 680. Suicidprevention 5 577 707,31 (2020) and 5 518 744 (2022).
@@ -413,6 +424,9 @@ describe('follow-ups take from the conversation only what they leave unsaid', ()
     // The same subject against a new place, then both added up: 593 461 + 201 173 = 794 634.
     [['How much does Mora get in 2020?', 'how much less than Falun was that?', 'and compared with Orsa?'], ['SEK 392,288'], ['SEK 1,525,136']],
     [['Hur mycket får Mora 2020?', 'och jämfört med Orsa?', 'vad blir de tillsammans?'], ['794 634 kr']],
+    // The figure just given keeps its fund and year as a term: samsjuklighet 2020, Dalarna 7 649 410,97 (001) −
+    // Jämtland 6 203 183,05 (002) = 1 446 227,92.
+    [['Hur mycket fick Dalarna för samsjuklighet 2020?', 'hur mkt mer än Jämtland är det?'], ['1 446 227,92 kr'], ['18 172 239']],
     // A share of the figure just given: 593 461 of the 15 municipalities' 8 366 562 (001) is 7,1 %.
     [['Hur mycket får Mora 2020?', 'hur stor andel av länet är det?'], ['7,1 %'], ['Det här står i dokumentet']],
   ])('%s', (...test) => {

@@ -247,6 +247,8 @@ describe('what-ifs worked out without a key: equal splits, unit costs, percentag
     { turns: ['Om dalakommunerna fått lika mycket var 2020, vad hade varje kommun fått?'], figure: kr(round(new D(DALARNA_MUNICIPAL_SUM).dividedBy(15), 2)), includes: ['delat lika på 15', kr(DALARNA_MUNICIPAL_SUM)] },
     // An item changed inside a total (003: "MHFA instruktörsutbildning 600 000kr" of Skånegemensamt 4 mkr): the total moves by the item's change.
     { turns: ['Om MHFA-instruktörsutbildningen i Skåne halverades, vad blir det skånegemensamma totalt?'], figure: kr(4_000_000 - 600_000 / 2), includes: ['i stället för 4 mkr'] },
+    // "that pot" after a question about the youth clinic key is that fund's national pot (002: 150 Mkr, pro rata).
+    { turns: ['Hur fördelas ungdomsmottagningsmedlen 2020?', 'och om den potten vore 180 mkr, vad hade Jämtland fått?'], figure: kr(round(new D(JAMTLAND_2020.ungdomsmottagningar).times(180).dividedBy(150), 2)), includes: ['i stället för 150 000 000 kr'] },
     // A changed pot of the Skåne model is re-run through the model, not scaled row by row.
     {
       turns: ['om potten i Skåne ökade med 10 %, vad får Malmö?'],
