@@ -171,7 +171,9 @@ function route(input: AnswerInput, search: PassageSearch): Reply {
       if (item && !COST_OR_COUNT.test(u.folded)) return amountReply(input, item, []);
       // Only a cost figure could beat the item's amount: passages are not searched then.
       const reply = answerSearch(input, search, { figuresOnly: item !== undefined });
-      return item && reply.kind !== 'figure' ? amountReply(input, item, []) : reply;
+      // "Hur många personer har utbildats i MHFA?" is not answered by what the MHFA training costs.
+      const count = /\b(hur manga|how many|antal\w*|number of)\b/.test(u.folded);
+      return item && reply.kind !== 'figure' && !count ? amountReply(input, item, []) : reply;
     }
   }
 }

@@ -368,6 +368,10 @@ describe('questions that only look like forecasts or focus areas', () => {
   it.each<Case>([
     ['får man spara pengarna till nästa år?', [], ['framtida belopp']],
     ['vad händer om vi inte använder pengarna?', [], ['3.3 En mer sammanhållen']],
+    // A count is not answered by an item's cost (003: "MHFA instruktörsutbildning 600 000kr") nor by a
+    // percentage of a post (000: "anställd om 50 %").
+    ['hur många personer har utbildats i MHFA per år?', [], ['600 000 kr']],
+    ['How many MHFA instructors were trained in Dalarna in 2022?', [], ['50 %']],
     // Members of a group the documents do not list are not a fund's focus areas.
     ['vilka ingår i länsnätverket?', ['Jag hittar inte'], ['3.3 En mer sammanhållen']],
   ])('%s', (...test) => {

@@ -52,6 +52,8 @@ export interface SearchFilter {
   place?: { id: string; name: string };
   /** "vad kostar …" needs an amount in the answer, "hur många …" a number, "vilka orter …" places named. */
   needs?: 'money' | 'number' | 'places';
+  /** A percentage is asked for (else a count is not answered by one). */
+  percent?: boolean;
   /** "vad är X?": prefer a passage that says what X is. */
   define?: boolean;
   /** Only the preferred kind will do (a cost question that an item's amount answers otherwise). */
@@ -193,6 +195,8 @@ export class PassageSearch {
       const figure = this.figures.get(id)!;
       if (filter.place && figure.place !== filter.place.id) return false;
       if (filter.needs === 'money' && !/\bkr\b|kronor|mkr|miljon|miljard/i.test(`${figure.value} ${figure.unit}`)) return false;
+      // "How many instructors were trained?" is not answered by a percentage of a post.
+      if (filter.needs === 'number' && !filter.percent && /%|procent/i.test(`${figure.value} ${figure.unit}`)) return false;
       return true;
     }
     const text = this.passages.get(id)!.text;
@@ -249,6 +253,7 @@ export function answerSearch(input: AnswerInput, search: PassageSearch, options:
     ...(options.figuresOnly ? { only: true } : {}),
     ...(!costOrCount && ASKS_PLACES.test(u.folded) ? { needs: 'places' as const } : {}),
     ...(costOrCount ? { needs: /\b(kostar|kostade|kostnad\w*|dyr\w*|cost\w*|expensive)\b/.test(u.folded) ? ('money' as const) : ('number' as const) } : {}),
+    ...(/\b(procent\w*|percent\w*|andel\w*|share|tjanstgoringsgrad|omfattning)\b|%/.test(u.text.toLowerCase()) ? { percent: true } : {}),
   };
   const found = search.search(query, { ...filter, ...(u.year ? { year: u.year } : {}) });
   if (!found) {
