@@ -81,7 +81,8 @@ export function understand(text: string, context: ConversationContext, store: Kn
   const fundMatch = findFund(folded, lexiconOf(store));
   const years = [...folded.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
   // "mejladress", "email address": a person's e-mail, never the invoice address.
-  const invoiceField = v.INVOICE_FIELDS.find(([, pattern]) => pattern.test(folded.replace(v.EMAIL_ADDRESS, ' mejl ')))?.[0];
+  // "vad måste stå på fakturan förutom referenskoden": the field left out is not the one asked.
+  const invoiceField = v.INVOICE_FIELDS.find(([, pattern]) => pattern.test(folded.replace(v.EMAIL_ADDRESS, ' mejl ').replace(v.EXCEPT_FIELD, ' ')))?.[0];
   // "Vad har Jan Persson för telefonnummer?": a person (or a group's members) the documents name makes a question about people.
   const aboutPeople = asksAboutPeople(text, store);
   const followUp = v.FOLLOW_UP.test(folded);

@@ -10,7 +10,7 @@ export const INVOICE_FIELDS: [InvoiceField, RegExp][] = [
   ['heading', /\brubrik\w*|\bheading\b|\binvoice title\b/],
   ['address', /adress\w*|address\w*|\bvart skickas fakturan|\bwhere (do i|to|should i) send\b/],
   ['channel', /\binexchange\b|\be-?faktura\w*|\belektronisk faktura|\be-?invoic\w*|\belectronic invoic\w*/],
-  ['required', /\binformationskrav\w*|\bvad ska (sta|finnas|med) (pa|i) fakturan|\bkrav pa fakturan|\brequired (fields|information)|\bwhat must (be on|the invoice)/],
+  ['required', /\binformationskrav\w*|\bvad (ska|maste|behover) (sta|finnas|med|vara med|sta med) (pa|i) fakturan|\bkrav pa fakturan|\brequired (fields|information)|\bwhat (else )?must (be on|the invoice)|\bmust be (on|in) the invoice|\bshould the invoice (include|contain)/],
   ['requisition', /\brekvir\w*|\brequisition\w*/],
   // Asked often, never in the documents: answered with an honest "not found".
   ['bankDetails', /\b(bankgiro\w*|plusgiro\w*|organisationsnummer\w*|orgnr|org nr|momsnummer|momsregistreringsnummer|vat number|bank account|bankkonto\w*|iban)\b/],
@@ -24,8 +24,8 @@ export const MONTH = /\b(januari|februari|mars|april|maj|juni|juli|augusti|septe
 /** "får vi …?", "vad krävs …?": questions about rules, answered from the text. */
 export const RULES = /^(far vi|kan vi|maste vi|ska vi|behover vi|far man|kan man|can we|may we|must we|do we|are we|is it allowed)\b|\b(kravs|kraver|krav|requirements?|required|tillatet|allowed)\b/;
 /** "kommunerna i Dalarna", "länen": all the places of a kind. */
-export const CHILDREN = /\b(kommunerna|kommuner|lanen|delregionerna|delregioner|municipalities|counties|sub-?regions)\b/;
-export const TOGETHER = /\b(totalt|sammanlagt|tillsammans|sammantaget|total|together|combined|altogether)\b/;
+export const CHILDREN = /\b(\w*kommunerna|\w*kommuner|lanen|delregionerna|delregioner|municipalities|counties|sub-?regions)\b/;
+export const TOGETHER = /\b(totalt|sammanlagt|tillsammans|sammantaget|summa|summan|summera\w*|total|together|combined|altogether|sum)\b/;
 export const COVERAGE = /\b(finns med|har du (data|uppgifter|information)|kanner du till|vet du nagot om|do you (have|know)|data for|covered|cover)\b/;
 export const UPCOMING = /\b(pa gang|kommande|upcoming|next|nasta|framover|coming)\b/;
 export const DEADLINE_KINDS: [string, RegExp][] = [
@@ -110,6 +110,8 @@ export type Unrecorded = 'spending' | 'forecast' | 'opinion' | 'salary';
 /** "Hur många kommuner finns i Dalarna?", "How many sub-regions are in Skåne's model?": a count of places. */
 export const HOW_MANY_PLACES = /\b(hur manga|how many|antal(et)?|number of)\s+(\w+\s+)?(kommuner|delregioner|delregionala samverkansorgan|samverkansorgan|sub-?regions?|subregions|municipalities|lan|counties)\b/;
 
+/** "förutom referenskoden", "besides the GLN": a field named to be left out of what is asked. */
+export const EXCEPT_FIELD = /\b(forutom|utover|utom|besides|except( for)?|apart from|other than) (\w+ ){0,1}\w+/g;
 /** "Vad händer om vi inte använder pengarna?": a consequence, asked of the documents' text. */
 export const CONSEQUENCE = /\b(vad hander om|what happens if|what if we don t|om vi inte)\b/;
 /** "Vilka ingår i länsnätverket?", "who are the members of …": a group's members. */

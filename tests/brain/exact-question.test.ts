@@ -260,6 +260,11 @@ describe('the bases of every fund together', () => {
 
 describe('short and abbreviated ways to ask', () => {
   it.each<Case>([
+    // A field named to be left out is not the field asked (003: "Fakturan ska innehålla: Fullständigt och korrekt kundnamn; …").
+    ['vad måste stå med på fakturan förutom referenskoden?', ['Fullständigt och korrekt kundnamn', 'Plusgiro/bankgiro']],
+    ['what else must be on the invoice besides the reference code?', ['Plusgiro/bankgiro']],
+    // "dalakommunerna" together are the 15 municipalities of 001 (8 366 562), not Dalarna's county-wide funds.
+    ['summa alla dalakommuner 2020', ['8 366 562 kr'], ['18 172 239']],
     // 001: Mora 593 461 − Leksand 459 849 = 133 612; ungdomsmottagningar Dalarna 3 945 120,95 (2020), 3 878 680 (2022, 000).
     ['diff Orsa Leksand 2020', ['258 676 kr']],
     ['ungdomsmott dalarna 2020 och 2022, skillnad?', ['66 440,95 kr'], ['153 411']],
