@@ -249,6 +249,9 @@ describe('what-ifs worked out without a key: equal splits, unit costs, percentag
     { turns: ['Om MHFA-instruktörsutbildningen i Skåne halverades, vad blir det skånegemensamma totalt?'], figure: kr(4_000_000 - 600_000 / 2), includes: ['i stället för 4 mkr'] },
     // "that pot" after a question about the youth clinic key is that fund's national pot (002: 150 Mkr, pro rata).
     { turns: ['Hur fördelas ungdomsmottagningsmedlen 2020?', 'och om den potten vore 180 mkr, vad hade Jämtland fått?'], figure: kr(round(new D(JAMTLAND_2020.ungdomsmottagningar).times(180).dividedBy(150), 2)), includes: ['i stället för 150 000 000 kr'] },
+    // One recipient's printed part replaced, the rest unchanged: Nordost 2023 in total 6 115 364 (003), its
+    // samverkan base 1 000 000 replaced by 1 200 000.
+    { turns: ['Om Nordost fick 1,2 mkr i bas för samsjuklighet i stället för 1 mkr och resten vore oförändrat, vad får Nordost totalt?'], figure: kr(6_115_364 + 200_000), includes: ['i stället för 6 115 364 kr'] },
     // A changed pot of the Skåne model is re-run through the model, not scaled row by row.
     {
       turns: ['om potten i Skåne ökade med 10 %, vad får Malmö?'],

@@ -74,7 +74,7 @@ export function withCarriedWhatIf(u: Understanding, store: KnowledgeStore): Unde
 export function answerScenario(input: AnswerInput): Reply | undefined {
   const u = withCarriedWhatIf(input.u, input.store);
   const inner: AnswerInput = { ...input, u };
-  const reply = unitCost(inner) ?? equalSplit(inner) ?? changedBy(inner) ?? percentage(inner) ?? modelStructure(inner) ?? partUnderKey(inner) ?? partAlone(inner);
+  const reply = unitCost(inner) ?? equalSplit(inner) ?? changedBy(inner) ?? oneRecipientPart(inner) ?? percentage(inner) ?? modelStructure(inner) ?? partUnderKey(inner) ?? partAlone(inner);
   return reply ? rememberWhatIf(reply, u.carried ? input.u.carriedWhatIf! : input.u.text) : undefined;
 }
 
@@ -673,6 +673,40 @@ function partUnderKey(input: AnswerInput): Reply | undefined {
 // One printed part alone: "om bara utvecklingsinsatsdelen betalades ut".
 
 const ONLY = /\b(bara|endast|enbart|only|just|solely)\b/;
+
+/** "… om resten är oförändrat", "the rest unchanged": one recipient's part changes, nothing else. */
+const REST_UNCHANGED = /\b(resten|ovriga|de andra|allt annat|the rest|others|everything else)\b.*\b(oforandra\w*|samma|lika|unchanged|the same|as before)\b/;
+
+/**
+ * "Om Sydost fick 1,5 mkr i bas för suicidprevention i stället för 1 mkr, vad blir Sydost totalt om resten är
+ * oförändrat?": one recipient's printed part replaced, its total moved by the difference alone.
+ */
+function oneRecipientPart(input: AnswerInput): Reply | undefined {
+  const { u, store } = input;
+  if (u.operation !== 'whatif' || !REST_UNCHANGED.test(u.folded) || u.places.length !== 1 || !u.part) return undefined;
+  const h = readHypothetical(u.text, u.lang);
+  if (!h.base) return undefined;
+  const place = u.places[0]!.place;
+  const fund = u.funds.find((id) => !store.fund(id)?.aggregate);
+  const facts = store.amounts({ place: place.id, ...(u.year ? { year: u.year } : {}) }).filter((fact) => !fact.label);
+  const part = facts.find((fact) => fact.fund === fund && fact.part === u.part);
+  const total = facts.filter((fact) => fact.year === part?.year && store.fund(fact.fund)?.aggregate && !fact.approximate)[0];
+  if (!part || !total) return undefined;
+  const say = new Provenance(input);
+  const exact = total.amount.plus(h.base.amount).minus(part.amount);
+  const reply = emptyReply('amount', input.lang, t(input, `Uppskattning: ${place.name} med ${money(h.base.amount, 'sv')}`, `Estimate: ${place.name} with ${money(h.base.amount, 'en')}`), '');
+  reply.figure = money(exact, input.lang);
+  const what = `${fundName(input, part.fund).toLowerCase()}${u.part === 'base' ? t(input, ' (bas)', ' (base)') : ''}`;
+  reply.text = t(
+    input,
+    `Uppskattning, inget beslut: med ${money(h.base.amount, 'sv')} i stället för ${say.marked(part)} för ${what} och resten oförändrat får ${place.name} ${money(exact, 'sv')} totalt ${part.year} i stället för ${say.marked(total)}.`,
+    `Estimate, not a decision: with ${money(h.base.amount, 'en')} instead of ${say.marked(part)} for ${what} and the rest unchanged, ${place.name} gets ${money(exact, 'en')} in total in ${part.year} instead of ${say.marked(total)}.`,
+  );
+  reply.derivation = [`${money(total.amount, input.lang)} − ${money(part.amount, input.lang)} + ${money(h.base.amount, input.lang)} = ${money(exact, input.lang)}`];
+  say.add([{ status: 'derived', facts: [total.id], minus: [part.id], words: reply.derivation[0]! }]);
+  reply.notes.push(t(input, 'Då räcker dokumentets pott inte: de andra får lika mycket som förut, så potten växer med skillnaden.', "The document's pot would not cover it: the others keep what they get, so the pot grows by the difference."));
+  return finishReply(store, reply, say, [total, part]);
+}
 
 function partAlone(input: AnswerInput): Reply | undefined {
   const { u, store } = input;
