@@ -91,7 +91,7 @@ export const DIFFERENCE_OP = /\b(skillnad\w*|skiljer|skilja\w*|differ\w*|differe
 /** "vem får mest, X eller Y", "X vs Y", "jämfört med": two amounts set side by side. */
 export const COMPARE_OP = /\b(jamfor\w*|jamfort|kontra|versus|vs|compare\w*|compared|mer eller mindre|more or less|eller|or)\b/;
 /** "hur stor andel", "hur många procent", "what share": a part of a whole. */
-export const SHARE_OP = /\b(hur stor andel|vilken andel|andel av|hur manga procent|procent|procentuell\w*|what share|which share|share of|what percentage|percentage|percent|proportion)\b/;
+export const SHARE_OP = /\b(hur stor andel|vilken andel|andel av|hur manga procent|procent|procentuell\w*|what share|which share|share of|what percentage|percentage|percent|proportion)\b|\bandel(en)? (\S+ ){1,3}av (de|det|den|hela)\b/;
 /** "… än Orsa är det?", "… than Orsa was that?": the figure of the last answer, as a term of a calculation. */
 export const REFERS_TO_LAST = /\b(det|detta|den|dess|that|this|it|its)\b/;
 /**

@@ -315,6 +315,18 @@ describe('shares', () => {
   });
 });
 
+describe('shares of several places together, and of an item in its fund', () => {
+  it.each<Case>([
+    // 001: Falun 1 726 309 + Borlänge 1 526 386 of the 15 municipalities' 8 366 562 is 38,9 %.
+    ['Falun och Borlänge tillsammans, hur stor andel av kommunernas medel 2020?', ['Falun och Borlänge får tillsammans 38,9 %']],
+    // 003: "Traumamedveten Omsorg 70 000kr" of Skånegemensamt 4 mkr is 1,8 %; MHFA 600 000 of 4 mkr is 15,0 %.
+    ['hur stor andel av skånegemensamt är traumamedveten omsorg?', ['1,8 %', '70 000 kr / 4 mkr']],
+    ['andelen MHFA-utbildning av det skånegemensamma?', ['15,0 %']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
 describe('which fund of a place gets the most', () => {
   it.each<Case>([
     // Dalarna 2022 (000): samsjuklighet 7 621 404 is the largest of the four.

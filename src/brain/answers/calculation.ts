@@ -8,10 +8,11 @@ import type { Place } from '../../knowledge/schema.js';
 import { fundName, t, type AnswerInput } from '../answer-context.js';
 import { joinList, money, capitalise } from '../format.js';
 import { amountsInText } from '../hypothetical.js';
+import * as v from '../vocabulary.js';
 import { Provenance } from '../provenance.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { finishReply } from '../sources.js';
-import { rowFor } from './amount.js';
+import { matchItem, rowFor, rowLabel } from './amount.js';
 import { countyOf } from './resolve.js';
 import { knownAboutPlace, notFound } from './unknown.js';
 
@@ -200,7 +201,7 @@ function combine(input: AnswerInput, terms: Term[]): Reply {
 function share(input: AnswerInput): Reply | undefined {
   const { u, store } = input;
   const places = placesOf(input);
-  if (places.length === 0) return undefined;
+  if (places.length === 0) return itemShare(input);
   // The part is the most specific place named; a county named with it is the whole's scope.
   const place = places.find((candidate) => candidate.kind !== 'county' && candidate.kind !== 'country') ?? places[0]!;
   const aggregateFunds = u.funds.filter((id) => store.fund(id)?.aggregate);
@@ -237,14 +238,18 @@ function share(input: AnswerInput): Reply | undefined {
   }
   const ofChildren = sibling && (places.length > 1 || CHILDREN_WORDS.test(u.folded) || (!partFund && !u.part));
   if (ofChildren) {
-    // "Hur stor andel av kommunernas belopp får Falun?": the place's figure over its siblings' together.
-    part = figureFor(input, place, partFund, year);
+    // "Hur stor andel av kommunernas belopp får Falun?": the place's figure over its siblings' together;
+    // "Falun och Borlänge tillsammans": the named siblings' figures added up.
+    const named = places.filter((candidate) => candidate.kind === place.kind);
+    const together = named.length > 1 && (v.SUM_OP.test(u.folded) || v.TOGETHER.test(u.folded));
+    const parts = (together ? named : [place]).map((candidate) => figureFor(input, candidate, partFund, year));
+    part = parts.every((figure) => figure !== undefined) ? (parts as AmountFact[][]).flat() : undefined;
     const county = countyOf(input, place);
     const siblings = store.children(county.id).filter((child) => child.kind === place.kind);
     const figures = siblings.map((child) => figureFor(input, child, partFund, year));
     if (part && figures.every((figure) => figure !== undefined)) {
       const cells = figures.flat();
-      const printed = part.length === 1 ? store.columnTotal(part[0]!) : undefined;
+      const printed = part.length >= 1 ? store.columnTotal(part[0]!) : undefined;
       whole = printed && store.columnCells(printed).length === cells.length ? [printed] : cells;
     }
     const kind = place.kind === 'municipality' ? t(input, `de ${siblings.length} kommunerna i ${county.name}`, `the ${siblings.length} municipalities of ${county.name}`) : t(input, `de ${siblings.length} delregionerna i ${county.name}`, `the ${siblings.length} sub-regions of ${county.name}`);
@@ -274,9 +279,37 @@ function share(input: AnswerInput): Reply | undefined {
     { label: capitalise(what), value: partWords },
     { label: t(input, 'Helheten', 'The whole'), value: wholeFigure },
   ];
-  const who = ofChildren ? place.name : `${capitalise(what)}${u.part ? ` (${place.name})` : ''}`;
-  reply.text = t(input, `${who} ${ofChildren ? 'får' : 'är'} ${words} ${wholeWords}.`, `${who} ${ofChildren ? 'gets' : 'is'} ${words} ${wholeWords}.`);
+  const several = ofChildren && part.length > 1 && new Set(part.map((fact) => fact.place)).size > 1;
+  const who = several ? joinList([...new Set(part.map((fact) => placeNameOf(input, fact.place)))], input.lang) : ofChildren ? place.name : `${capitalise(what)}${u.part ? ` (${place.name})` : ''}`;
+  reply.text = several
+    ? t(input, `${who} får tillsammans ${words} ${wholeWords}.`, `${who} get ${words} together ${wholeWords}.`)
+    : t(input, `${who} ${ofChildren ? 'får' : 'är'} ${words} ${wholeWords}.`, `${who} ${ofChildren ? 'gets' : 'is'} ${words} ${wholeWords}.`);
   return finish(input, reply, say, [...part, ...whole]);
+}
+
+/** "Hur stor andel av de 4 mkr skånegemensamt är MHFA-instruktörsutbildningen?": a named item over its fund's total. */
+function itemShare(input: AnswerInput): Reply | undefined {
+  const { store } = input;
+  const item = matchItem(input);
+  if (!item) return undefined;
+  const whole = store.amounts({ place: item.place, fund: item.fund, year: item.year }).find((fact) => !fact.label && !fact.part);
+  if (!whole) return undefined;
+  const say = new Provenance(input);
+  const words = say.computed([item], { of: [whole] });
+  const reply = emptyReply('amount', input.lang, t(input, `Andel ${item.year}`, `Share ${item.year}`), '');
+  reply.figure = words.split(' (')[0]!;
+  const name = rowLabel(input, item);
+  const fund = fundName(input, whole.fund).toLowerCase();
+  reply.rows = [
+    { label: capitalise(name), value: say.marked(item) },
+    { label: t(input, 'Helheten', 'The whole'), value: say.marked(whole) },
+  ];
+  reply.text = t(input, `${capitalise(name)} är ${words} av ${fund} (${placeNameOf(input, whole.place)} ${whole.year}).`, `${capitalise(name)} is ${words} of ${fund} (${placeNameOf(input, whole.place)} ${whole.year}).`);
+  return finish(input, reply, say, [item, whole]);
+}
+
+function placeNameOf(input: AnswerInput, id: string): string {
+  return input.store.place(id)?.name ?? id;
 }
 
 /** "Hur mycket av det är basbelopp?": the parts of one kind in a place's row, added up. */

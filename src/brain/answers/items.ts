@@ -30,8 +30,9 @@ export function answerItems(input: AnswerInput): Reply | undefined {
     if (focus) return itemsReply(input, pool, items.filter((item) => item.focus === focus), focus);
     if (LIST_WORDS.test(u.folded)) return itemsReply(input, pool, items);
   }
-  // "How much for Naloxon?": an item named by its own words (the search intent finds items itself).
-  if (u.intent !== 'amount') return undefined;
+  // "How much for Naloxon?": an item named by its own words (the search intent finds items itself);
+  // an item's share of its fund is a calculation.
+  if (u.intent !== 'amount' || u.operation === 'share') return undefined;
   const item = matchItem(input);
   if (!item) return undefined;
   const fund = u.fund ? store.fund(u.fund) : undefined;
