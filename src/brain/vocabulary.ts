@@ -132,7 +132,7 @@ export const WHATIF_OP = /\b(om (potten|summan|basen|beloppet|medlen|plats|vi|de
 /** "uppdelat", "per del", "breakdown": the parts of a figure. */
 export const BREAKDOWN = /\b(uppdelat|uppdelning\w*|per del|delarna|fordelat pa|breakdown|broken down|split by|by part|parts?)\b/;
 /** The parts of a base-plus-share row: the fixed base and the share by population. */
-export const BASE_PART = /\b(bas|basen|basbelopp\w*|grundbelopp\w*|fast del\w*|fasta delen|base|base amount|fixed part)\b/;
+export const BASE_PART = /\b(bas|basen|basbelopp\w*|baspeng\w*|basmedl\w*|basmedel|grundbelopp\w*|fast del\w*|fasta delen|base|base amount|fixed part)\b/;
 export const POPULATION_PART = /\b(rorlig\w*|befolkningsdel\w*|efter befolkning|befolkningsbaserad\w*|invanarbaserad\w*|utover basen|inte basen|utan bas\w*|exklusive bas\w*|exkl\.? bas\w*|forutom bas\w*|bortsett fran bas\w*|population[- ]based|by population|variable part|(beyond|on top of|above|over and above|in addition to) (the )?base|ovanpa basen|over basen|utover bas\w*|excluding the base|excl\.? (the )?base|without the base|apart from the base|not the base)\b/;
 /** "inklusive basbeloppet", "including the base": the whole fund, base and share together. */
 export const WITH_BASE = /\b(inklusive|inkl|including|incl|plus|med|with) (the )?bas(en|belopp\w*|e)?\b/;

@@ -253,6 +253,8 @@ describe('the bases of every fund together', () => {
   it.each<Case>([
     ['hur stor är basen per delregion i Skåne?', ['Varje delregion får 2 300 000 kr', '300 000 kr för stärkt brukarmedverkan']],
     ['how much is the base per sub-region in Skåne?', ['Each sub-region gets SEK 2,300,000']],
+    // All six together: 6 × 2 300 000 = 13 800 000.
+    ['hur mycket är baspengarna totalt till delregionerna i Skåne?', ['13 800 000 kr', '6 × 2 300 000 kr'], ['42 645 244']],
   ])('%s', (...test) => {
     check(test);
   });

@@ -186,6 +186,21 @@ function basesOf(input: AnswerInput, places: Place[], year: number): Reply | und
   const kind = places[0]!.kind === 'subregion' ? t(input, 'delregion', 'sub-region') : places[0]!.kind === 'municipality' ? t(input, 'kommun', 'municipality') : t(input, 'län', 'county');
   const what = u.part === 'base' ? t(input, 'i bas', 'in base') : t(input, 'efter befolkning', 'by population');
   const totalWords = say.computed(first);
+  if (u.together) {
+    // "baspengarna totalt till delregionerna": every place's bases added up.
+    const all = places.flatMap(partsOf);
+    const sum = all.reduce((total, fact) => total.plus(fact.amount), new Decimal(0));
+    const reply = emptyReply('amount', input.lang, t(input, `Alla ${places.length}: ${what} ${year}`, `All ${places.length}: ${what} ${year}`), '');
+    reply.figure = money(sum, input.lang);
+    say.add([{ status: 'derived', facts: all.map((fact) => fact.id), value: sum.toFixed(), words: reply.figure }]);
+    reply.rows = first.map((fact) => ({ ...rowFor(input, say, fact), label: fundName(input, fact.fund) }));
+    reply.text = t(
+      input,
+      `De ${places.length} får tillsammans ${reply.figure} ${what} ${year}: ${places.length} × ${totalWords}.`,
+      `The ${places.length} get ${reply.figure} ${what} together in ${year}: ${places.length} × ${totalWords}.`,
+    );
+    return finish(input, reply, say, all);
+  }
   const reply = emptyReply('amount', input.lang, t(input, `Per ${kind} ${year}: ${what}`, `Per ${kind} ${year}: ${what}`), '');
   reply.figure = totalWords.split(' (')[0]!;
   reply.rows = first.map((fact) => ({ ...rowFor(input, say, fact), label: fundName(input, fact.fund) }));
