@@ -137,7 +137,12 @@ export function understand(text: string, context: ConversationContext, store: Kn
   // "Hur mycket får storstadslänen för brukarmedverkan?": a kind of county a key names is answered by the key.
   if ((intent === 'amount' || intent === 'list') && places.length === 0 && namesKeyCategory(folded, store)) intent = 'key';
   // "hur stor andel av länet är det?" after an amount: a share of the figure just given.
-  const ofLastFigure = operation === 'share' && places.length === 0 && uncovered.length === 0 && context.intent === 'amount' && context.place !== undefined && v.REFERS_TO_LAST.test(folded);
+  // "hur stor andel av Skåne totalt är det?" after Nordost: a place that holds the last one is the whole.
+  const holdsLast = (id: string) => {
+    for (let at = context.place ? store.place(context.place)?.parent : undefined; at; at = store.place(at)?.parent) if (at === id) return true;
+    return false;
+  };
+  const ofLastFigure = operation === 'share' && places.every((match) => holdsLast(match.place.id)) && uncovered.length === 0 && context.intent === 'amount' && context.place !== undefined && v.REFERS_TO_LAST.test(folded);
   if (ofLastFigure) intent = 'amount';
   // "ok so if that pot were 200 Mkr, what would Jämtland get?" after the youth clinic key: that pot is the
   // conversation's fund, not "the agreement" the question may also name.
@@ -185,7 +190,7 @@ export function understand(text: string, context: ConversationContext, store: Kn
     ...unrecordedOf(folded),
     countPlaces,
     ...(threshold ? { threshold } : {}),
-    contextPlaces: backToPlaces && ['sum', 'difference'].includes(operation) ? (context.places ?? []) : lastPlace && operation !== 'value' ? [lastPlace] : [],
+    contextPlaces: backToPlaces && ['sum', 'difference'].includes(operation) ? (context.places ?? []) : lastPlace && operation !== 'value' ? [lastPlace] : ofLastFigure && places.length > 0 ? [context.place!] : [],
   };
 }
 

@@ -222,6 +222,8 @@ describe('amounts asked in other words', () => {
     ['Hur stor andel av de 150 mkr till ungdomsmottagningar fick Jämtland 2020?', ['1,2 %', 'den nationella potten'], ['15,6 %']],
     // The pot said has its own year: 200 Mkr for suicidprevention is 2020's; Dalarna 5 577 707,31 of it is 2,8 %.
     ['vad är Dalarnas andel av 200 mkr för suicidprevention?', ['2,8 %', '2020'], ['30,6 %']],
+    // A place that holds the last one is the whole: Nordost 6 115 364 of Skåne's 42 645 244 (003) is 14,3 %.
+    [['Hur mycket får Nordost totalt 2023?', 'hur stor andel av Skåne totalt är det?'], ['Nordost får 14,3 %']],
     // A follow-up's "of that" is the amount just given: Nordost 2023, suicide prevention by population 2 646 478 (003).
     [['How much does Nordost get in total in 2023?', 'how much of that is the population-based suicide prevention part?'], ['SEK 2,646,478'], ['Which place do you mean']],
     // 003 has 2023 only: an amount asked for 2022 is not answered by a passage that names "2022–2023".
