@@ -224,6 +224,8 @@ describe('what-ifs worked out without a key: equal splits, unit costs, percentag
     // 4. The 2018 plan's unit costs.
     { turns: ['If MHFA instructor training costs about 20 000 kr per person, what would 3 instructors cost?'], lang: 'en', figure: `about ${kr(3 * MHFA.instructor, 'en')}`, includes: ['“ca 20 000 kr per person”'] },
     { turns: ['Vad skulle det kosta att utbilda 5 MHFA-instruktörer enligt kostnaden i 2018 års plan?'], figure: `ca ${kr(5 * MHFA.instructor)}`, includes: ['”ca 20 000 kr per person”'] },
+    // English nouns read through the glossary ("instructors" → "instruktörer").
+    { turns: ['What would training 4 MHFA instructors cost, according to the 2018 plan?'], lang: 'en', figure: `about ${kr(4 * MHFA.instructor, 'en')}`, includes: ['“ca 20 000 kr per person”'] },
     { turns: ['Om 80 medarbetare per år utbildas i Första hjälpen, vad blir kostnaden per år för arbetsgivarna?'], figure: `ca ${kr(80 * MHFA.employee)}`, includes: [`ca ${kr(80 * MHFA.employee)} per år`, '”ca 1500 kr per medarbetare”'] },
     // 5. A percentage of the municipalities' column, summed from its printed cells.
     {

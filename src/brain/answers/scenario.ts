@@ -17,6 +17,7 @@ import { NUMBER_WORDS, readChange, readHypothetical, type QuestionChange } from 
 import { Provenance, type Claim } from '../provenance.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { finishReply, sourceLine, sourceOf } from '../sources.js';
+import { translate } from '../glossary.js';
 import { stem } from '../swedish.js';
 import { understand, type Understanding } from '../understand.js';
 import { matchItem, rowLabel } from './amount.js';
@@ -161,8 +162,9 @@ function unitCost(input: AnswerInput): Reply | undefined {
   if (!h.count && amounts.length === 0 && !howMany) return undefined;
   if (h.count && !COST.test(u.folded) && u.operation !== 'whatif') return undefined;
   if (!h.count && !howMany && u.operation !== 'whatif') return undefined;
-  const asked = wordsOf(u.text);
-  const countWords = h.count?.words.filter((word) => word.length >= 4 && !/^(per|varje|each)$/.test(word)) ?? [];
+  // English words read through the glossary: the unit costs are in Swedish ("clinics" → "mottagningar").
+  const asked = [...wordsOf(u.text), ...(u.lang === 'en' ? wordsOf(translate(u.text, 'en')) : [])];
+  const countWords = [...(h.count?.words ?? []), ...(u.lang === 'en' && h.count ? wordsOf(translate(h.count.words.join(' '), 'en')) : [])].filter((word) => word.length >= 4 && !/^(per|varje|each)$/.test(word));
   // "per person", "per mottagning": the unit the question names after an amount.
   const perNouns = [...u.folded.matchAll(/\b(?:kr|kronor|sek|\d) per (\w+)/g)].map((match) => match[1]!);
   const scored = unitCosts(input)
