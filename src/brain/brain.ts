@@ -24,7 +24,7 @@ import { MENTIONS_DATE } from './dated-match.js';
 import type { Lang } from './format.js';
 import type { Answer, Reply } from './reply.js';
 import { understand, type Understanding } from './understand.js';
-import { COST_OR_COUNT, WHAT_IS } from './vocabulary.js';
+import { COST_OR_COUNT, MONEY_OR_RANK, WHAT_IS, WHICH_PLACES } from './vocabulary.js';
 
 export interface Clock {
   /** Today's date in Sweden, as YYYY-MM-DD. */
@@ -139,8 +139,14 @@ function route(input: AnswerInput, search: PassageSearch): Reply {
     case 'amount':
       // "How much do the municipalities in Dalarna get in total?" asks for a sum over places.
       return orPassage(input, search, u.together ? answerList(input) : answerAmount(input));
-    case 'list':
+    case 'list': {
+      // "Vilka orter får förstärkta mottagningar?": places that do something the text tells, not a ranking of amounts.
+      if (WHICH_PLACES.test(u.folded) && u.unknownWords.length > 0 && !MONEY_OR_RANK.test(u.folded)) {
+        const quoted = answerSearch(input, search);
+        if (quoted.kind === 'passage') return quoted;
+      }
       return orPassage(input, search, answerList(input));
+    }
     case 'deadline': {
       // No dated statement answered it (above). One that names a statement of its own gets a passage that
       // answers it or "not found", never the list; "När ska Jämtland återredovisa?" the list, or why there is no date.

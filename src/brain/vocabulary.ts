@@ -112,6 +112,9 @@ export const HOW_MANY_PLACES = /\b(hur manga|how many|antal(et)?|number of)\s+(\
 
 /** "förutom referenskoden", "besides the GLN": a field named to be left out of what is asked. */
 export const EXCEPT_FIELD = /\b(forutom|utover|utom|besides|except( for)?|apart from|other than) (\w+ ){0,1}\w+/g;
+/** "Vilka orter får förstärkta mottagningar?": places that do something; with money words it asks for amounts. */
+export const WHICH_PLACES = /\b(vilka|vilken|which|what) (orter|ort|kommuner|kommun|platser|plats|places|towns|municipalities)\b/;
+export const MONEY_OR_RANK = /\b(belopp\w*|pengar\w*|medel|medlen|kr|kronor|mkr|sek|mest|minst|storst\w*|hogst|lagst|most|least|largest|smallest|amounts?|money|funds?|funding)\b/;
 /** "Vad händer om vi inte använder pengarna?": a consequence, asked of the documents' text. */
 export const CONSEQUENCE = /\b(vad hander om|what happens if|what if we don t|om vi inte)\b/;
 /** "Vilka ingår i länsnätverket?", "who are the members of …": a group's members. */

@@ -140,6 +140,9 @@ describe('words the facts do not know, answered by a passage or not at all', () 
     // 000: "I Avesta och Borlänge pågår vidare två pilotprojekt med fokus på normer kring manlighet": a definite
     // form, words that frame the question ("handlar om"), and English phrases for Swedish compounds.
     ['Berätta om pilotprojekten i Avesta och Borlänge', ['normer kring manlighet']],
+    // "Which municipalities do X" is answered by the text, not by a ranking of amounts.
+    ['vilka kommuner arbetar med bostad först?', ['Borlänge kommun'], ['störst först']],
+    ['vilka kommuner har pilotprojekt om manlighet?', ['I Avesta och Borlänge'], ['störst först']],
     ['What are the pilot projects in Avesta and Borlänge about?', ['normer kring manlighet']],
     ["What is 'Bostad först' and where is it being done in Dalarna?", ['Borlänge kommun']],
     // 002: "SVOM föreslås besluta: Att godkänna förslag avseende nyttjande av nationella statsbidrag 2020": who decides is text.
