@@ -4,7 +4,7 @@
 // real adaptiveCard/action invokes, a loopback Teams connector.
 import { describe, expect, it } from 'vitest';
 import { FEEDBACK, feedbackIdOf } from '../../src/coordinator/feedback.js';
-import { useHarness } from './harness.js';
+import { replyTo, useHarness } from './harness.js';
 import { conversation, execute, mention, message, submit, TENANT, type Conversation } from './teams.js';
 
 type Json = Record<string, any>;
@@ -21,11 +21,7 @@ function channel(tenant = TENANT, locale = 'sv-SE'): Conversation & { thread: Co
   return { ...c, thread: { ...c, id: `${c.id};messageid=1700000000000` } };
 }
 
-async function say(c: Conversation, activity: Json): Promise<Json> {
-  const before = bot().connector.sent.filter((s) => s.conversationId === c.id).length;
-  expect((await bot().post(activity)).status).toBe(200);
-  return (await bot().connector.waitFor(c.id, before + 1))[before]!.activity;
-}
+const say = (c: Conversation, activity: Json): Promise<Json> => replyTo(bot(), c.id, activity);
 
 const cardOf = (activity: Json): Json => activity.attachments[0].content;
 const actionsOf = (card: Json): Json[] => card.actions ?? [];

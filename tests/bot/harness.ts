@@ -69,6 +69,14 @@ export function useHarness(env: Record<string, string> = {}): () => Harness {
   return () => harness!;
 }
 
+/** Posts an activity to the bot and gives the first message it sends to that conversation afterwards. */
+export async function replyTo(bot: Harness, conversationId: string, activity: unknown): Promise<Record<string, any>> {
+  const before = bot.connector.sent.filter((s) => s.conversationId === conversationId).length;
+  const res = await bot.post(activity);
+  if (res.status !== 200) throw new Error(`POST /api/messages answered ${res.status}`);
+  return (await bot.connector.waitFor(conversationId, before + 1))[before]!.activity;
+}
+
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,7 +1,7 @@
 // What a subscription card says: the change made, the conversation's subscriptions after it and when reminders
 // go out; and the language the conversation subscribed in is kept for its reminders.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useHarness, type Harness } from './harness.js';
+import { replyTo, useHarness, type Harness } from './harness.js';
 import { conversation, install, message, type Conversation } from './teams.js';
 
 const harness = useHarness();
@@ -13,11 +13,7 @@ beforeAll(() => {
 type Json = Record<string, any>;
 const plain = (value: unknown) => JSON.stringify(value).replace(/\\u00a0|\u00a0/g, ' ');
 
-async function say(c: Conversation, text: string): Promise<Json> {
-  const before = bot.connector.sent.filter((s) => s.conversationId === c.id).length;
-  await bot.post(message(c, text));
-  return (await bot.connector.waitFor(c.id, before + 1)).at(-1)!.activity;
-}
+const say = (c: Conversation, text: string): Promise<Json> => replyTo(bot, c.id, message(c, text));
 
 /** The card's facts as "label: value". */
 function facts(activity: Json): string[] {

@@ -1,7 +1,7 @@
 // Suggestion buttons (welcome examples, "Alla kommuner i Dalarna", "Påminn oss", a reminder's "Visa detaljer"
 // and "Avsluta"): an Action.Execute, or its Action.Submit fallback, asks the question exactly as if it were typed.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, startHarness, useHarness, type Harness } from './harness.js';
+import { removeDir, replyTo, startHarness, useHarness, type Harness } from './harness.js';
 import { conversation, execute, message, submit, type Conversation } from './teams.js';
 
 const harness = useHarness();
@@ -13,11 +13,7 @@ beforeAll(() => {
 type Json = Record<string, any>;
 const plain = (value: unknown) => JSON.stringify(value).replace(/\\u00a0|\u00a0/g, ' ');
 
-async function typed(c: Conversation, text: string): Promise<Json> {
-  const before = bot.connector.sent.filter((s) => s.conversationId === c.id).length;
-  await bot.post(message(c, text));
-  return (await bot.connector.waitFor(c.id, before + 1)).at(-1)!.activity;
-}
+const typed = (c: Conversation, text: string): Promise<Json> => replyTo(bot, c.id, message(c, text));
 
 /** The suggestion buttons of a card: title and the question each asks. */
 function suggestions(card: Json): { title: string; question: string; fallback: Json }[] {

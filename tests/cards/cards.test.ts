@@ -1,7 +1,6 @@
 // Every card template, expanded with real replies of the brain (Swedish and English, with the
 // "Beräkning" and "Källa" sections closed and open), checked with the adaptivecards package itself.
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { ConversationContext } from '../../src/brain/context.js';
 import type { Reply } from '../../src/brain/reply.js';
@@ -11,11 +10,10 @@ import { summaryLine } from '../../src/cards/summary.js';
 import { money } from '../../src/brain/format.js';
 import { brain, store } from '../brain/ask.js';
 import { questionCases } from '../brain/questions.js';
+import { nodes, sdkProblems, type Json } from '../support/adaptive-cards.js';
 
 // The package's lib/ build is ES modules that Node cannot load as they are; the webpack bundle in dist/
 // is UMD and parses and validates cards in plain Node (rendering would need a DOM; parsing does not).
-type AdaptiveCards = typeof import('adaptivecards');
-const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as AdaptiveCards;
 
 // ───────────── Realistic data: real replies to real questions ─────────────
 
@@ -177,17 +175,6 @@ const TEMPLATE_OF = (reply: Reply): CardName => templateOf(reply);
 
 // ───────────── Walking a card ─────────────
 
-type Json = Record<string, unknown>;
-
-function* nodes(value: unknown): Generator<Json> {
-  if (Array.isArray(value)) for (const item of value) yield* nodes(item);
-  else if (value && typeof value === 'object') {
-    yield value as Json;
-    // An action's data is the bot's payload, not card structure ({ msteams: { type: 'messageBack' } }).
-    for (const [key, child] of Object.entries(value)) if (key !== 'data') yield* nodes(child);
-  }
-}
-
 function ofType(card: AdaptiveCardJson, type: string): Json[] {
   return [...nodes(card)].filter((node) => node.type === type);
 }
@@ -222,41 +209,7 @@ function activitySize(reply: Reply, card: AdaptiveCardJson): { utf8: number; utf
   return { utf8: Buffer.byteLength(json, 'utf8'), utf16: json.length * 2 };
 }
 
-// ───────────── Validation with the adaptivecards package ─────────────
-
-/** Properties the SDK does not model and so leaves out of toJSON(), on purpose. */
-function droppedOnPurpose(path: string, key: string, value: unknown): boolean {
-  if (path === '' && key === 'msteams') return true; // Teams-only: { width: 'Full' }
-  if (/\.actions\[\d+\]$/.test(path) && key === 'fallback') return true; // checked separately below (card and ActionSet actions)
-  if (key === 'isVisible' && value === true) return true; // the default
-  if (path === '' && key === 'actions' && Array.isArray(value) && value.length === 0) return true;
-  return false;
-}
-
-/** Differences between the card and what the SDK made of it: a misspelt or unsupported property shows here. */
-function lostInParsing(original: unknown, parsed: unknown, path = '', out: string[] = []): string[] {
-  if (Array.isArray(original)) {
-    if (!Array.isArray(parsed) || parsed.length !== original.length) out.push(`${path}: ${original.length} items became ${JSON.stringify(parsed)?.slice(0, 80)}`);
-    else original.forEach((item, i) => lostInParsing(item, parsed[i], `${path}[${i}]`, out));
-  } else if (original && typeof original === 'object') {
-    const target = (parsed ?? {}) as Json;
-    for (const [key, value] of Object.entries(original)) {
-      if (!(key in target)) {
-        if (!droppedOnPurpose(path, key, value)) out.push(`${path}.${key} was dropped (${JSON.stringify(value).slice(0, 80)})`);
-      } else lostInParsing(value, target[key], `${path}.${key}`, out);
-    }
-  } else if (original !== parsed) out.push(`${path}: ${JSON.stringify(original)} became ${JSON.stringify(parsed)}`);
-  return out;
-}
-
-function events(context: InstanceType<AdaptiveCards['SerializationContext']>): string[] {
-  const found: string[] = [];
-  for (let i = 0; i < context.eventCount; i++) {
-    const event = context.getEventAt(i);
-    found.push(`${AC.ValidationPhase[event.phase]}/${AC.ValidationEvent[event.event]}: ${event.message}`);
-  }
-  return found;
-}
+// ───────────── Validation ─────────────
 
 /** Everything wrong with a card; empty when it is fine. */
 function problems(card: AdaptiveCardJson): string[] {
@@ -284,22 +237,8 @@ function problems(card: AdaptiveCardJson): string[] {
     for (const target of node.targetElements as string[]) if (!ids.has(target)) found.push(`ToggleVisibility targets missing id ${target}`);
   }
 
-  // The SDK: parse, its events, validateProperties(), and nothing lost on the way.
-  const parsed = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext();
-  parsed.parse(card, context);
-  found.push(...events(context));
-  for (const event of parsed.validateProperties().validationEvents) found.push(`Validation/${AC.ValidationEvent[event.event]}: ${event.message}`);
-  found.push(...lostInParsing(card, parsed.toJSON()));
-  if (parsed.getActionCount() !== actions(card).length) found.push(`SDK parsed ${parsed.getActionCount()} actions of ${actions(card).length}`);
-  // Actions' fallbacks are not kept by the SDK's parser: parse each one on its own (the card's and its ActionSets').
-  [...actions(card), ...ofType(card, 'ActionSet').flatMap((set) => set.actions as Json[])].forEach((action, i) => {
-    if (action.fallback === undefined) return;
-    const fallbackContext = new AC.SerializationContext();
-    const fallback = fallbackContext.parseAction(parsed, action.fallback, [], false);
-    found.push(...events(fallbackContext).map((event) => `actions[${i}].fallback ${event}`));
-    if (!(fallback instanceof AC.SubmitAction)) found.push(`actions[${i}].fallback is not an Action.Submit`);
-  });
+  // The SDK: parse, its events, validateProperties(), nothing lost on the way, the fallbacks.
+  found.push(...sdkProblems(card));
   return found;
 }
 
