@@ -5,7 +5,7 @@
 import { differenceOf, shareOf, sumOf } from '../../allocation/index.js';
 import type { AmountFact } from '../../knowledge/model.js';
 import type { Place } from '../../knowledge/schema.js';
-import { fundName, t, type AnswerInput } from '../answer-context.js';
+import { fundName, placeName, t, type AnswerInput } from '../answer-context.js';
 import { joinList, money, capitalise } from '../format.js';
 import { amountsInText } from '../hypothetical.js';
 import * as v from '../vocabulary.js';
@@ -280,7 +280,7 @@ function share(input: AnswerInput): Reply | undefined {
     { label: t(input, 'Helheten', 'The whole'), value: wholeFigure },
   ];
   const several = ofChildren && part.length > 1 && new Set(part.map((fact) => fact.place)).size > 1;
-  const who = several ? joinList([...new Set(part.map((fact) => placeNameOf(input, fact.place)))], input.lang) : ofChildren ? place.name : `${capitalise(what)}${u.part ? ` (${place.name})` : ''}`;
+  const who = several ? joinList([...new Set(part.map((fact) => placeName(input, fact.place)))], input.lang) : ofChildren ? place.name : `${capitalise(what)}${u.part ? ` (${place.name})` : ''}`;
   reply.text = several
     ? t(input, `${who} får tillsammans ${words} ${wholeWords}.`, `${who} get ${words} together ${wholeWords}.`)
     : t(input, `${who} ${ofChildren ? 'får' : 'är'} ${words} ${wholeWords}.`, `${who} ${ofChildren ? 'gets' : 'is'} ${words} ${wholeWords}.`);
@@ -304,12 +304,8 @@ function itemShare(input: AnswerInput): Reply | undefined {
     { label: capitalise(name), value: say.marked(item) },
     { label: t(input, 'Helheten', 'The whole'), value: say.marked(whole) },
   ];
-  reply.text = t(input, `${capitalise(name)} är ${words} av ${fund} (${placeNameOf(input, whole.place)} ${whole.year}).`, `${capitalise(name)} is ${words} of ${fund} (${placeNameOf(input, whole.place)} ${whole.year}).`);
+  reply.text = t(input, `${capitalise(name)} är ${words} av ${fund} (${placeName(input, whole.place)} ${whole.year}).`, `${capitalise(name)} is ${words} of ${fund} (${placeName(input, whole.place)} ${whole.year}).`);
   return finish(input, reply, say, [item, whole]);
-}
-
-function placeNameOf(input: AnswerInput, id: string): string {
-  return input.store.place(id)?.name ?? id;
 }
 
 /** "Hur mycket av det är basbelopp?": the parts of one kind in a place's row, added up. */

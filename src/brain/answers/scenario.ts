@@ -382,27 +382,10 @@ function percentage(input: AnswerInput): Reply | undefined {
     whole = h.pot.amount;
     words = money(whole, input.lang);
   } else {
-    const fund = u.funds.find((id) => !store.fund(id)?.aggregate) ?? u.funds[0];
-    const place = u.place ? store.place(u.place) : undefined;
-    if (!fund || !place) return undefined;
-    const plain = (fact: AmountFact) => !fact.label && !fact.part && fact.fund === fund && (!u.year || fact.year === u.year);
-    const named = recipientsNamed(u.folded);
-    const own = store.amounts({ place: place.id, fund }).filter(plain);
-    const children = store.children(place.id).filter((child) => !named || child.kind === named.kind);
-    const ofChildren = children.map((child) => store.amounts({ place: child.id, fund }).filter(plain));
-    if (own.length === 1 && (!named || named.kind === place.kind)) facts = own;
-    else if (ofChildren.some((list) => list.length > 0) && ofChildren.every((list) => list.length <= 1)) facts = ofChildren.flat();
-    else return undefined;
-    if (new Set(facts.map((fact) => fact.year)).size !== 1) return undefined;
-    whole = facts.reduce((sum, fact) => sum.plus(fact.amount), new Decimal(0));
-    const name = fundName(input, fund).toLowerCase();
-    if (facts.length === 1) words = `${say.marked(facts[0]!)} (${place.name}, ${name} ${facts[0]!.year})`;
-    else {
-      const kinds = new Set(facts.map((fact) => store.place(fact.place)?.kind));
-      const [sv, en] = kinds.size === 1 && kinds.has('municipality') ? ['kommunernas', 'municipalities'] : kinds.size === 1 && kinds.has('subregion') ? ['delregionernas', 'sub-regions'] : ['platsernas', 'places'];
-      words = t(input, `${money(whole, 'sv')} (de ${facts.length} ${sv} belopp för ${name} ${facts[0]!.year} tillsammans, beräknat ur tabellen)`, `${money(whole, 'en')} (the ${facts.length} ${en}' amounts for ${name} ${facts[0]!.year} together, derived from the table)`);
-      say.add([{ status: 'derived', facts: facts.map((fact) => fact.id), value: whole.toFixed(), words }]);
-    }
+    // The same amount a change by a percentage works on: the place's own, or its municipalities' together.
+    const asked = wholeAsked(input, say);
+    if (!asked) return undefined;
+    ({ amount: whole, words, facts } = asked);
   }
   const exact = percentOf(whole, percent);
   const shown = exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
