@@ -69,8 +69,28 @@ interface Entry {
 
 export interface DatedIndex {
   entries: Entry[];
-  /** How rare a term is: ln(1 + N / statements with it). */
-  idf: (term: string) => number;
+  /** Every term of every statement once, with how rare it is (ln(1 + N / statements with it)) and the statements that hold it. */
+  vocabulary: string[];
+  idf: number[];
+  postings: number[][];
+  /** The vocabulary terms a question word meets, and how well, worked out once per word. */
+  meets: Map<string, [id: number, match: number][]>;
+}
+
+const MAX_MEMO = 5_000;
+
+/** The vocabulary terms a word meets (termMatch > 0): the same words are asked again and again. */
+function meetsOf(index: DatedIndex, word: string): [id: number, match: number][] {
+  let met = index.meets.get(word);
+  if (met) return met;
+  met = [];
+  for (let id = 0; id < index.vocabulary.length; id++) {
+    const match = termMatch(word, index.vocabulary[id]!);
+    if (match > 0) met.push([id, match]);
+  }
+  if (index.meets.size >= MAX_MEMO) index.meets.clear();
+  index.meets.set(word, met);
+  return met;
 }
 
 const INDEXES = new WeakMap<KnowledgeStore, DatedIndex>();
@@ -83,10 +103,17 @@ export function datedIndex(store: KnowledgeStore): DatedIndex {
     fact,
     terms: [...new Set(contentTerms([fact.title.sv, fact.title.en, fact.actor ?? '', fact.source.quote].join(' ')).flat())],
   }));
-  const df = new Map<string, number>();
-  for (const entry of entries) for (const term of entry.terms) df.set(term, (df.get(term) ?? 0) + 1);
+  const termIds = new Map<string, number>();
+  const postings: number[][] = [];
+  entries.forEach((entry, at) => {
+    for (const term of entry.terms) {
+      let id = termIds.get(term);
+      if (id === undefined) termIds.set(term, (id = postings.push([]) - 1));
+      postings[id]!.push(at);
+    }
+  });
   const n = entries.length;
-  const index: DatedIndex = { entries, idf: (term) => Math.log(1 + n / (df.get(term) ?? 1)) };
+  const index: DatedIndex = { entries, vocabulary: [...termIds.keys()], idf: postings.map((holders) => Math.log(1 + n / holders.length)), postings, meets: new Map() };
   INDEXES.set(store, index);
   return index;
 }
@@ -107,24 +134,33 @@ export function scoreStatements(
   accept: (fact: DeadlineFact) => boolean,
   weigh: (fact: DeadlineFact) => { factor: number; yearMet: boolean },
 ): Scored[] {
+  // best[t][e]: how well question term t meets statement e at best (its match times the rarity of the statement's term).
+  const best = terms.map(() => new Float64Array(index.entries.length));
+  terms.forEach((term, t) => {
+    for (const variant of term) {
+      for (const [id, match] of meetsOf(index, variant)) {
+        const weight = match * index.idf[id]!;
+        for (const at of index.postings[id]!) if (weight > best[t]![at]!) best[t]![at] = weight;
+      }
+    }
+  });
   const scored: Scored[] = [];
-  for (const entry of index.entries) {
-    if (!accept(entry.fact)) continue;
+  index.entries.forEach((entry, at) => {
+    if (!accept(entry.fact)) return;
     let score = 0;
     let matched = 0;
     let longest = 0;
-    for (const term of terms) {
-      let best = 0;
-      for (const variant of term) for (const other of entry.terms) best = Math.max(best, termMatch(variant, other) * index.idf(other));
-      if (best > 0) {
+    terms.forEach((term, t) => {
+      const met = best[t]![at]!;
+      if (met > 0) {
         matched += 1;
         longest = Math.max(longest, term[0]!.length);
       }
-      score += best;
-    }
-    if (matched === 0) continue;
+      score += met;
+    });
+    if (matched === 0) return;
     const { factor, yearMet } = weigh(entry.fact);
     scored.push({ fact: entry.fact, score: score * factor, matched: matched + (yearMet ? 1 : 0), longest });
-  }
+  });
   return scored.sort((a, b) => b.score - a.score || a.fact.start.localeCompare(b.fact.start));
 }

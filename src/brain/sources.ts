@@ -22,11 +22,19 @@ export function sourceOf(store: KnowledgeStore, fact: FactSource): SourceRef {
   };
 }
 
+/** Amounts' sources, worked out once: a row's labelled text is the same for every question. */
+const amountSources = new WeakMap<AmountFact, SourceRef>();
+
 /** An amount's source: a table figure is quoted by its whole row, each figure under its column heading. */
 export function amountSource(store: KnowledgeStore, fact: AmountFact): SourceRef {
-  const line = store.tableLine(fact);
-  const source = sourceOf(store, fact.source);
-  return line ? { ...source, quote: labelledRow(line) } : source;
+  let known = amountSources.get(fact);
+  if (!known) {
+    const line = store.tableLine(fact);
+    const source = sourceOf(store, fact.source);
+    known = line ? { ...source, quote: labelledRow(line) } : source;
+    amountSources.set(fact, known);
+  }
+  return { ...known };
 }
 
 /**

@@ -5,7 +5,20 @@ import { foldText } from '../text/normalize.js';
 // "förstärkning", "förstärkningar", "förstärkta", "förstärks": the verb's stem ("förstärk") for all of them.
 const SUFFIXES = ['ningarnas', 'ningarna', 'ningar', 'ningen', 'arnas', 'ernas', 'ornas', 'ning', 'arna', 'erna', 'orna', 'heten', 'heter', 'ande', 'ende', 'aste', 'ade', 'are', 'ast', 'het', 'ens', 'ets', 'ad', 'at', 'en', 'ar', 'er', 'or', 'et', 'na', 's', 'a', 'e', 't'];
 
+/** Stems already worked out: the words people use are few, and each is stemmed many times a question. */
+const stems = new Map<string, string>();
+const MAX_STEMS = 20_000;
+
 export function stem(term: string): string {
+  const known = stems.get(term);
+  if (known !== undefined) return known;
+  if (stems.size >= MAX_STEMS) stems.clear();
+  const stemmed = stemOf(term);
+  stems.set(term, stemmed);
+  return stemmed;
+}
+
+function stemOf(term: string): string {
   let stemmed = term;
   for (const suffix of SUFFIXES) {
     if (term.endsWith(suffix) && term.length - suffix.length >= 4) {

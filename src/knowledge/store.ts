@@ -33,6 +33,10 @@ export class KnowledgeStore {
   private readonly amountsByTable = new Map<string, AmountFact[]>();
   private readonly keysById: Map<string, KeyFact>;
   private readonly tablesById: Map<string, TableFact>;
+  /** The deadlines earliest first, sorted once (the sort is stable: a filter of it keeps the order). */
+  private readonly deadlinesByDue: DeadlineFact[];
+  private readonly childrenById = new Map<string, Place[]>();
+  private readonly yearsAboutPlace = new Map<string, number[]>();
 
   constructor(readonly knowledge: Knowledge) {
     // A word the documents use ("säker", "medel") is that word, not a misspelt place ("Säter", "Mora").
@@ -46,6 +50,8 @@ export class KnowledgeStore {
     for (const fact of knowledge.amounts) if (fact.table) this.amountsByTable.set(fact.table.id, [...(this.amountsByTable.get(fact.table.id) ?? []), fact]);
     this.keysById = new Map(knowledge.keys.map((key) => [key.id, key]));
     this.tablesById = new Map(knowledge.tables.map((table) => [table.id, table]));
+    this.deadlinesByDue = [...knowledge.deadlines].sort((a, b) => a.due.localeCompare(b.due));
+    for (const place of knowledge.places) if (place.parent) this.childrenById.set(place.parent, [...(this.childrenById.get(place.parent) ?? []), place]);
   }
 
   amount(id: string): AmountFact | undefined {
@@ -110,7 +116,7 @@ export class KnowledgeStore {
 
   /** Places directly under a place (the municipalities of a county, the sub-regions of Skåne). */
   children(id: string): Place[] {
-    return this.knowledge.places.filter((place) => place.parent === id);
+    return [...(this.childrenById.get(id) ?? [])];
   }
 
   amounts(query: FactQuery = {}): AmountFact[] {
@@ -124,9 +130,7 @@ export class KnowledgeStore {
 
   /** Deadlines due within [from, to] (ISO dates, inclusive), earliest first. */
   deadlines(query: FactQuery & { from?: string; to?: string } = {}): DeadlineFact[] {
-    return this.knowledge.deadlines
-      .filter((fact) => matches(fact, query) && (!query.from || fact.due >= query.from) && (!query.to || fact.due <= query.to))
-      .sort((a, b) => a.due.localeCompare(b.due));
+    return this.deadlinesByDue.filter((fact) => matches(fact, query) && (!query.from || fact.due >= query.from) && (!query.to || fact.due <= query.to));
   }
 
   invoicing(query: FactQuery = {}): InvoiceFact[] {
@@ -152,6 +156,12 @@ export class KnowledgeStore {
 
   /** Years of any fact about a place or its children. */
   yearsAbout(place: string): number[] {
+    let years = this.yearsAboutPlace.get(place);
+    if (!years) this.yearsAboutPlace.set(place, (years = this.readYearsAbout(place)));
+    return [...years];
+  }
+
+  private readYearsAbout(place: string): number[] {
     const ids = new Set([place, ...this.children(place).map((child) => child.id)]);
     const all = [
       ...this.knowledge.amounts,

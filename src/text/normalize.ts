@@ -14,8 +14,17 @@ const WORD_RESIDUE = /\[(?:bookmark|image):[^\]]*\]/g;
  * document when its clean text is in the document's clean text.
  */
 export function cleanQuote(text: string): string {
-  return collapseWhitespace(text.replace(WORD_RESIDUE, ''));
+  let clean = cleanQuotes.get(text);
+  if (clean === undefined) {
+    if (cleanQuotes.size >= MAX_CLEAN_QUOTES) cleanQuotes.clear();
+    cleanQuotes.set(text, (clean = collapseWhitespace(text.replace(WORD_RESIDUE, ''))));
+  }
+  return clean;
 }
+
+/** The documents' quotes are few and cleaned for every answer that shows them: each is cleaned once. */
+const cleanQuotes = new Map<string, string>();
+const MAX_CLEAN_QUOTES = 10_000;
 
 /** Lower case, no diacritics (å→a, ä→a, ö→o, é→e), no punctuation but dashes between letters. */
 export function foldText(text: string): string {

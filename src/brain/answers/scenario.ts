@@ -106,8 +106,8 @@ function withCompounds(words: string[]): string[] {
   return [...words, ...words.slice(1).map((word, i) => `${words[i]}${word}`)];
 }
 
-function overlap(asked: string[], text: string): number {
-  const words = withCompounds(wordsOf(text));
+/** How many of the words asked meet one of the words of a text (`words`, compounds included). */
+function overlap(asked: string[], words: readonly string[]): number {
   return asked.filter((word) => words.some((other) => sameWord(word, other))).length;
 }
 
@@ -129,13 +129,25 @@ interface UnitCost {
   year: number;
   /** The total the unit cost is part of ("Totalt 1,5 mkr"), when an amount of the store. */
   fact?: AmountFact;
+  /** The words of the noun, of the noun and topic, and of the topic, compounds included. */
+  nounWords: string[];
+  nounAndTopicWords: string[];
+  topicWords: string[];
 }
 
 const ABOUT = /^(ca|cirka|omkring|ungefar|ungefär)\s+/i;
 
-function unitCosts(input: AnswerInput): UnitCost[] {
-  const { store } = input;
-  const costs: UnitCost[] = [];
+/** The unit costs of a store, read once: the knowledge does not change while the process runs. */
+const unitCostsOf = new WeakMap<KnowledgeStore, UnitCost[]>();
+
+function unitCosts(store: KnowledgeStore): UnitCost[] {
+  let costs = unitCostsOf.get(store);
+  if (!costs) unitCostsOf.set(store, (costs = readUnitCosts(store)));
+  return costs;
+}
+
+function readUnitCosts(store: KnowledgeStore): UnitCost[] {
+  const costs: Omit<UnitCost, 'nounWords' | 'nounAndTopicWords' | 'topicWords'>[] = [];
   for (const figure of store.figures() as FigureFact[]) {
     const per = /^kr per (.+)$/i.exec(figure.unit.trim());
     if (!per) continue;
@@ -150,7 +162,12 @@ function unitCosts(input: AnswerInput): UnitCost[] {
     if (!amount) continue;
     costs.push({ amount, printed: `${quoted[1]!.trim()} kr per ${quoted[2]}`, noun: quoted[2]!, topic: fact.label ?? fact.source.quote, approximate: false, source: fact.source, year: fact.year, fact });
   }
-  return costs;
+  return costs.map((cost) => ({
+    ...cost,
+    nounWords: withCompounds(wordsOf(cost.noun)),
+    nounAndTopicWords: withCompounds(wordsOf(`${cost.noun} ${cost.topic}`)),
+    topicWords: withCompounds(wordsOf(cost.topic)),
+  }));
 }
 
 function unitCost(input: AnswerInput): Reply | undefined {
@@ -167,18 +184,18 @@ function unitCost(input: AnswerInput): Reply | undefined {
   const countWords = [...(h.count?.words ?? []), ...(u.lang === 'en' && h.count ? wordsOf(translate(h.count.words.join(' '), 'en')) : [])].filter((word) => word.length >= 4 && !/^(per|varje|each)$/.test(word));
   // "per person", "per mottagning": the unit the question names after an amount.
   const perNouns = [...u.folded.matchAll(/\b(?:kr|kronor|sek|\d) per (\w+)/g)].map((match) => match[1]!);
-  const scored = unitCosts(input)
+  const scored = unitCosts(input.store)
     .filter((cost) => !u.year || cost.year === u.year || cost.source.document.year === u.year)
     .map((cost) => {
-      const nounWords = withCompounds(wordsOf(cost.noun));
+      const nounWords = cost.nounWords;
       const nounHit = [...countWords, ...asked].some((word) => nounWords.some((noun) => sameWord(word, noun)));
-      const countHit = overlap(countWords, `${cost.noun} ${cost.topic}`);
+      const countHit = overlap(countWords, cost.nounAndTopicWords);
       const amountHit = amounts.some((amount) => amount.amount.equals(cost.amount));
       const unitHit = perNouns.some((word) => nounWords.some((noun) => sameWord(word, noun)));
-      return { cost, nounHit, amountHit, score: 3 * countHit + (nounHit ? 2 : 0) + (amountHit ? 3 : 0) + (unitHit ? 2 : 0) + overlap(asked, cost.topic) };
+      return { cost, nounHit, amountHit, score: 3 * countHit + (nounHit ? 2 : 0) + (amountHit ? 3 : 0) + (unitHit ? 2 : 0) + overlap(asked, cost.topicWords) };
     })
     // A unit cost the question names: by the thing counted, or by its own amount and unit.
-    .filter((entry) => (h.count ? overlap(countWords, `${entry.cost.noun} ${entry.cost.topic}`) > 0 || (entry.amountHit && perNouns.length > 0) : entry.nounHit))
+    .filter((entry) => (h.count ? overlap(countWords, entry.cost.nounAndTopicWords) > 0 || (entry.amountHit && perNouns.length > 0) : entry.nounHit))
     .sort((a, b) => b.score - a.score);
   const best = scored[0];
   if (!best) return undefined;
