@@ -190,7 +190,9 @@ function route(input: AnswerInput, search: PassageSearch): Reply {
  */
 function orPassage(input: AnswerInput, search: PassageSearch, reply: Reply): Reply {
   const { u, store } = input;
-  if (reply.kind !== 'unknown' || u.unknownWords.length === 0) return reply;
+  // "Vilka är de nationella fokusområdena?": what the documents say of the whole country is in their text, not in a fact.
+  const aboutCountry = u.place !== undefined && store.place(u.place)?.kind === 'country';
+  if (reply.kind !== 'unknown' || (u.unknownWords.length === 0 && !aboutCountry)) return reply;
   const quoted = answerSearch(input, search);
   if (quoted.kind !== 'passage') return reply;
   // An amount asked for: a passage answers it only when it gives one ("What were Skåne's allocations in 2022?" is not answered by a plan's title).

@@ -22,11 +22,15 @@ const GLOSSARY: Record<string, string> = {
   strengthened: 'förstärkning', strengthen: 'förstärka', reinforced: 'förstärkning', development: 'utveckling', developed: 'utveckling',
   evaluation: 'utvärdering', evaluate: 'utvärdera', support: 'stöd', family: 'familj', families: 'familjer',
   parents: 'föräldrar', relatives: 'anhöriga', homeless: 'hemlöshet', homelessness: 'hemlöshet', employment: 'sysselsättning',
+  subregional: 'delregionala', 'sub-regional': 'delregionala', prioritise: 'prioritera', prioritize: 'prioritera', prioritised: 'prioritera',
+  prioritized: 'prioritera', prioritises: 'prioritera', prioritizes: 'prioritera', propose: 'förslag', proposes: 'förslag', proposal: 'förslag',
+  proposals: 'förslag', bereaved: 'efterlevande', mandate: 'mandat', decides: 'beslutar', decide: 'beslutar', decided: 'beslutade',
 };
 
 /** English phrases whose Swedish is one compound word (or a fixed phrase), translated before the words. */
 const PHRASES: [RegExp, string][] = [
   [/\bpilot projects?\b/gi, 'pilotprojekt'],
+  [/\bgaming projects?\b/gi, 'gamingprojekt'],
   [/\bhousing first\b/gi, 'bostad först'],
   [/\byouth (clinics?|centres?|centers?)\b/gi, 'ungdomsmottagningar'],
   [/\bsuicide prevention\b/gi, 'suicidprevention'],
@@ -39,8 +43,14 @@ const PHRASES: [RegExp, string][] = [
 
 export function translate(text: string, lang: Lang): string {
   if (lang === 'sv') return text;
-  return PHRASES.reduce((phrased, [pattern, swedish]) => phrased.replace(pattern, swedish), text)
+  return translatePhrases(text, lang)
     .split(/\s+/)
     .map((word) => GLOSSARY[foldText(word)] ?? word)
     .join(' ');
+}
+
+/** Only the English phrases whose Swedish is one compound ("gaming project" → "gamingprojekt"): names, not loose words. */
+export function translatePhrases(text: string, lang: Lang): string {
+  if (lang === 'sv') return text;
+  return PHRASES.reduce((phrased, [pattern, swedish]) => phrased.replace(pattern, swedish), text);
 }

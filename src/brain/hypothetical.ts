@@ -20,6 +20,8 @@ export interface QuestionAmount {
   replaced: boolean;
   /** The kind of recipient a per-recipient amount names: "per län", "per delregion", "per kommun". */
   perKind?: RecipientKind;
+  /** "om resten för samverkan vore 10 mkr", "if the remainder were 25 million": the part shared after the bases. */
+  rest?: boolean;
 }
 
 export type RecipientKind = 'county' | 'subregion' | 'municipality';
@@ -47,6 +49,8 @@ export interface Hypothetical {
   sameBase: boolean;
   /** The kind of recipient the question speaks of ("per delregion", "kommunerna", "länen"), if it says. */
   recipients?: RecipientKind;
+  /** "med samma fördelning", "samma andelar", "with the same split": the parts keep their printed proportions. */
+  sameSplit: boolean;
 }
 
 /** Powers of ten for the scale words people write after a number. */
@@ -87,14 +91,25 @@ const BASE_BEFORE = /\b(bas|basen|basbelopp\w*|grundbelopp\w*|base|base amount)(
 const REST_BEFORE = /\b(utover|utanfor|exklusive|exkl|utan|forutom|bortsett fran|beyond|excluding|excl|without|apart from|above|over|besides) (the )?(bas|basen|basbelopp\w*|base|bases|base amounts?)\b[a-z ]*$/;
 const REPLACED_BEFORE = /\b(i stallet for|istallet for|i stallet|instead of|rather than|fran|from|och inte|not)\s*$/;
 const SAME_BASE = /\b(samma bas\w*|same base\w*|oforandrad bas\w*|unchanged base\w*)\b/;
+/** "samma fördelning", "samma andelar", "oförändrade proportioner", "the same split", "same shares": the printed proportions kept. */
+const SAME_SPLIT =
+  /\b((samma|oforandrad\w*|likadan\w*) (fordelning\w*|andel\w*|proportion\w*|procentsats\w*|inbordes fordelning\w*|uppdelning\w*|fordelningsnyckel\w*)|(same|unchanged) (split|splits|shares?|proportions?|distribution|breakdown|ratios?|percentages?)|(proportionerna|andelarna|fordelningen) (ar |var |blir )?(densamma|desamma|oforandrad\w*|kvar)|in (the same )?proportion)\b/;
+/** Before an amount, in its clause: "resten för samverkan vore", "the suicide prevention remainder were": the amount is the rest. */
+const REST_CLAUSE = /\b(resten|rest|resterande|aterstoden|remainder|remaining|the rest)\b(?![a-z ]*\b(som nu|som idag|som i dag|oforandra\w*|unchanged|as now|as before|the same)\b)[a-z ]*$/;
+/** After a number without a unit: the end of a clause or a joining word, so the number is the amount the clause is about. */
+const AFTER_BARE = /^\s*($|[,.?!;:)]|(i stallet|istallet|instead|rather|hur|vad|what|how|med|with|och|and|men|but|sa|then|da|for|to|till|totalt|in total|i stallet for)\b)/;
 /** "vore ett storstadslän", "hade räknats som storstadslän", "were counted as a metropolitan county": the words of the category. */
 const CATEGORY =
   /\b(?:(?:vore|var|blev|blir|were|was|became|would be)\s+(?:ett|en|a|an|one of the)|(?:raknats|raknades|raknas|raknades|klassats|klassades|klassas|betraktats|betraktades|behandlats|behandlades|setts|sags|varit|ingatt|ingick)\s+som(?:\s+(?:ett|en))?|(?:counted|treated|classified|classed|considered|regarded|seen)\s+as(?:\s+(?:a|an|one of the))?)\s+([a-z]+)/;
 /** English category words and the Swedish words the documents use for them. */
 const CATEGORY_WORDS: Record<string, string> = { metropolitan: 'storstad', 'big-city': 'storstad', urban: 'storstad' };
 
-/** Every amount in kronor the text writes, in order. */
-export function amountsInText(text: string, lang: Lang): QuestionAmount[] {
+/**
+ * Every amount in kronor the text writes, in order. With `bare`, a number grouped in thousands
+ * without a unit ("blev 700 000, hur …", "500,000 instead of 200,000") is one too, when nothing
+ * after it names what it counts.
+ */
+export function amountsInText(text: string, lang: Lang, options: { bare?: boolean } = {}): QuestionAmount[] {
   const normal = normalise(text);
   const folded = foldKeepingLength(normal);
   const found: QuestionAmount[] = [];
@@ -103,14 +118,16 @@ export function amountsInText(text: string, lang: Lang): QuestionAmount[] {
     const number = groups.number!;
     const scaleWord = groups.scale ?? groups.attached;
     const money = groups.prefix !== undefined || groups.currency !== undefined || scaleWord !== undefined;
-    if (!money) continue;
-    // "25m" is millions only as a unit of its own: "25 m2" or "25 min" are not amounts.
-    const amount = readNumber(number, scaleWord, lang);
-    if (!amount) continue;
     const index = match.index;
     const end = index + match[0].length;
+    const grouped = /^\d{1,3}([ ,]\d{3})+$/.test(number);
+    if (!money && !(options.bare && grouped && AFTER_BARE.test(normal.slice(end, end + 20).toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')))) continue;
+    // "25m" is millions only as a unit of its own: "25 m2" or "25 min" are not amounts.
+    const amount = readNumber(number, scaleWord, lang);
+    if (!amount || (!money && amount.lessThan(1000))) continue;
     const before = folded.slice(Math.max(0, index - 60), index);
     const after = folded.slice(end, end + 40);
+    const clause = before.slice(Math.max(before.search(/\b(om|if|anta|suppose)\b(?![^]*\b(om|if)\b)/), 0));
     const per = PER_RECIPIENT_AFTER.exec(after);
     const perKind = per ? KIND_WORDS.find(([, pattern]) => pattern.test(per[0]))?.[0] : undefined;
     found.push({
@@ -120,6 +137,7 @@ export function amountsInText(text: string, lang: Lang): QuestionAmount[] {
       perRecipient: per !== null || (BASE_BEFORE.test(before) && !REST_BEFORE.test(before)),
       replaced: REPLACED_BEFORE.test(before),
       ...(perKind ? { perKind } : {}),
+      ...(REST_CLAUSE.test(clause.replace(/\s+/g, ' ')) ? { rest: true } : {}),
     });
   }
   return found;
@@ -127,7 +145,7 @@ export function amountsInText(text: string, lang: Lang): QuestionAmount[] {
 
 /** The hypothetical of a question: what is new, what is per recipient, what is counted. */
 export function readHypothetical(text: string, lang: Lang): Hypothetical {
-  const amounts = amountsInText(text, lang);
+  const amounts = amountsInText(text, lang, { bare: true });
   const pot = amounts.find((amount) => !amount.perRecipient && !amount.replaced);
   const base = amounts.find((amount) => amount.perRecipient && !amount.replaced);
   const replaced = amounts.find((amount) => amount.replaced);
@@ -145,6 +163,7 @@ export function readHypothetical(text: string, lang: Lang): Hypothetical {
     ...(category ? { category } : {}),
     sameBase: SAME_BASE.test(folded),
     ...(recipients ? { recipients } : {}),
+    sameSplit: SAME_SPLIT.test(folded),
   };
 }
 

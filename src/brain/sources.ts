@@ -31,7 +31,7 @@ export function amountSource(store: KnowledgeStore, fact: AmountFact): SourceRef
   if (!known) {
     const line = store.tableLine(fact);
     const source = sourceOf(store, fact.source);
-    known = line ? { ...source, quote: labelledRow(line) } : source;
+    known = line ? { ...source, quote: labelledRow(line, fact.table!.column) } : source;
     amountSources.set(fact, known);
   }
   return { ...known };
@@ -39,10 +39,14 @@ export function amountSource(store: KnowledgeStore, fact: AmountFact): SourceRef
 
 /**
  * "Mellersta — Samverkan bas 1000000 · Samverkan 183271 · … · Summa delregion 8422551": the row as
- * printed (garbled cells as their printed text), its label as the document prints it.
+ * printed (garbled cells as their printed text), its label as the document prints it. A figure of one
+ * column ("Faluns del för handlingsplaner") is quoted by that cell alone: the row's other parts answer
+ * other questions.
  */
-function labelledRow(line: TableLine): string {
-  const figures = printedCells(line).map((cell) => `${cell.heading} ${cell.text}`).join(' · ');
+function labelledRow(line: TableLine, column: string): string {
+  const cells = printedCells(line);
+  const own = line.table.total?.label === column ? [] : cells.filter((cell) => cell.heading === column);
+  const figures = (own.length > 0 ? own : cells).map((cell) => `${cell.heading} ${cell.text}`).join(' · ');
   const label = printedRowName(line);
   return label ? `${label} — ${figures}` : figures;
 }

@@ -128,14 +128,19 @@ export function understand(text: string, context: ConversationContext, store: Kn
       ? context.place
       : undefined;
   const placeCount = backToPlaces ? (context.places?.length ?? 0) : places.length + (lastPlace ? 1 : 0);
-  const operation = operationOf(text.includes('+') ? `${namesAsPlaceholder(folded, places)} +` : namesAsPlaceholder(folded, places), placeCount, funds.filter((id) => !store.fund(id)?.aggregate).length, years.length, readChange(text) !== undefined);
+  // A total's name is not a second figure ("kommunmedel i Dalarna"), but two totals named are ("kommunmedel + länsgemensamt").
+  const totalsNamed = funds.filter((id) => store.fund(id)?.aggregate).length;
+  const fundCount = funds.filter((id) => !store.fund(id)?.aggregate).length + (totalsNamed >= 2 ? totalsNamed : 0);
+  const operation = operationOf(text.includes('+') ? `${namesAsPlaceholder(folded, places)} +` : namesAsPlaceholder(folded, places), placeCount, fundCount, years.length, readChange(text) !== undefined);
   // "Hur många kommuner finns i Dalarna?": a count of places, unless amounts are compared ("hur många kommuner får mer än 500 000 kr").
   const threshold = thresholdOf(text, folded, lang);
   const countPlaces = v.HOW_MANY_PLACES.test(folded) && !threshold;
   // "Hur många / vilka kommuner får mer än 500 000 kr?": the places over (or under) an amount.
   if (countPlaces || (threshold && (v.HOW_MANY_PLACES.test(folded) || v.LIST.test(folded)))) intent = 'list';
   // "Hur mycket får storstadslänen för brukarmedverkan?": a kind of county a key names is answered by the key.
-  if ((intent === 'amount' || intent === 'list') && places.length === 0 && namesKeyCategory(folded, store)) intent = 'key';
+  // "Hur mycket är grundbeloppet per län för samsjuklighet?": the base every county gets is a parameter of the fund's key.
+  const baseOfEachCounty = fundMatch !== undefined && v.EACH_COUNTY.test(folded) && partAsked(folded).part === 'base';
+  if ((intent === 'amount' || intent === 'list' || intent === 'search') && places.every((match) => match.place.kind === 'country') && (namesKeyCategory(folded, store) || baseOfEachCounty)) intent = 'key';
   // "hur stor andel av länet är det?" after an amount: a share of the figure just given.
   // "hur stor andel av Skåne totalt är det?" after Nordost: a place that holds the last one is the whole.
   const holdsLast = (id: string) => {
@@ -235,8 +240,13 @@ function namesAsPlaceholder(folded: string, places: readonly { start: number; le
 function operationOf(folded: string, places: number, funds: number, years: number, changed = false): Operation {
   const many = places >= 2 || funds >= 2 || years >= 2;
   if (v.WHATIF_OP.test(folded) || (changed && v.CONDITIONAL.test(folded))) return 'whatif';
+  // "hur mycket mer får Ludvika än Avesta i procent", "hur många gånger mer": a difference (or ratio) of
+  // two figures, also as a percentage; a share only when a share is asked in so many words.
+  if (many && (v.DIFFERENCE_OP.test(folded) || v.RATIO_OP.test(folded)) && !v.SHARE_NAMED.test(folded)) return 'difference';
   if (v.SHARE_OP.test(folded)) return 'share';
   if (many && v.DIFFERENCE_OP.test(folded)) return 'difference';
+  // "totalt Skåne inkl de skånegemensamma 4 mkr": the place's total with a fund added to it.
+  if (funds >= 1 && v.INCLUDING.test(folded) && v.TOGETHER.test(folded) && !v.WITH_BASE.test(folded)) return 'sum';
   if (many && v.SUM_OP.test(folded)) return 'sum';
   if (many && (v.COMPARE_OP.test(folded) || v.MOST.test(folded) || v.LEAST.test(folded))) return 'compare';
   if (v.MOST.test(folded) || v.LEAST.test(folded)) return 'rank';
@@ -336,7 +346,10 @@ function detectIntent(folded: string, invoiceField: InvoiceField | undefined, ha
 function isContactQuestion(folded: string, hasSubject: boolean): boolean {
   if (!v.CONTACT.test(folded) || /\bvilka (kommuner|delregioner)\b/.test(folded)) return false;
   if (v.CONTACT_NOUN.test(folded)) return true;
-  if (v.AMOUNT.test(folded) || v.MOST.test(folded) || v.LEAST.test(folded)) return false;
+  if (v.MOST.test(folded) || v.LEAST.test(folded)) return false;
+  // "Who is to propose how Jämtland's money is used?": "who" opening a question on a subject of the documents asks for a person, unless it asks who gets money.
+  if (hasSubject && /^(vem|who) /.test(folded) && !/\b(far|fick|fatt|gets?|got|receives?|received)\b/.test(folded)) return true;
+  if (v.AMOUNT.test(folded)) return false;
   return hasSubject || /\b(vem|who|whom) (ar|is|are|was|var)\b/.test(folded);
 }
 

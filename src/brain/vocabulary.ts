@@ -24,7 +24,7 @@ export const MONTH = /\b(januari|februari|mars|april|maj|juni|juli|augusti|septe
 /** "får vi …?", "vad krävs …?": questions about rules, answered from the text. */
 export const RULES = /^(far vi|kan vi|maste vi|ska vi|behover vi|far man|kan man|can we|may we|must we|do we|are we|is it allowed)\b|\b(kravs|kraver|krav|requirements?|required|tillatet|allowed)\b/;
 /** "kommunerna i Dalarna", "länen": all the places of a kind. */
-export const CHILDREN = /\b(\w*kommunerna|\w*kommuner|lanen|delregionerna|delregioner|municipalities|counties|sub-?regions)\b/;
+export const CHILDREN = /\b(\w*kommunernas|\w*kommunerna|\w*kommuners|\w*kommuner|lanen|delregionernas|delregionerna|delregioners|delregioner|municipalities|counties|sub-?regions)\b/;
 export const TOGETHER = /\b(totalt|sammanlagt|tillsammans|sammantaget|summa|summan|summera\w*|total|together|combined|altogether|sum)\b/;
 export const COVERAGE = /\b(finns med|har du (data|uppgifter|information)|kanner du till|vet du nagot om|do you (have|know)|data for|covered|cover)\b/;
 export const UPCOMING = /\b(pa gang|kommande|upcoming|next|nasta|framover|coming)\b/;
@@ -59,7 +59,7 @@ export const LIST =
 export const MOST = /\b(mest|storst|storsta|storste|hogst\w*|most|largest|highest|biggest|top(?! of\b))\b/;
 export const LEAST = /\b(minst\w*|lagst\w*|least|smallest|lowest)\b/;
 export const FOCUS =
-  /\b(fokusomrade\w*|inriktning\w*|aktivitet\w*|insats\w*|prioriterade? omrade\w*|malomrade\w*|anvand\w*|vad (ska|gors|gor)( .*)? (med|for|till)|ga till|ska goras|gors for|tanken|syftet|focus areas?|activit\w*|vad ingar|ingar i|vad omfattar|exempel pa (aktiviteter|insatser)|examples?|what does .* include|included in|measures?|planned|priority areas?|target areas?|(used|spent|meant) for|spend\w* on|do with|use\b.* for|anvandas (till|for)|anvanda\b.* (till|for))\b|\bwhat (are|is)\b.*\bfor$/;
+  /\b(fokusomrade\w*|inriktning\w*|aktivitet\w*|insats\w*|prioriterade? omrade\w*|malomrade\w*|anvand\w*|vad (ska|gors|gor|gar)( .*)? (med|for|till)|ga till|ska goras|gors for|tanken|syftet|focus areas?|activit\w*|vad ingar|ingar i|vad omfattar|exempel pa (aktiviteter|insatser)|examples?|what does .* include|included in|measures?|planned|priority areas?|target areas?|(used|spent|meant) for|spend\w* on|do with|use\b.* for|anvandas (till|for)|anvanda\b.* (till|for))\b|\bwhat (are|is)\b.*\bfor$/;
 /** "Vilka områden ska medlen fördelas inom?": the areas asked for, however the money is split. */
 export const FOCUS_AREAS = /\b(vilka|which|what)( \w+){0,3} (omraden|areas|prioriteringar|priorities)\b|\b(examples?|exempel|target areas?|malomraden|insatsomraden)\b/;
 /** "Vad får varje delregion i bas?": the amount of each place of a kind, not of the one named. */
@@ -67,7 +67,7 @@ export const EACH_PLACE = /\b(varje|var och en av|each|every|per) (\w+ )?(delreg
 export const COST_OR_COUNT = /\b(kostar|kostade|dyr|dyrt|dyra|expensive|kostnad\w*|hur manga|antal\w*|andel av|hur stor andel|procent|how many|number of|cost\w*|share of|percent\w*|inhabitants?|invanare|befolkning|population)\b/;
 export const WHAT_IS = /\b(vad ar|vad betyder|vad innebar|vad gor|vad hander|beratta om|forklara|what is|what are|whats|what does|what happens|tell me about|explain)\b/;
 export const AMOUNT =
-  /\b(hur (mycket|mkt)|hur stor\w*|\w*belopp\w*|pengar\w*|summa\w*|kronor|kr|far|fick|fatt|tilldela\w*|tilldelning\w*|sammanlag\w*|bidrag\w*|anslag\w*|erhall\w*|medel|andel|storlek|omfattning|stimulansmedel\w*|statsbidrag\w*|how much|how big|amount\w*|money|funds?|funding|gets?|got|receives?|received|allocat\w*|share|sek|size|total\w*)\b/;
+  /\b(hur (mycket|mkt)|hur stor\w*|\w*belopp\w*|pengar\w*|summa\w*|kronor|kr|far|fick|fatt|tilldela\w*|tilldelning\w*|sammanlag\w*|bidrag\w*|anslag\w*|erhall\w*|medel|andel|storlek|omfattning|stimulansmedel\w*|statsbidrag\w*|how much|how big|amount\w*|money|funds?|funding|gets?|getting|got|gotten|receives?|receiving|received|allocat\w*|share|sek|size|total\w*|pott\w*|pot|pots)\b/;
 export const HELP = /\b(hjalp|help|vad kan (du|jag)|what can (you|i)|hur funkar|hur anvander jag|how do i use|how does (this|it) work|kommandon|commands|instruktion\w*|exempel pa fragor|example questions)\b/;
 export const GREETING = /^(hej\w*|halla|tjena|tja|god (morgon|dag|kvall|eftermiddag)|hello|hi|hey|good (morning|afternoon|evening)|tack\w*|thanks?|thank you)\b/;
 export const FOLLOW_UP = /^(och|and|samma|same|hur ar det med|what about|how about|an|men|but|deras|dess|their|its|hans|hennes)\b/;
@@ -87,11 +87,21 @@ export const STOP_WORDS = new Set(
 /** "tillsammans", "ihop", "plus", "+": the amounts added up. */
 export const SUM_OP = /\b(tillsammans|ihop|sammanlagt|sammantaget|summer\w*|summa|plus|combined|together|altogether|in total|sum|added up|add up)\b|\+/;
 /** "skillnad", "hur mycket mer": one amount minus another. */
-export const DIFFERENCE_OP = /\b(skillnad\w*|skiljer|skilja\w*|differ\w*|differens\w*|difference|diff|hur mycket (mer|mindre)|how much (more|less)|mer an|mindre an|more than|less than|minus|okade|okat|okning\w*|minskade|minskat|minskning\w*|forandr\w*|andrades|andrats|increased?|decreased?|grew|fell|dropped|changed?)\b/;
+export const DIFFERENCE_OP = /\b(skillnad\w*|skiljer|skilja\w*|differ\w*|differens\w*|difference|diff|hur mycket (mer|mindre)|how much (more|less)|hur manga (fler|farre)|how many (more|fewer)|fler an|farre an|mer an|mindre an|more than|less than|minus|okade|okat|okning\w*|minskade|minskat|minskning\w*|forandr\w*|andrades|andrats|increased?|decreased?|grew|fell|dropped|changed?)\b/;
 /** "vem får mest, X eller Y", "X vs Y", "jämfört med": two amounts set side by side. */
 export const COMPARE_OP = /\b(jamfor\w*|jamfort|kontra|versus|vs|compare\w*|compared|mer eller mindre|more or less|eller|or)\b/;
 /** "hur stor andel", "hur många procent", "what share": a part of a whole. */
-export const SHARE_OP = /\b(hur stor andel|vilken andel|andel av|hur manga procent|procent|procentuell\w*|what share|which share|share of|what percentage|percentage|percent|proportion)\b|\bandel(en)? (\S+ ){1,3}av (de|det|den|hela)\b/;
+export const SHARE_OP = /\b(hur stor andel|vilken andel|andel av|hur manga procent|procent|procentuell\w*|what share|which share|share of|what percentage|percentage|percent|proportion)\b|\bandel(en)? (\S+ ){1,3}av (de|det|den|hela)\b|^(\S+ )?andel(en)? (\S+ ){1,3}av\b|\bas a (share|percentage|proportion) of\b/;
+/** "hur stor andel", "what share of": a share asked in so many words, never a difference's percentage. */
+export const SHARE_NAMED = /\b(hur stor andel|vilken andel|andel(en)? av|andel(en)? (\S+ ){1,3}av|what share|which share|share of|what percentage of|percentage of|proportion of)\b/;
+/** "i procent", "kr och %", "in percent": a difference also (or only) as a percentage of the other figure. */
+export const PERCENT = /\b(procent\w*|percent\w*|procentuell\w*|relativ\w*|relative(ly)?)\b|%/;
+/** "i kr och procent", "in SEK and percent": the difference in kronor asked for as well. */
+export const IN_KRONOR = /\b(kr|kronor|sek|belopp\w*|amount)\b/;
+/** "hur många gånger mer", "how many times as much": one amount over the other. */
+export const RATIO_OP = /\b(hur manga ganger|how many times|ganger (mer|mindre|storre|sa mycket|sa stor\w*|hogre)|times (as much|more|as large|as big|bigger|larger|higher|the amount)|ratio|kvot\w*|multipel)\b/;
+/** "totalt inkl de skånegemensamma 4 mkr", "in total including": a total with a fund added that it may not hold. */
+export const INCLUDING = /\b(inkl|inklusive|inberaknat|medraknat|including|incl|plus)\b/;
 /** "… än Orsa är det?", "… than Orsa was that?": the figure of the last answer, as a term of a calculation. */
 export const REFERS_TO_LAST = /\b(det|detta|den|dess|that|this|it|its)\b/;
 /**
@@ -135,7 +145,9 @@ export const WHATIF_OP = /\b(om (potten|summan|basen|beloppet|medlen|plats|vi|de
 /** "uppdelat", "per del", "breakdown": the parts of a figure. */
 export const BREAKDOWN = /\b(uppdelat|uppdelning\w*|per del|delarna|fordelat pa|breakdown|broken down|split by|by part|parts?)\b/;
 /** The parts of a base-plus-share row: the fixed base and the share by population. */
-export const BASE_PART = /\b(bas|basen|basbelopp\w*|baspeng\w*|basmedl\w*|basmedel|grundbelopp\w*|fast del\w*|fasta delen|base|base amount|fixed part)\b/;
+export const BASE_PART = /\b(bas|basen|basbelopp\w*|baspeng\w*|basmedl\w*|basmedel|grundbelopp\w*|grundsumm\w*|fast del\w*|fasta delen|fast belopp\w*|fasta beloppet|base|base amount|fixed part|fixed amount|fixed sum|flat amount|basic amount)\b/;
+/** "per län", "varje region", "each county": what every county gets, a parameter of a national key. */
+export const EACH_COUNTY = /\b(varje|per|each|every|a) (lan|region|county)\b/;
 export const POPULATION_PART = /\b(rorlig\w*|befolkningsdel\w*|efter befolkning|befolkningsbaserad\w*|invanarbaserad\w*|utover basen|inte basen|utan bas\w*|exklusive bas\w*|exkl\.? bas\w*|forutom bas\w*|bortsett fran bas\w*|population[- ]based|by population|variable part|(beyond|on top of|above|over and above|in addition to) (the )?base|ovanpa basen|over basen|utover bas\w*|excluding the base|excl\.? (the )?base|without the base|apart from the base|not the base)\b/;
 /** "inklusive basbeloppet", "including the base": the whole fund, base and share together. */
 export const WITH_BASE = /\b(inklusive|inkl|including|incl|plus|med|with) (the )?bas(en|belopp\w*|e)?\b/;

@@ -162,6 +162,19 @@ describe('words the facts do not know, answered by a passage or not at all', () 
   });
 });
 
+describe('an item another place lists is not answered with this place\'s total', () => {
+  // 003 (Skåne 2023, "3.3 samsjuklighet") lists "Gamingprojekt Maria mottagningarna 500 000"; Jämtland's
+  // total 2020 is 11 537 156,91 (002) and Mora's 593 461 (001): neither may stand for the item.
+  it.each<Case>([
+    ['Hur mycket får gamingprojektet i Jämtland?', ['Jag hittar inte', 'gamingprojektet', 'Skåne 2023'], ['11 537 156,91']],
+    ['What does the gaming project get in Jämtland?', ['I could not find', 'Skåne in 2023'], ['11,537,156.91']],
+    ['Hur mycket får Mora för utbildning?', ['Jag hittar inte', 'utbildning'], ['593 461']],
+    ['Hur mycket får Skåne för gamingprojektet?', ['500 000 kr']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
 describe('a date asked about one statement', () => {
   it.each<Case>([
     // 004 (2018 plan): "bilda en ny region från den 1 januari 2019" — the plan's year names the document.
@@ -194,6 +207,8 @@ describe('the national pots and their keys', () => {
     ['hur mycket får storstadslänen i brukarmedel 2020?', ['de tre storstadslänen 2 Mkr'], ['Falun får mest']],
     ['How much of the national 2020 agreement goes to the counties for suicide prevention?', ['SEK 200 million', 'Sweden'], ['Dalarna or Jämtland']],
     ['How are the 2020 samsjuklighet funds distributed between counties nationally?', ['SEK 5 million per county and the rest by population'], ['Calculation: .']],
+    // Dalarna's samsjuklighet 2020 is 7 649 410,97 (001); under the key 5 Mkr of it is the base, 2 649 410,97 by population.
+    ['hur mycket får Dalarna i bas för samsjuklighet 2020?', ['5 000 000 kr i bas', '2 649 410,97 kr'], ['Dalarna 2020: 7 649 410,97 kr –']],
   ])('%s', (...test) => {
     check(test);
   });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Reply, SourceRef } from '../../src/brain/reply.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/index.js';
 import { cleanQuote } from '../../src/text/normalize.js';
-import { store } from './ask.js';
+import { converse, store } from './ask.js';
 import { allReplies } from './replies.js';
 
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -88,8 +88,16 @@ describe('every quote shown is the document’s own text', () => {
     expect(reply.sources[0]!.quote).toContain(`Mellersta — Samverkan bas ${row.cells['samverkan-bas']} · Samverkan ${typeof samverkan === 'string' ? samverkan : samverkan.printed} ·`);
   });
 
-  it('shows no Word residue in the Jämtland table', () => {
+  it('shows no Word residue in the Jämtland table, and only the cell asked for', () => {
     const reply = allReplies.find((asked) => asked.name === 'hur mycket får jämtland för samsjuklighet?')!.reply;
-    expect(reply.sources[0]!.quote).toMatch(/^I Stärkt samverkan för personer med samsjuklighet 6 203 183, 05 · /);
+    expect(reply.sources[0]!.quote).toMatch(/^I Stärkt samverkan för personer med samsjuklighet 6 203 183, 05$/);
+  });
+
+  it('quotes a part of a row by its own cell, not by the parts that answer other questions', () => {
+    // Dalarna 2020, Falun's row: 1 150 872,72 kr for action plans, 575 436,36 kr for knowledge-based care.
+    const reply = converse(['Hur mycket får Falun för kunskapsbaserad vård 2020?']);
+    const quote = reply.sources.map((source) => source.quote).join(' ');
+    expect(quote).toMatch(/575 ?436,36/);
+    expect(quote).not.toMatch(/1 ?150 ?872/);
   });
 });

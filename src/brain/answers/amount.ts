@@ -9,6 +9,9 @@ import { Provenance } from '../provenance.js';
 import { emptyReply, type Reply, type ReplyRow } from '../reply.js';
 import { sourceLine, sourcesOfClaims } from '../sources.js';
 import { STOP_WORDS, KOMMUN } from '../vocabulary.js';
+import { translatePhrases } from '../glossary.js';
+import { quoteSwedish } from '../language.js';
+import { foldText } from '../../text/normalize.js';
 import { clarifyPlace, resolvePlace } from './resolve.js';
 import { knownAboutPlace, knownPlaces, notFound } from './unknown.js';
 
@@ -85,6 +88,8 @@ export function answerAmount(input: AnswerInput): Reply {
     }
     return amountReply(input, forFund[0]!, notes);
   }
+  const elsewhere = itemElsewhere(input, place.id, year);
+  if (elsewhere) return elsewhere;
   const aggregates = facts.filter((fact) => store.fund(fact.fund)?.aggregate).sort(byPreference);
   const primary = aggregates[0] ?? facts.filter((fact) => !fact.part).sort(byPreference)[0];
   if (!primary) return notFound(input, `något belopp för ${name} ${year}`, `an amount for ${name} in ${year}`);
@@ -169,7 +174,8 @@ function parentSuggestion(input: AnswerInput, fact: AmountFact) {
 
 /** How a part reads in a sentence: the fund in the reader's language, and which part of it. */
 export function rowLabel(input: AnswerInput, fact: AmountFact): string {
-  if (fact.label) return fact.label;
+  // An item's name is the document's Swedish: an English answer shows it as a quote.
+  if (fact.label) return input.lang === 'en' ? quoteSwedish(fact.label) : fact.label;
   const fund = fundName(input, fact.fund).toLowerCase();
   if (fact.part === 'base') return `${fund} (${t(input, 'bas', 'base')})`;
   if (fact.part === 'byPopulation') return `${fund} (${t(input, 'efter befolkning', 'by population')})`;
@@ -187,19 +193,46 @@ function statusNotes(say: Provenance, fact: AmountFact): string[] {
 }
 
 /** A named item within a fund ("Case Management", "MHFA instruktörsutbildning") the question mentions. */
-export function matchItem(input: AnswerInput): AmountFact | undefined {
+export function matchItem(input: AnswerInput, options: { anywhere?: boolean } = {}): AmountFact | undefined {
+  return bestItem(input, options)?.fact;
+}
+
+/** The item that explains most of the question's own words, with the words it explains. */
+function bestItem(input: AnswerInput, { anywhere = false }: { anywhere?: boolean } = {}): { fact: AmountFact; score: number; asked: string[] } | undefined {
   const { u, store } = input;
   const { fundWords, placeWords, items } = lexiconOf(store);
-  const question = u.folded.split(/[ -]/).filter((word) => word.length >= 4 && !STOP_WORDS.has(word) && !fundWords.has(word) && !placeWords.has(word));
+  // English compounds are read in Swedish too: the items are named in Swedish ("gaming project" → "gamingprojekt").
+  const asked = u.lang === 'en' ? `${u.folded} ${foldText(translatePhrases(u.text, 'en'))}` : u.folded;
+  const question = [...new Set(asked.split(/[ -]/))].filter((word) => word.length >= 4 && !STOP_WORDS.has(word) && !fundWords.has(word) && !placeWords.has(word));
   if (question.length === 0) return undefined;
   const close = (q: string, w: string) => q === w || (q.length >= 7 && w.startsWith(q.slice(0, 7))) || (w.length >= 7 && q.startsWith(w.slice(0, 7))) || (w.length >= 8 && q.includes(w)) || (q.length >= 8 && w.includes(q));
   // The item that explains most of the question's own words ("gamingprojektet på mariamottagningarna").
-  let best: { fact: AmountFact; score: number } | undefined;
+  let best: { fact: AmountFact; score: number; asked: string[] } | undefined;
   for (const { fact, words } of items) {
-    if (u.place && u.place !== fact.place) continue;
-    if (u.year && u.year !== fact.year) continue;
-    const score = question.filter((q) => words.some((w) => close(q, w))).length;
-    if (score > 0 && (!best || score > best.score)) best = { fact, score };
+    if (!anywhere && u.place && u.place !== fact.place) continue;
+    if (!anywhere && u.year && u.year !== fact.year) continue;
+    const asked = question.filter((q) => words.some((w) => close(q, w)));
+    if (asked.length > 0 && (!best || asked.length > best.score)) best = { fact, score: asked.length, asked };
   }
-  return best?.fact;
+  return best;
+}
+
+/**
+ * "Hur mycket får gamingprojektet i Jämtland?": the question names an item another place's
+ * documents list, not this place's. Never the place's total for it: the item is said to be elsewhere.
+ */
+function itemElsewhere(input: AnswerInput, placeId: string, year: number): Reply | undefined {
+  const found = bestItem(input, { anywhere: true });
+  if (!found || (found.fact.place === placeId && found.fact.year === year)) return undefined;
+  const words = input.u.text.split(/\s+/).filter((word) => found.asked.includes(foldText(word).replace(/[^a-z0-9-]/g, ''))).map((word) => word.replace(/[?!.,;:]+$/, ''));
+  const what = words.length > 0 ? words.join(' ') : found.asked.join(' ');
+  const name = placeName(input, placeId);
+  const reply = notFound(input, `något belopp för ”${what}” till ${name} ${year}`, `an amount for “${what}” for ${name} in ${year}`);
+  const printed = found.fact.label ?? fundName(input, found.fact.fund);
+  const label = input.lang === 'en' ? quoteSwedish(printed) : `”${printed}”`;
+  reply.known = [
+    t(input, `${label} finns för ${placeName(input, found.fact.place)} ${found.fact.year}`, `${label} is listed for ${placeName(input, found.fact.place)} in ${found.fact.year}`),
+    ...knownAboutPlace(input, placeId),
+  ];
+  return reply;
 }

@@ -2,16 +2,18 @@
 // Avesta", "hur stor andel av Dalarnas länsgemensamma medel går till suicidprevention", "vilket
 // område fick mest": figures of the store combined exactly as asked. Every figure the question needs
 // must be in the store, or the answer says which one is not, and gives no figure.
-import { differenceOf, shareOf, sumOf } from '../../allocation/index.js';
-import type { AmountFact } from '../../knowledge/model.js';
+import { Decimal } from 'decimal.js';
+import { differenceOf, formatPercent, shareOf, sumOf } from '../../allocation/index.js';
+import type { AmountFact, FigureFact } from '../../knowledge/model.js';
+import { foldText } from '../../text/normalize.js';
 import type { Place } from '../../knowledge/schema.js';
-import { fundName, placeName, t, type AnswerInput } from '../answer-context.js';
-import { joinList, money, capitalise } from '../format.js';
+import { fundName, placeName, source, t, type AnswerInput } from '../answer-context.js';
+import { displayAmount, joinList, money, capitalise } from '../format.js';
 import { amountsInText } from '../hypothetical.js';
 import * as v from '../vocabulary.js';
 import { Provenance } from '../provenance.js';
 import { emptyReply, type Reply } from '../reply.js';
-import { finishReply } from '../sources.js';
+import { finishReply, sourceLine, uniqueSections } from '../sources.js';
 import { matchItem, rowFor, rowLabel } from './amount.js';
 import { countyOf } from './resolve.js';
 import { knownAboutPlace, notFound } from './unknown.js';
@@ -26,16 +28,30 @@ interface Term {
 
 /** "område", "purpose": a ranking of one place's funds rather than of places. */
 const FUND_NOUN = /\b(inriktningsomrade\w*|omrade\w*|fokusomrade\w*|andamal\w*|syfte\w*|satsning\w*|fond\w*|purposes?|funds?|areas?|streams?)\b/;
+/** "invånare", "befolkning", "population": a count of people, which the documents give as figures, not amounts. */
+const MEASURE = /\b(befolkning\w*|folkmangd\w*|invanare\w*|invanarantal\w*|population|inhabitants?|residents?)\b/;
+/** The unit a count of people is printed in. */
+const PEOPLE_UNIT = /^invanare$/;
+/** "58 460", "6884", "ca 10,1": a figure's value as a number; "fem", "8/15" are not calculated with. */
+const NUMBER = /^(ca\.? )?(\d[\d \u00a0]*(,\d+)?)$/i;
 /** "kommunerna", "delregionerna": the whole is what the place's children get together. */
 const CHILDREN_WORDS = /\b(kommuner\w*|delregion\w*|municipalit\w*|sub-?regions?)\b/;
 
 export function answerCalculation(input: AnswerInput): Reply | undefined {
   const { u } = input;
   if (!['amount', 'list', 'search', 'key'].includes(u.intent)) return undefined;
+  if (['share', 'difference', 'sum', 'compare'].includes(u.operation) && MEASURE.test(u.folded)) {
+    const counted = figureCalculation(input);
+    if (counted) return counted;
+  }
   if (u.operation === 'share') return share(input);
   if (u.operation === 'rank') return rankFunds(input);
   if ((u.operation === 'value' || u.operation === 'parts') && u.part && !u.fund) return partsTogether(input);
   if (u.operation !== 'sum' && u.operation !== 'difference' && u.operation !== 'compare') return undefined;
+  if (u.operation === 'sum' && v.INCLUDING.test(u.folded)) {
+    const including = totalIncluding(input);
+    if (including) return including;
+  }
   const terms = termsOf(input);
   if (!terms) return undefined;
   if ('missing' in terms) return missing(input, terms.missing);
@@ -83,10 +99,43 @@ function termsOf(input: AnswerInput): { found: Term[] } | { missing: string[] } 
   return absent.length > 0 ? { missing: absent } : { found };
 }
 
+/**
+ * "Totalt Skåne 2023 inkl de skånegemensamma 4 mkr": the place's total and a fund it does not hold,
+ * added up. A fund the total already holds is not added twice: then this is no sum to make.
+ */
+function totalIncluding(input: AnswerInput): Reply | undefined {
+  const { u, store } = input;
+  const places = placesOf(input);
+  const place = places.length === 1 ? places[0]! : undefined;
+  const added = u.funds.filter((id) => !store.fund(id)?.aggregate);
+  if (!place || added.length === 0) return undefined;
+  const year = u.year ?? store.amountYears(place.id).at(-1);
+  if (!year) return undefined;
+  const totalFund = u.funds.find((id) => store.fund(id)?.aggregate);
+  const total = figureFor(input, place, totalFund, year);
+  if (!total || total.some((fact) => !store.fund(fact.fund)?.aggregate)) return undefined;
+  const terms: Term[] = [{ place, fund: total[0]!.fund, year, facts: total }];
+  for (const fund of added) {
+    const facts = figureFor(input, place, fund, year);
+    if (!facts || total.some((fact) => holdsFund(input, fact, fund))) return undefined;
+    terms.push({ place, fund, year, facts });
+  }
+  return combine(input, terms);
+}
+
+/** Whether a total is made (at any depth) of figures of the fund: Skåne's sub-regional total holds their suicide prevention. */
+function holdsFund(input: AnswerInput, total: AmountFact, fund: string): boolean {
+  const parts = total.components.length > 0 ? total.components : total.approximate ? input.store.approximatedBy(total) : input.store.columnCells(total);
+  return parts.some((part) => part.fund === fund || holdsFund(input, part, fund));
+}
+
 /** The facts that make up one figure: one amount, or the parts asked for added up ("basbeloppen"). */
 function figureFor(input: AnswerInput, place: Place, fundId: string | undefined, year: number): AmountFact[] | undefined {
   const { u, store } = input;
   const facts = store.amounts({ place: place.id, year }).filter((fact) => !fact.label);
+  // "kommunmedel i Dalarna": a total of the county's municipalities is what they get together.
+  const ofChildren = fundId && !u.part ? childrenFigure(input, place, fundId, year, facts) : undefined;
+  if (ofChildren) return ofChildren;
   // "enligt ÖK": the agreement as a whole is what every fund is under, not a fund of its own.
   const fund = fundId && store.fund(fundId)?.aggregate && !facts.some((fact) => fact.fund === fundId) ? undefined : fundId;
   if (u.part) {
@@ -104,6 +153,34 @@ function figureFor(input: AnswerInput, place: Place, fundId: string | undefined,
   return total ? [total] : undefined;
 }
 
+/**
+ * A total paid to a place's municipalities or sub-regions ("kommunmedel", "delregionala medel") that
+ * the place itself has no figure for: each child's figure, when every child of that kind has one.
+ */
+function childrenFigure(input: AnswerInput, place: Place, fundId: string, year: number, own: AmountFact[]): AmountFact[] | undefined {
+  const { store } = input;
+  const fund = store.fund(fundId);
+  if (!fund?.aggregate || own.some((fact) => fact.fund === fundId)) return undefined;
+  const children = store.children(place.id).filter((child) => child.kind === fund.recipients);
+  if (children.length === 0) return undefined;
+  const figures = children.map((child) => {
+    const facts = store.amounts({ place: child.id, year, fund: fundId }).filter((fact) => !fact.label && !fact.part);
+    return facts.find((fact) => fact.status !== 'derived' && !fact.approximate) ?? facts[0];
+  });
+  if (!figures.every((fact) => fact !== undefined)) return undefined;
+  // The table's own total of these rows, when it prints one.
+  const printed = store.columnTotal(figures[0]!);
+  return printed && store.columnCells(printed).length === figures.length ? [printed] : (figures as AmountFact[]);
+}
+
+/** "kommunerna", "the sub-regions": what a term made of a place's children's figures is called. */
+function childrenWords(input: AnswerInput, term: Term): string | undefined {
+  const child = term.facts[0] ? input.store.place(term.facts[0].place) : undefined;
+  if (!child || child.id === term.place.id || child.parent !== term.place.id) return undefined;
+  const count = term.facts.length;
+  return child.kind === 'subregion' ? t(input, `de ${count} delregionerna`, `the ${count} sub-regions`) : t(input, `de ${count} kommunerna`, `the ${count} municipalities`);
+}
+
 /** "drygt 18 mkr": a rough total is not calculated with when the document prints its parts exactly. */
 function exactParts(input: AnswerInput, facts: AmountFact[]): AmountFact[] | undefined {
   const parts = facts.filter((fact) => !fact.part && !fact.approximate && fact.status !== 'derived' && !input.store.fund(fact.fund)?.aggregate);
@@ -115,7 +192,8 @@ function labelOf(input: AnswerInput, term: Term, terms: Term[]): string {
   const places = new Set(terms.map((other) => other.place.id)).size > 1;
   const funds = new Set(terms.map((other) => other.fund ?? '')).size > 1;
   const years = new Set(terms.map((other) => other.year)).size > 1;
-  const parts = [places || (!funds && !years) ? term.place.name : '', funds && term.fund ? fundName(input, term.fund).toLowerCase() : '', years ? String(term.year) : ''].filter(Boolean);
+  const children = childrenWords(input, term);
+  const parts = [places || (!funds && !years) ? term.place.name : '', children ?? (funds && term.fund ? fundName(input, term.fund).toLowerCase() : ''), years ? String(term.year) : ''].filter(Boolean);
   return parts.join(', ');
 }
 
@@ -136,10 +214,12 @@ function termValue(term: Term) {
 
 /** One term's figure in words: the amount as printed, or its parts added up. */
 function termWords(say: Provenance, term: Term): string {
-  return term.facts.length === 1 ? say.marked(term.facts[0]!) : say.computed(term.facts);
+  if (term.facts.length === 1) return say.marked(term.facts[0]!);
+  // "de 15 kommunerna": many rows of a table are said as their sum, not listed.
+  return term.facts.length > 4 ? say.unprintedSum(term.facts) : say.computed(term.facts);
 }
 
-function combine(input: AnswerInput, terms: Term[]): Reply {
+function combine(input: AnswerInput, terms: Term[]): Reply | undefined {
   const { u } = input;
   const say = new Provenance(input);
   const common = commonOf(input, terms);
@@ -152,7 +232,7 @@ function combine(input: AnswerInput, terms: Term[]): Reply {
   const all = terms.flatMap((term) => term.facts);
   if (u.operation === 'sum') {
     reply.title = t(input, `Summa: ${joinList(labels, 'sv')}`, `Total: ${joinList(labels, 'en')}`);
-    const sum = say.computed(all);
+    const sum = terms.some((term) => term.facts.length > 4) ? sumOfTerms(input, say, terms) : say.computed(all);
     reply.figure = money(sumOf(all.map((fact) => fact.amount)), input.lang);
     reply.text = t(input, `${capitalise(joinList(labels, 'sv'))}${common && !labels.includes(common) ? ` (${common})` : ''} får tillsammans ${sum}.`, `${capitalise(joinList(labels, 'en'))}${common && !labels.includes(common) ? ` (${common})` : ''} get ${sum} together.`);
   } else if (terms.length === 2) {
@@ -166,15 +246,43 @@ function combine(input: AnswerInput, terms: Term[]): Reply {
     const scope = common && !labels.includes(common) ? `${capitalise(common)}: ` : '';
     const side = `${scope}${each}.`;
     const overYears = a.place.id === b.place.id && a.fund === b.fund && a.year !== b.year;
-    if (overYears && !difference.isZero()) {
-      // "Ökade eller minskade det från 2020 till 2022?": the change, from the earlier year to the later.
+    const asked = askedAs(input);
+    if (asked.ratio) {
+      // "Hur många gånger mer får Falun än Mora?": the first figure over the second.
+      const times = ratioWords(input, say, a, b);
+      if (!times) return undefined;
+      reply.figure = times.split(' (')[0]!;
+      reply.text = t(input, `${capitalise(labels[0]!)} får ${times} så mycket som ${labels[1]}. ${side}`, `${capitalise(labels[0]!)} gets ${times} as much as ${labels[1]}. ${side}`);
+    } else if (overYears && !difference.isZero()) {
+      // "Ökade eller minskade det från 2020 till 2022?": the change, from the earlier year to the later;
+      // "… i procent": as a percentage of the earlier year's figure.
       const [early, late] = a.year < b.year ? [a, b] : [b, a];
       const fell = termValue(late).lessThan(termValue(early));
-      reply.text = t(
-        input,
-        `Från ${early.year} till ${late.year} ${fell ? 'minskade' : 'ökade'} beloppet med ${by}. ${side}`,
-        `From ${early.year} to ${late.year} the amount ${fell ? 'decreased' : 'increased'} by ${by}. ${side}`,
-      );
+      const percent = asked.percent ? percentWords(input, say, late, early) : undefined;
+      if (percent) {
+        reply.figure = asked.kronor ? `${reply.figure}, ${percent.split(' (')[0]}` : percent.split(' (')[0]!;
+        const kronor = asked.kronor ? t(input, `${by}, det vill säga `, `${by}, that is `) : '';
+        reply.text = t(
+          input,
+          `Från ${early.year} till ${late.year} ${fell ? 'minskade' : 'ökade'} beloppet med ${kronor}${percent}. ${side}`,
+          `From ${early.year} to ${late.year} the amount ${fell ? 'decreased' : 'increased'} by ${kronor}${percent}. ${side}`,
+        );
+      } else {
+        reply.text = t(
+          input,
+          `Från ${early.year} till ${late.year} ${fell ? 'minskade' : 'ökade'} beloppet med ${by}. ${side}`,
+          `From ${early.year} to ${late.year} the amount ${fell ? 'decreased' : 'increased'} by ${by}. ${side}`,
+        );
+      }
+    } else if (asked.percent && !difference.isZero() && !termValue(b).isZero()) {
+      // "Hur mycket mer får Ludvika än Avesta, i kr och procent?": the difference over the second figure.
+      const percent = percentWords(input, say, a, b)!;
+      const more = !difference.isNegative();
+      reply.figure = asked.kronor ? `${reply.figure}, ${percent.split(' (')[0]}` : percent.split(' (')[0]!;
+      const [mer, more_] = more ? ['mer', 'more'] : ['mindre', 'less'];
+      reply.text = asked.kronor
+        ? t(input, `${capitalise(labels[0]!)} får ${by} ${mer} än ${labels[1]}, det vill säga ${percent} ${mer}. ${side}`, `${capitalise(labels[0]!)} gets ${by} ${more_} than ${labels[1]}, that is ${percent} ${more_}. ${side}`)
+        : t(input, `${capitalise(labels[0]!)} får ${percent} ${mer} än ${labels[1]}. ${side}`, `${capitalise(labels[0]!)} gets ${percent} ${more_} than ${labels[1]}. ${side}`);
     } else if (u.operation === 'difference') {
       reply.text = t(input, `Skillnaden mellan ${labels[0]} och ${labels[1]} är ${by}. ${side}`, `The difference between ${labels[0]} and ${labels[1]} is ${by}. ${side}`);
     } else if (difference.isZero()) {
@@ -193,6 +301,49 @@ function combine(input: AnswerInput, terms: Term[]): Reply {
   return finish(input, reply, say, all);
 }
 
+/** "26 538 801 kr (beräknat: 8 366 562 kr + 18 172 239 kr)": the terms' figures added up, each as one figure. */
+function sumOfTerms(input: AnswerInput, say: Provenance, terms: Term[]): string {
+  const all = terms.flatMap((term) => term.facts);
+  const total = sumOf(all.map((fact) => fact.amount));
+  const words = `${money(total, input.lang)} (${t(input, 'beräknat', 'derived')}: ${terms.map((term) => shownValue(input, term)).join(' + ')})`;
+  say.add([{ status: 'derived', facts: all.map((fact) => fact.id), value: total.toFixed(), words }]);
+  return words;
+}
+
+/** What form the calculation is asked in: a ratio ("hur många gånger"), a percentage, kronor too. */
+function askedAs(input: AnswerInput): { ratio: boolean; percent: boolean; kronor: boolean } {
+  const { u } = input;
+  const percent = v.PERCENT.test(u.folded) || u.text.includes('%');
+  return { ratio: v.RATIO_OP.test(u.folded), percent, kronor: !percent || v.IN_KRONOR.test(u.folded) };
+}
+
+/** A term's figure for a calculation's words: as printed when it is one amount, else its sum. */
+function shownValue(input: AnswerInput, term: Term): string {
+  const [only] = term.facts;
+  return term.facts.length === 1 && only ? displayAmount(only.amount, only.printed, input.lang) : money(termValue(term), input.lang);
+}
+
+/** "16,1 % (beräknat: 108 610 kr / 674 017 kr)": how much `a` differs from `base`, as a percentage of `base`. */
+function percentWords(input: AnswerInput, say: Provenance, a: Term, base: Term): string | undefined {
+  const change = differenceOf(termValue(a), termValue(base));
+  const fraction = shareOf(change.abs(), termValue(base));
+  if (!fraction) return undefined;
+  const words = `${formatPercent(fraction, input.lang, 1)} (${t(input, 'beräknat', 'derived')}: ${money(change.abs(), input.lang)} / ${shownValue(input, base)})`;
+  say.add([{ status: 'derived', facts: a.facts.map((fact) => fact.id), minus: base.facts.map((fact) => fact.id), words }]);
+  return words;
+}
+
+/** "2,9 gånger (beräknat: 1 726 309 kr / 593 461 kr)": `a` over `b`, to one decimal (two below 1). */
+function ratioWords(input: AnswerInput, say: Provenance, a: Term, b: Term): string | undefined {
+  const ratio = shareOf(termValue(a), termValue(b));
+  if (!ratio) return undefined;
+  const digits = ratio.toDecimalPlaces(ratio.lessThan(1) ? 2 : 1, Decimal.ROUND_HALF_UP).toFixed(ratio.lessThan(1) ? 2 : 1);
+  const shown = input.lang === 'sv' ? digits.replace('.', ',') : digits;
+  const words = `${shown} ${t(input, 'gånger', 'times')} (${t(input, 'beräknat', 'derived')}: ${shownValue(input, a)} / ${shownValue(input, b)})`;
+  say.add([{ status: 'derived', facts: a.facts.map((fact) => fact.id), of: b.facts.map((fact) => fact.id), words }]);
+  return words;
+}
+
 /**
  * "Hur stor andel av Dalarnas länsgemensamma medel går till suicidprevention?": a part over its
  * whole, both from the store, the whole said in words (the place's total, or what its
@@ -201,7 +352,7 @@ function combine(input: AnswerInput, terms: Term[]): Reply {
 function share(input: AnswerInput): Reply | undefined {
   const { u, store } = input;
   const places = placesOf(input);
-  if (places.length === 0) return itemShare(input);
+  if (places.length === 0) return potsShare(input) ?? itemShare(input);
   // The part is the most specific place named; a county named with it is the whole's scope.
   const place = places.find((candidate) => candidate.kind !== 'county' && candidate.kind !== 'country') ?? places[0]!;
   const aggregateFunds = u.funds.filter((id) => store.fund(id)?.aggregate);
@@ -287,6 +438,40 @@ function share(input: AnswerInput): Reply | undefined {
   return finish(input, reply, say, [...part, ...whole]);
 }
 
+/**
+ * "Of the 1,716 Mkr in 2020, what share went to the four county pots?": national pots over the
+ * agreement's whole, when the amount said is the agreement's total of a year the store has.
+ */
+function potsShare(input: AnswerInput): Reply | undefined {
+  const { u, store } = input;
+  const nation = store.knowledge.places.find((candidate) => candidate.kind === 'country');
+  const pots = u.funds.filter((id) => !store.fund(id)?.aggregate);
+  if (!nation || pots.length === 0) return undefined;
+  const said = amountsInText(u.text, u.lang);
+  const wholes = store.amounts({ place: nation.id }).filter((fact) => !fact.label && store.fund(fact.fund)?.aggregate && (u.year === undefined || fact.year === u.year) && said.some((amount) => amount.amount.equals(fact.amount)));
+  const whole = wholes[0];
+  if (!whole || wholes.length > 1) return undefined;
+  const parts = pots.map((fund) => figureFor(input, nation, fund, whole.year));
+  if (parts.some((part) => part === undefined)) return missing(input, pots.filter((_, i) => !parts[i]).map((fund) => `${nation.name} (${fundName(input, fund).toLowerCase()}) ${whole.year}`));
+  const part = (parts as AmountFact[][]).flat();
+  const say = new Provenance(input);
+  const sum = part.length > 1 ? say.computed(part) : say.marked(part[0]!);
+  const words = say.computed(part, { of: [whole] });
+  const reply = emptyReply('amount', input.lang, t(input, `Andel ${whole.year}`, `Share ${whole.year}`), '');
+  reply.figure = words.split(' (')[0]!;
+  reply.rows = [
+    ...part.map((fact) => ({ ...rowFor(input, say, fact), label: fundName(input, fact.fund) })),
+    { label: t(input, 'Helheten', 'The whole'), value: say.marked(whole) },
+  ];
+  const names = joinList(part.map((fact) => fundName(input, fact.fund).toLowerCase()), input.lang);
+  reply.text = t(
+    input,
+    `De nationella potterna för ${names} är ${sum} tillsammans, ${words} av ${fundName(input, whole.fund).toLowerCase()} ${whole.year} (${say.marked(whole)}).`,
+    `The national pots for ${names} come to ${sum}, ${words} of ${fundName(input, whole.fund).toLowerCase()} in ${whole.year} (${say.marked(whole)}).`,
+  );
+  return finish(input, reply, say, [...part, whole]);
+}
+
 /** "Hur stor andel av de 4 mkr skånegemensamt är MHFA-instruktörsutbildningen?": a named item over its fund's total. */
 function itemShare(input: AnswerInput): Reply | undefined {
   const { store } = input;
@@ -346,6 +531,88 @@ function rankFunds(input: AnswerInput): Reply | undefined {
   const lead = t(input, `${fundName(input, top.fund)} får ${least ? 'minst' : 'mest'} av ${place.name}s medel ${year}: ${say.marked(top)}.`, `${fundName(input, top.fund)} gets the ${least ? 'least' : 'most'} of ${place.name}'s funds in ${year}: ${say.marked(top)}.`);
   reply.text = `${lead} ${distinct.map((fact, i) => `${i + 1}. ${fundName(input, fact.fund)} ${say.marked(fact)}`).join(', ')}.`;
   return finish(input, reply, say, distinct);
+}
+
+interface Counted {
+  place: Place;
+  figure: FigureFact;
+  value: Decimal;
+}
+
+/** A place's count of people in the year asked (or the latest the documents give), if they give one. */
+function countFor(input: AnswerInput, place: Place): Counted | undefined {
+  const { u, store } = input;
+  const figures = (store.figures({ place: place.id }) as FigureFact[])
+    .filter((figure) => PEOPLE_UNIT.test(foldText(figure.unit)) && NUMBER.test(figure.value.trim()))
+    .filter((figure) => u.years.length === 0 || u.years.includes(figure.year))
+    .sort((a, b) => b.year - a.year);
+  const figure = figures[0];
+  if (!figure) return undefined;
+  const digits = NUMBER.exec(figure.value.trim())![2]!.replace(/[\s\u00a0]/g, '').replace(',', '.');
+  return { place, figure, value: new Decimal(digits) };
+}
+
+/** "58 460" / "58,460": a count, grouped as the reader's language groups digits. */
+function countWords(value: Decimal, lang: 'sv' | 'en'): string {
+  const [whole, decimals] = value.toFixed().split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'sv' ? '\u00a0' : ',');
+  return decimals ? `${grouped}${lang === 'sv' ? ',' : '.'}${decimals}` : grouped;
+}
+
+/**
+ * "Faluns andel av länets befolkning", "skillnad i invånare mellan Falun och Orsa": the documents'
+ * counts of people, calculated with as amounts are; a place without a count is said to lack one.
+ */
+function figureCalculation(input: AnswerInput): Reply | undefined {
+  const { u, store } = input;
+  const named = placesOf(input);
+  if (named.length === 0) return undefined;
+  const whole = u.operation === 'share' ? (named.find((place) => place.kind === 'county') ?? countyOf(input, named[0]!)) : undefined;
+  const places = u.operation === 'share' ? [named.find((place) => place.kind !== 'county') ?? named[0]!, whole!] : named;
+  if (new Set(places.map((place) => place.id)).size < 2) return undefined;
+  const counts = places.map((place) => countFor(input, place));
+  const lacking = places.filter((_, i) => !counts[i]);
+  const what = t(input, 'invånare', 'inhabitants');
+  if (lacking.length > 0) {
+    const reply = notFound(input, `antalet invånare för ${joinList(lacking.map((place) => place.name), 'sv')}${u.year ? ` ${u.year}` : ''}`, `the number of inhabitants of ${joinList(lacking.map((place) => place.name), 'en')}${u.year ? ` in ${u.year}` : ''}`);
+    reply.text += t(input, ' Därför räknar jag inte fram något.', ' So I have not computed anything.');
+    reply.known = [...new Set(places.flatMap((place) => knownAboutPlace(input, place.id)))];
+    return reply;
+  }
+  const [a, b] = counts as [Counted, Counted];
+  const shown = (c: Counted) => `${countWords(c.value, input.lang)} ${what}`;
+  const derived = t(input, 'beräknat', 'derived');
+  const reply = emptyReply('amount', input.lang, '', '');
+  reply.rows = (counts as Counted[]).map((c) => ({ label: `${c.place.name} ${c.figure.year}`, value: shown(c) }));
+  let words: string;
+  if (u.operation === 'share') {
+    const fraction = shareOf(a.value, b.value);
+    if (!fraction) return undefined;
+    words = `${formatPercent(fraction, input.lang, 1)} (${derived}: ${countWords(a.value, input.lang)} / ${countWords(b.value, input.lang)})`;
+    reply.title = t(input, `Andel av befolkningen ${b.figure.year}`, `Share of the population ${b.figure.year}`);
+    reply.text = t(input, `${a.place.name} har ${words} av ${b.place.name}s invånare.`, `${a.place.name} has ${words} of ${b.place.name}'s inhabitants.`);
+  } else if (u.operation === 'sum') {
+    const total = sumOf((counts as Counted[]).map((c) => c.value));
+    words = `${shown({ ...a, value: total })} (${derived}: ${(counts as Counted[]).map((c) => countWords(c.value, input.lang)).join(' + ')})`;
+    reply.title = t(input, 'Invånare tillsammans', 'Inhabitants together');
+    reply.text = t(input, `${joinList(places.map((place) => place.name), 'sv')} har tillsammans ${words}.`, `${joinList(places.map((place) => place.name), 'en')} have ${words} together.`);
+  } else {
+    const difference = differenceOf(a.value, b.value);
+    const ratio = askedAs(input).ratio ? shareOf(a.value, b.value) : undefined;
+    words = ratio
+      ? `${ratio.toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1).replace('.', input.lang === 'sv' ? ',' : '.')} ${t(input, 'gånger', 'times')} (${derived}: ${countWords(a.value, input.lang)} / ${countWords(b.value, input.lang)})`
+      : `${shown({ ...a, value: difference.abs() })} (${derived}: ${difference.isNegative() ? `${countWords(b.value, input.lang)} − ${countWords(a.value, input.lang)}` : `${countWords(a.value, input.lang)} − ${countWords(b.value, input.lang)}`})`;
+    reply.title = t(input, `${a.place.name} jämfört med ${b.place.name}`, `${a.place.name} compared with ${b.place.name}`);
+    reply.text = ratio
+      ? t(input, `${a.place.name} har ${words} så många invånare som ${b.place.name}.`, `${a.place.name} has ${words} as many inhabitants as ${b.place.name}.`)
+      : t(input, `Skillnaden i invånare mellan ${a.place.name} och ${b.place.name} är ${words}.`, `The difference in inhabitants between ${a.place.name} and ${b.place.name} is ${words}.`);
+  }
+  reply.figure = words.split(' (')[0]!;
+  reply.text += ` ${(counts as Counted[]).map((c) => `${c.place.name} ${c.figure.year}: ${shown(c)}`).join(', ')}.`;
+  reply.provenance = [{ status: 'derived', facts: (counts as Counted[]).map((c) => c.figure.id), words }];
+  reply.sources = uniqueSections((counts as Counted[]).map((c) => source(input, { document: c.figure.document, ...c.figure.source })));
+  reply.text += ` ${sourceLine(reply.sources, input.lang)}.`;
+  return reply;
 }
 
 function missing(input: AnswerInput, absent: string[]): Reply {

@@ -267,7 +267,8 @@ function describe(input: AnswerInput, line: PersonLine, withContacts = true): st
   const organisation = line.organisation ? (input.lang === 'sv' ? line.organisation : `“${line.organisation}”`) : '';
   const about = [roles, organisation].filter(Boolean).join(', ');
   const reach = withContacts ? [line.email, line.phone].filter(Boolean).join(', ') : '';
-  if (!line.name && !reach) return input.lang === 'sv' ? about : t(input, '', `an unnamed post: ${about}`);
+  // In English the post is named as the document prints it ("Enhetschef ungdomsmottagningen"), marked as Swedish.
+  if (!line.name && !reach) return input.lang === 'sv' ? about : t(input, '', `an unnamed post, in the document's Swedish “${line.contacts[0]!.role}”: ${about}`);
   return [line.name, reach, about ? `(${about})` : ''].filter(Boolean).join(' ');
 }
 

@@ -1,5 +1,5 @@
 // "Vad ska pengarna för suicidprevention användas till i Dalarna?": focus areas and their activities.
-import { fundName, source, t, type AnswerInput } from '../answer-context.js';
+import { fundName, placeName, source, t, type AnswerInput } from '../answer-context.js';
 import { joinList } from '../format.js';
 import { quoteSwedish } from '../language.js';
 import { emptyReply, type Reply } from '../reply.js';
@@ -17,7 +17,7 @@ export function answerFocusArea(input: AnswerInput): Reply {
   const parts = fund?.aggregate ? store.knowledge.funds.filter((other) => !other.aggregate && (fund.recipients === 'national' || other.recipients === fund.recipients)).map((other) => other.id) : undefined;
   const wanted = (area: { fund: string }) => !u.fund || area.fund === u.fund || (parts !== undefined && parts.includes(area.fund));
   let areas = store.focusAreas(county ? { place: county.id } : {}).filter(wanted);
-  const where = county ? ` ${t(input, 'för', 'for')} ${county.name}` : '';
+  const where = county ? ` ${t(input, 'för', 'for')} ${placeName(input, county.id)}` : '';
   const what = u.fund ? fundName(input, u.fund).toLowerCase() : t(input, 'fokusområden', 'focus areas');
   if (areas.length === 0) {
     const reply = notFound(input, `${what}${where}${u.year ? ` ${u.year}` : ''}`, `${what}${where}${u.year ? ` in ${u.year}` : ''}`);

@@ -47,10 +47,27 @@ const PERCENT = /(\d+(?:[.,]\d+)?) ?(?:%|procent|percent)/;
  * belopp då blivit?" after "om Jämtland räknats som storstadslän" keeps the category; "samma för
  * Jämtland" keeps the key and the part. A follow-up with a hypothetical of its own is its own what-if.
  */
-export function withCarriedWhatIf(u: Understanding, store: KnowledgeStore): Understanding & { carried: boolean } {
+export function withCarriedWhatIf(u: Understanding, store: KnowledgeStore): Understanding & { carried: boolean; borrowed?: boolean } {
   if (!u.carriedWhatIf || !INTENTS.has(u.intent)) return { ...u, carried: false };
   const own = readHypothetical(u.text, u.lang);
-  if (own.pot || own.base || own.category || own.count || PERCENT.test(u.text)) return { ...u, carried: false };
+  if (own.pot || own.base || own.category || own.count || PERCENT.test(u.text)) {
+    // "och om potten var kvar på 200 mkr men grundbeloppet var 6 mkr per län?": new terms, and the what-if's
+    // fund, places and year when the follow-up names none of its own.
+    if (u.funds.length > 0 || u.places.length > 0) return { ...u, carried: false };
+    const before = understand(u.carriedWhatIf, {}, store, { lang: u.lang });
+    if (before.funds.length === 0) return { ...u, carried: false };
+    return {
+      ...u,
+      funds: before.funds,
+      fund: before.funds[0]!,
+      places: before.places,
+      ...(before.place ? { place: before.place } : {}),
+      ...(u.years.length === 0 && before.year ? { year: before.year } : {}),
+      operation: 'whatif',
+      carried: false,
+      borrowed: true,
+    };
+  }
   // What the follow-up leaves unsaid is the what-if's: its funds, year, place and part.
   const before = understand(u.carriedWhatIf, {}, store, { lang: u.lang });
   const text = `${u.carriedWhatIf} ${u.text}`;
@@ -76,7 +93,16 @@ export function answerScenario(input: AnswerInput): Reply | undefined {
   const u = withCarriedWhatIf(input.u, input.store);
   const inner: AnswerInput = { ...input, u };
   const reply = unitCost(inner) ?? equalSplit(inner) ?? changedBy(inner) ?? oneRecipientPart(inner) ?? percentage(inner) ?? modelStructure(inner) ?? partUnderKey(inner) ?? partAlone(inner);
-  return reply ? rememberWhatIf(reply, u.carried ? input.u.carriedWhatIf! : input.u.text) : undefined;
+  return reply ? rememberWhatIf(reply, whatIfAsked(input.u, u)) : undefined;
+}
+
+/**
+ * The what-if a reply answers, for the next follow-up: the carried one; the follow-up's own, with the
+ * carried one after it when it borrowed its fund and places (its own amounts are read first).
+ */
+export function whatIfAsked(outer: Understanding, u: Understanding & { carried: boolean; borrowed?: boolean }): string {
+  if (u.carried) return outer.carriedWhatIf!;
+  return u.borrowed ? `${outer.text} (${outer.carriedWhatIf!})`.slice(0, 800) : outer.text;
 }
 
 /** Records a claim and gives its words. */
@@ -489,6 +515,9 @@ function changedBy(input: AnswerInput): Reply | undefined {
   const item = itemChanged(input);
   if (item && !whole.facts.includes(item) && !(whole.facts.length === 1 && whole.facts[0]!.fund === item.fund && whole.facts[0]!.place === item.place)) return undefined;
   if (item && !whole.facts.includes(item)) return itemInTotal(input, say, change, item, whole);
+  // "om brukarmedverkan i Dalarna dubblades och resten var som nu, vad blir totalen?": the row's total with the one part changed.
+  const inRow = TOTAL_WORD.test(u.folded) && whole.facts.length === 1 ? partInRowTotal(input, say, change, whole.facts[0]!) : undefined;
+  if (inRow) return inRow;
   const exact = scaledBy(whole.amount, change.factor);
   const shown = exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   const how = (lang: 'sv' | 'en') => changeWords(change, lang);
@@ -505,6 +534,44 @@ function changedBy(input: AnswerInput): Reply | undefined {
   say.add([{ status: 'derived', facts: whole.facts.map((fact) => fact.id), words: reply.derivation[0]! }]);
   reply.notes.push(t(input, 'Det här är en uppskattning, inte ett beslut om medel.', 'This is an estimate, not a decision on funds.'));
   return finishReply(store, reply, say, whole.facts);
+}
+
+/** The total of a row asked: "vad blir totalen", "hur mycket blir det sammanlagt", "what would the total be". */
+const TOTAL_WORD = /\b(totalen|totala|totalt|total|summan|sammanlagt|in total|altogether|overall|hela beloppet)\b/;
+
+/** One part of a table row changed, the others as printed: the row's total moves by the part's change alone. */
+function partInRowTotal(input: AnswerInput, say: Provenance, change: QuestionChange, part: AmountFact): Reply | undefined {
+  const { store } = input;
+  const table = part.table ? (store.table(part.table.id) as TableFact | undefined) : undefined;
+  if (!table || table.columns.length < 2 || store.fund(part.fund)?.aggregate) return undefined;
+  const inRow = (label: string) => store.amounts({ place: part.place, year: table.year }).find((fact) => fact.table?.id === table.id && fact.table.column === label);
+  const cells = table.columns.map((column) => inRow(column.label)).filter((fact): fact is AmountFact => fact !== undefined);
+  if (cells.length !== table.columns.length || !cells.includes(part)) return undefined;
+  const printed = table.total ? inRow(table.total.label) : undefined;
+  const before = printed?.amount ?? cells.reduce((sum, fact) => sum.plus(fact.amount), new Decimal(0));
+  const beforeWords = printed ? say.marked(printed) : say.unprintedSum(cells);
+  const added = scaledBy(part.amount, change.factor.minus(1));
+  const shown = before.plus(added).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const changed = scaledBy(part.amount, change.factor).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const place = store.place(part.place)?.name ?? part.place;
+  const name = fundName(input, part.fund).toLowerCase();
+  const reply = emptyReply('amount', input.lang, t(input, `Uppskattning: ${place} totalt ${table.year}`, `Estimate: ${place} in total ${table.year}`), '');
+  reply.figure = money(shown, input.lang);
+  const words = claim(say, {
+    status: 'derived',
+    facts: [...(printed ? [printed.id] : cells.map((fact) => fact.id)), part.id],
+    words: t(input, `${money(shown, 'sv')} (uppskattning)`, `${money(shown, 'en')} (estimate)`),
+  });
+  reply.text = t(
+    input,
+    `Uppskattning, inget beslut: om ${name} fick ${changeWords(change, 'sv')} (${money(changed, 'sv')} i stället för ${say.marked(part)}) och de andra delarna var som i tabellen, skulle ${place} få ${words} totalt ${table.year} i stället för ${beforeWords}.`,
+    `Estimate, not a decision: if ${name} got ${changeWords(change, 'en')} (${money(changed, 'en')} instead of ${say.marked(part)}) and the other parts stayed as in the table, ${place} would get ${words} in total in ${table.year} instead of ${beforeWords}.`,
+  );
+  reply.rows = cells.map((fact) => ({ label: fundName(input, fact.fund), value: money(fact === part ? changed : fact.amount, input.lang), ...(fact === part ? { note: t(input, `i dag ${money(part.amount, 'sv')}`, `now ${money(part.amount, 'en')}`) } : {}) }));
+  const factor = change.factor.toFixed().replace('.', input.lang === 'sv' ? ',' : '.');
+  reply.derivation = [`${money(before, input.lang)} + ${money(part.amount, input.lang)} × (${factor} − 1) = ${money(shown, input.lang)}`];
+  reply.notes.push(t(input, 'Det här är en uppskattning, inte ett beslut om medel: de andra delarna är oförändrade, så totalen ändras bara med den ändrade delen.', 'This is an estimate, not a decision on funds: the other parts are unchanged, so the total moves by the changed part alone.'));
+  return finishReply(store, reply, say, [part]);
 }
 
 /** "20 % mer", "25 % less", "dubbelt så mycket", "half as much". */
@@ -615,6 +682,8 @@ function modelStructure(input: AnswerInput): Reply | undefined {
   if (u.operation === 'whatif' && ALL_ROWS.test(u.folded) && !rowPlace && u.part !== 'byPopulation' && h.amounts.length === 0) {
     const bases = rows.flatMap((row) => pairs.map(({ base }) => cell(row.place, base.label))).filter((fact): fact is AmountFact => fact !== undefined);
     if (bases.length !== rows.length * pairs.length) return undefined;
+    // "om Skåne hade 7 delregioner med samma basbelopp": the model's base per row times the number said.
+    if (named && named.kind === kind && named.count !== undefined && named.count !== rows.length) return basesForCount(input, say, { table, model, what, perRow, baseList, count: named.count, now: rows.length, bases });
     const total = bases.reduce((sum, fact) => sum.plus(fact.amount), new Decimal(0));
     const reply = emptyReply('amount', input.lang, t(input, `Bas totalt, ${what} ${table.year}`, `Base in total, ${what} ${table.year}`), '');
     reply.figure = money(total, input.lang);
@@ -627,13 +696,40 @@ function modelStructure(input: AnswerInput): Reply | undefined {
   return undefined;
 }
 
+/** The bases together with another number of sub-regions: an estimate, the model's base per row times the count. */
+function basesForCount(
+  input: AnswerInput,
+  say: Provenance,
+  c: { table: TableFact; model: BasePlusShare; what: string; perRow: Decimal; baseList: string; count: number; now: number; bases: AmountFact[] },
+): Reply {
+  const total = c.perRow.times(c.count);
+  const today = c.perRow.times(c.now);
+  const reply = emptyReply('amount', input.lang, t(input, `Uppskattning: bas totalt med ${c.count} delregioner`, `Estimate: base in total with ${c.count} sub-regions`), '');
+  reply.figure = money(total, input.lang);
+  const words = claim(say, {
+    status: 'derived',
+    facts: c.bases.map((fact) => fact.id),
+    words: t(input, `${money(total, 'sv')} (uppskattning: ${c.count} × ${money(c.perRow, 'sv')})`, `${money(total, 'en')} (estimate: ${c.count} × ${money(c.perRow, 'en')})`),
+  });
+  reply.text = t(
+    input,
+    `Uppskattning, inget beslut: med ${c.count} delregioner och samma bas som i modellen (${c.baseList} per delregion) skulle basen för ${c.what} ${c.table.year} bli ${words}, mot ${money(today, 'sv')} med dokumentets ${c.now} delregioner. Med samma pott blir det ${money(total.minus(today).abs(), 'sv')} ${total.greaterThan(today) ? 'mindre' : 'mer'} kvar att fördela efter befolkning.`,
+    `Estimate, not a decision: with ${c.count} sub-regions and the same base as in the model (${c.baseList} per sub-region), the base for ${c.what} ${c.table.year} would come to ${words}, against ${money(today, 'en')} with the document's ${c.now} sub-regions. With the same pot, ${money(total.minus(today).abs(), 'en')} ${total.greaterThan(today) ? 'less' : 'more'} would be left to share by population.`,
+  );
+  reply.derivation = [say.model(c.table, c.model.statedIn.quote), `${c.count} × ${money(c.perRow, input.lang)} = ${money(total, input.lang)}`];
+  reply.notes.push(t(input, 'Det här är en uppskattning, inte ett beslut om medel.', 'This is an estimate, not a decision on funds.'));
+  return finishReply(input.store, reply, say, []);
+}
+
 // ---------------------------------------------------------------------------------------------
 // A county's part under its memo's key: "5 Mkr per län och resten efter befolkning".
 
 function partUnderKey(input: AnswerInput): Reply | undefined {
   const { u, store } = input;
   const population = v.POPULATION_PART.test(u.folded);
-  if (!population) return undefined;
+  // "hur mycket får Dalarna i bas för samsjuklighet?": the key's base is the county's part, the rest by population.
+  const asksBase = !population && u.part === 'base';
+  if (!population && !asksBase) return undefined;
   const h = readHypothetical(u.text, u.lang);
   if (h.pot || h.category) return undefined;
   const place = u.place ? store.place(u.place) : undefined;
@@ -650,10 +746,28 @@ function partUnderKey(input: AnswerInput): Reply | undefined {
   const rest = fact.amount.minus(base);
   const say = new Provenance(input);
   const name = fundName(input, key.fund).toLowerCase();
-  const reply = emptyReply('amount', input.lang, t(input, `${place.name}, ${name} ${key.year}: efter befolkning`, `${place.name}, ${name} ${key.year}: by population`), '');
-  reply.figure = money(rest, input.lang);
   const amount = say.marked(fact);
   const quote = say.keyQuote(key);
+  if (asksBase && !h.base) {
+    const reply = emptyReply('amount', input.lang, t(input, `${place.name}, ${name} ${key.year}: bas`, `${place.name}, ${name} ${key.year}: base`), '');
+    reply.figure = money(keyBase, input.lang);
+    const baseWords = claim(say, { status: 'stated', facts: [key.id], words: t(input, `${money(keyBase, 'sv')} i bas`, `${money(keyBase, 'en')} in base`) });
+    const restWords = claim(say, { status: 'derived', facts: [fact.id, key.id], words: t(input, `${money(rest, 'sv')} (härlett: ${money(fact.amount, 'sv')} − ${money(keyBase, 'sv')})`, `${money(rest, 'en')} (derived: ${money(fact.amount, 'en')} − ${money(keyBase, 'en')})`) });
+    reply.text = t(
+      input,
+      `Av ${place.name}s ${amount} för ${name} ${key.year} är ${baseWords}, basen per län enligt nyckeln ${quote}; resten, ${restWords}, är fördelat efter befolkning.`,
+      `Of ${place.name}'s ${amount} for ${name} ${key.year}, ${baseWords} is the base per county under the key ${quote}; the rest, ${restWords}, is shared by population.`,
+    );
+    reply.rows = [
+      { label: t(input, 'Bas', 'Base'), value: money(keyBase, input.lang) },
+      { label: t(input, 'Efter befolkning', 'By population'), value: money(rest, input.lang) },
+    ];
+    reply.derivation = [`${money(fact.amount, input.lang)} − ${money(keyBase, input.lang)} = ${money(rest, input.lang)}`];
+    if (input.lang === 'en') reply.notes.push('The key is quoted in Swedish, as the document writes it.');
+    return finishReply(store, reply, say, []);
+  }
+  const reply = emptyReply('amount', input.lang, t(input, `${place.name}, ${name} ${key.year}: efter befolkning`, `${place.name}, ${name} ${key.year}: by population`), '');
+  reply.figure = money(rest, input.lang);
   const derived = claim(say, { status: 'derived', facts: [fact.id, key.id], words: t(input, `${money(rest, 'sv')} (härlett ur nyckeln: ${money(fact.amount, 'sv')} − ${money(base, 'sv')})`, `${money(rest, 'en')} (derived from the key: ${money(fact.amount, 'en')} − ${money(base, 'en')})`) });
   reply.text = base.equals(keyBase)
     ? t(input, `Av ${place.name}s ${amount} för ${name} ${key.year} är ${derived} befolkningsbaserat; ${money(base, 'sv')} är basen per län enligt nyckeln ${quote}.`, `Of ${place.name}'s ${amount} for ${name} ${key.year}, ${derived} is population-based; ${money(base, 'en')} is the base per county under the key ${quote}.`)

@@ -241,7 +241,8 @@ const ASKS_PLACES = /\b(vilka|vilken|which|what) (orter|ort|kommuner|kommun|plat
 export function answerSearch(input: AnswerInput, search: PassageSearch, options: { figuresOnly?: boolean } = {}): Reply {
   const { u } = input;
   const place = u.places[0]?.place;
-  const county = place ? countyOf(input, place) : undefined;
+  // What the documents say of the whole country may stand in any county's document.
+  const county = place && place.kind !== 'country' ? countyOf(input, place) : undefined;
   const specific = place && place.kind !== 'county' && place.kind !== 'country' ? { id: place.id, name: place.name } : undefined;
   const query = translate(stripPlaces(u.text, u.places.map((m) => m.text)), input.lang);
   const costOrCount = COST_OR_COUNT.test(u.folded);

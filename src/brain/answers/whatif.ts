@@ -17,7 +17,8 @@ import { readChange, readHypothetical, type Hypothetical, type QuestionAmount } 
 import { Provenance, type Claim } from '../provenance.js';
 import { ALL_FUNDS, emptyReply, type Calculator, type Reply, type ReplyRow } from '../reply.js';
 import { finishReply } from '../sources.js';
-import { answerScenario, rememberWhatIf, withCarriedWhatIf } from './scenario.js';
+import * as v from '../vocabulary.js';
+import { answerScenario, rememberWhatIf, whatIfAsked, withCarriedWhatIf } from './scenario.js';
 
 /** What a what-if needs that the question or the documents do not give, in both languages. */
 export interface WhatIfGap {
@@ -51,7 +52,17 @@ interface NationalPlan {
   targets: { place: Place; fact: AmountFact }[];
 }
 
-type Plan = TablePlan | NationalPlan | ({ kind: 'gap' } & WhatIfGap);
+/** "om Falun fick 2 mkr totalt, samma fördelning": one row's new total split by its own printed parts. */
+interface RowPlan {
+  kind: 'row';
+  table: TableFact;
+  place: Place;
+  pot: QuestionAmount;
+  /** The columns the question asks for; empty: every part. */
+  asked: string[];
+}
+
+type Plan = TablePlan | NationalPlan | RowPlan | ({ kind: 'gap' } & WhatIfGap);
 
 /** Why a what-if question cannot be computed, or undefined when it can (or is no what-if). */
 export function whatIfGap(input: AnswerInput, override?: WhatIfOverride): WhatIfGap | undefined {
@@ -73,7 +84,7 @@ export function answerWhatIf(outer: AnswerInput, override?: WhatIfOverride): Rep
   const input = carriedInput(outer);
   const plan = planWhatIf(input, override);
   if (!plan) return undefined;
-  const question = input.u.carried ? outer.u.carriedWhatIf! : outer.u.text;
+  const question = whatIfAsked(outer.u, input.u);
   switch (plan.kind) {
     case 'gap':
       // A follow-up of a what-if that cannot be worked out is said so, never answered without its hypothetical.
@@ -82,6 +93,8 @@ export function answerWhatIf(outer: AnswerInput, override?: WhatIfOverride): Rep
       return rememberWhatIf(tableReply(input, plan), question);
     case 'national':
       return rememberWhatIf(nationalReply(input, plan), question);
+    case 'row':
+      return rememberWhatIf(rowReply(input, plan), question);
   }
 }
 
@@ -101,8 +114,10 @@ function carriedGap(input: AnswerInput, gap: WhatIfGap): Reply {
 
 function planWhatIf(input: AnswerInput, override?: WhatIfOverride): Plan | undefined {
   const { u, store } = input;
-  if (u.operation !== 'whatif' || !INTENTS.has(u.intent)) return undefined;
+  if (!INTENTS.has(u.intent)) return undefined;
   const h = withOverride(readHypothetical(u.text, u.lang), override, input);
+  // "om Falun fick 2 mkr totalt, …" is a what-if even where the question reads as a plain sum or value.
+  if (u.operation !== 'whatif' && !(h.pot && GOT_AMOUNT.test(u.folded))) return undefined;
   const change = h.pot || h.base ? undefined : readChange(u.text);
   if (!h.pot && !h.base && !h.category && !change) {
     return gap(
@@ -111,6 +126,9 @@ function planWhatIf(input: AnswerInput, override?: WhatIfOverride): Plan | undef
     );
   }
   const places = placesOf(input);
+  // "med samma fördelning": a place's own new total, split as its row of a table is.
+  const row = h.sameSplit && h.pot && !h.base && !change ? rowPlan(input, h.pot, places) : undefined;
+  if (row) return row;
   const target = places.find((place) => place.kind === 'municipality' || place.kind === 'subregion') ?? places.find((place) => place.kind === 'county');
   // A follow-up's fund is the conversation's ("vad hade vi fått då?" after Jämtland's ungdomsmottagningar).
   const asked = u.funds.length > 0 ? u.funds : u.fund ? [u.fund] : [];
@@ -154,7 +172,8 @@ function planWhatIf(input: AnswerInput, override?: WhatIfOverride): Plan | undef
       );
     }
     if (h.category) return categoryGap();
-    const restOnly = model !== undefined && u.part === 'byPopulation' && !h.base;
+    // "om resten för samverkan vore 10 mkr", "if the remainder were 25 million": the part after the bases.
+    const restOnly = model !== undefined && (u.part === 'byPopulation' || h.pot?.rest === true) && !h.base;
     if (!model && u.part === 'byPopulation') {
       return gap(`Tabellen ”${table.title}” har ingen bas, så det finns ingen del utöver basen att räkna om.`, `The table “${table.title}” has no base, so there is no part beyond a base to recompute.`);
     }
@@ -182,7 +201,51 @@ function planWhatIf(input: AnswerInput, override?: WhatIfOverride): Plan | undef
   );
 }
 
-/** "om länsgemensamma medel i Jämtland var 12 mkr", "if Jämtland's funds were 12 million": the pot is the county's own, not a national one. */
+/** "om Falun fick 2 mkr", "if Malmö got SEK 5 million", "Dalarna 2022: if it received …": a conditional clause that gives an amount. */
+const GOT_AMOUNT = /^([a-z0-9]+ ){0,3}(om|if|anta att|antag att|suppose)\b.*\b(fick|far|finge|tilldelades|tilldelas|got|gets|received|receives|were given|was given)\b/;
+
+/** "(bas + rest)", "base and remainder": the whole fund asked, its base with the part by population. */
+const BASE_AND_REST = /\b(bas|basen|base) (och |and |plus )?(rest|resten|remainder|the rest)\b/;
+
+/**
+ * "om moras totala belopp blev 700 000 … med samma fördelning", "om Dalarnas länsgemensamma pott 2022 vore
+ * 20 mkr med samma andelar": the amount is the place's own total (the clause names the place, or the
+ * question names no other), and the place is a row of a table with several parts. The parts keep the
+ * row's printed proportions. Undefined when the amount is a pot shared among places.
+ */
+function rowPlan(input: AnswerInput, pot: QuestionAmount, places: Place[]): Plan | undefined {
+  const { u, store } = input;
+  const before = u.text.slice(0, Math.max(pot.index, 0));
+  const clause = before.slice(Math.max(before.search(/\b(om|if)\b(?![^]*\b(om|if)\b)/i), 0));
+  if (NATIONAL_POT.test(foldText(clause))) return undefined;
+  const named = [...new Map(store.placeIndex.mentions(clause).map((match) => [match.place.id, match.place])).values()];
+  const owner = named.length === 1 ? named[0] : named.length === 0 && places.length === 1 ? places[0] : undefined;
+  // Another place asked is a pot shared among places; a typo match beside the named owner ("delarna" for Dalarna) is no place asked.
+  const others = u.places.length > 0 ? u.places.filter((match) => !(match.how === 'typo' && named.length === 1)).map((match) => match.place) : places;
+  if (!owner || others.some((place) => place.id !== owner.id && place.kind !== 'country')) return undefined;
+  const tables = store.knowledge.tables.filter((table) => table.columns.length > 1 && (!u.year || table.year === u.year) && table.rows.some((row) => row.place === owner.id));
+  if (tables.length === 0) return undefined;
+  if (tables.length > 1) {
+    return gap(
+      `${owner.name} har flera tabeller med delar (${joinList(tables.map((table) => `${table.title} ${table.year}`), 'sv')}): säg vilket år.`,
+      `${owner.name} has several tables with parts (${joinList(tables.map((table) => `${table.title} ${table.year}`), 'en')}): say which year.`,
+    );
+  }
+  const table = tables[0]!;
+  const funds = u.funds.filter((id) => !store.fund(id)?.aggregate);
+  const ofFunds = table.columns.filter((column) => funds.includes(column.fund));
+  // A fund asked that the row has no part for is said so, never answered with the row's other parts.
+  if (funds.length > 0 && ofFunds.length === 0) {
+    const names = funds.map((id) => fundName(input, id).toLowerCase());
+    return gap(
+      `Tabellen ”${table.title}” ${table.year} har ingen del för ${joinList(names, 'sv')} i ${owner.name}s rad, så det finns inget att räkna om för den.`,
+      `The table “${table.title}” ${table.year} has no part for ${joinList(names, 'en')} in ${owner.name}'s row, so there is nothing to recompute for it.`,
+    );
+  }
+  const ofPart = u.part ? ofFunds.filter((column) => column.part === u.part) : [];
+  const asked = (ofPart.length > 0 ? ofPart : ofFunds).map((column) => column.id);
+  return { kind: 'row', table, place: owner, pot, asked };
+}
 function potOfPlace(input: AnswerInput, pot: QuestionAmount, place: Place): boolean {
   const before = input.u.text.slice(0, pot.index);
   const clause = before.slice(Math.max(before.search(/\b(om|if)\b[^]*$/i), 0));
@@ -386,12 +449,20 @@ function tableReply(input: AnswerInput, plan: TablePlan): Reply {
   // The figure asked for: the target's amount (or its part by share), or the bases together.
   const asksBaseTotal = !target && input.u.part === 'base' && h.base !== undefined;
   if (target) {
-    const byShareOnly = plan.restOnly || (input.u.part === 'byPopulation' && !h.base);
-    const amount = byShareOnly ? target.part.byShare : target.part.amount;
+    // A new rest with the base asked too ("inkl. basen", "bas + rest"): the document's base on top of the new part.
+    const restWithBase = plan.restOnly && model !== undefined && (v.WITH_BASE.test(input.u.folded) || BASE_AND_REST.test(input.u.folded));
+    const byShareOnly = !restWithBase && (plan.restOnly || (input.u.part === 'byPopulation' && !h.base));
+    const amount = restWithBase ? documentBase.plus(target.part.byShare) : byShareOnly ? target.part.byShare : target.part.amount;
     reply.figure = money(amount, input.lang);
     reply.title = t(input, `Uppskattning: ${target.row.place.name}, ${what}`, `Estimate: ${target.row.place.name}, ${what}`);
     reply.text = t(input, `${lead} skulle ${target.row.place.name} få ${estimate(amount)}`, `${lead}, ${target.row.place.name} would get ${estimate(amount)}`);
-    if (base && !byShareOnly) reply.text += t(input, `: ${money(base, 'sv')} i bas och ${money(target.part.byShare, 'sv')} efter befolkning.`, `: ${money(base, 'en')} in base and ${money(target.part.byShare, 'en')} by population.`);
+    if (restWithBase) {
+      reply.text += t(
+        input,
+        `: ${money(target.part.byShare, 'sv')} efter befolkning och ${money(documentBase, 'sv')} i bas som i dokumentet.`,
+        `: ${money(target.part.byShare, 'en')} by population and ${money(documentBase, 'en')} in base as in the document.`,
+      );
+    } else if (base && !byShareOnly) reply.text += t(input, `: ${money(base, 'sv')} i bas och ${money(target.part.byShare, 'sv')} efter befolkning.`, `: ${money(base, 'en')} in base and ${money(target.part.byShare, 'en')} by population.`);
     else reply.text += '.';
     const today = target.row.facts.length === 1 ? say.marked(target.row.facts[0]!) : say.computed(target.row.facts);
     reply.text += t(input, ` Enligt tabellen ${table.year}: ${today}${model && !plan.restOnly ? ' efter befolkning' : ''}.`, ` In the ${table.year} table: ${today}${model && !plan.restOnly ? ' by population' : ''}.`);
@@ -425,6 +496,9 @@ function tableReply(input: AnswerInput, plan: TablePlan): Reply {
     note: t(input, `i dag ${money(today(row), 'sv')}`, `now ${money(today(row), 'en')}`),
   }));
   reply.derivation = tableSteps(input, say, plan, allocation, rows, totals, target?.row.place.id, pot);
+  if (target && plan.restOnly && model && (v.WITH_BASE.test(input.u.folded) || BASE_AND_REST.test(input.u.folded))) {
+    reply.derivation.push(t(input, `${target.row.place.name} med bas: ${money(target.part.byShare, 'sv')} + ${money(documentBase, 'sv')} = ${money(documentBase.plus(target.part.byShare), 'sv')}`, `${target.row.place.name} with the base: ${money(target.part.byShare, 'en')} + ${money(documentBase, 'en')} = ${money(documentBase.plus(target.part.byShare), 'en')}`));
+  }
   // A total of bases does not depend on the pot: nothing to recompute with another one.
   if (!asksBaseTotal) {
     const frame = { kind: plan.restOnly ? ('rest' as const) : ('pot' as const), ...(plan.target ? { place: plan.target.id } : {}), funds: plan.funds, year: table.year, amount: pot.toFixed() };
@@ -440,6 +514,75 @@ function tableReply(input: AnswerInput, plan: TablePlan): Reply {
     say.add([{ status: 'reconstructed', facts: reconstructed.map((fact) => fact.id), words: sentence }]);
     reply.notes.push(sentence);
   }
+  return finishReply(store, reply, say, []);
+}
+
+// ---------------------------------------------------------------------------------------------
+// One row with a new total: each part keeps its printed share of the row.
+
+function rowReply(input: AnswerInput, plan: RowPlan): Reply {
+  const { store } = input;
+  const { table, place, pot } = plan;
+  const say = new Provenance(input);
+  const factOf = (label: string) => store.amounts({ place: place.id, year: table.year }).find((fact) => fact.table?.id === table.id && fact.table.column === label);
+  const parts = table.columns.flatMap((column) => {
+    const fact = factOf(column.label);
+    return fact ? [{ column, fact }] : [];
+  });
+  const printedTotal = table.total ? factOf(table.total.label) : undefined;
+  const unit: RoundingUnit = isWholeUnits(pot.amount, 'krona') ? 'krona' : 'ore';
+  // The shares are each part over the parts together, so that they add up to one; a printed total rounded to kronor is said beside.
+  const allocation = allocateByTable({ rows: parts.map(({ column, fact }) => ({ id: column.id, weight: fact.amount })), pot: pot.amount, unit });
+  const weightTotal = allocation.weightTotal;
+  const partName = (column: TableFact['columns'][number]) => {
+    const name = fundName(input, column.fund);
+    return column.part ? `${name} ${column.part === 'base' ? t(input, '(bas)', '(base)') : t(input, '(efter befolkning)', '(by population)')}` : name;
+  };
+  const asked = parts.map((part, index) => ({ ...part, result: allocation.parts[index]! })).filter(({ column }) => plan.asked.includes(column.id));
+  const amount = asked.reduce((sum, { result }) => sum.plus(result.amount), new Decimal(0));
+  const facts = parts.map(({ fact }) => fact);
+  const how = t(input, `samma andelar som i tabellen ”${table.title}” ${table.year}`, `the same shares as in the table “${table.title}” ${table.year}`);
+  const reply = emptyReply(asked.length > 0 ? 'amount' : 'list', input.lang, '', '');
+  const askedName = joinList(asked.map(({ column }) => partName(column).toLowerCase()), input.lang);
+  const lead = t(input, `Uppskattning, inget beslut: med ${money(pot.amount, 'sv')} totalt för ${place.name} ${table.year} och samma andelar som i dokumentet`, `Estimate, not a decision: with ${money(pot.amount, 'en')} in total for ${place.name} ${table.year} and the same shares as in the document`);
+  const whole = printedTotal ? say.marked(printedTotal) : say.unprintedSum(facts);
+  if (asked.length > 0) {
+    const today = asked.length === 1 ? say.marked(asked[0]!.fact) : say.computed(asked.map(({ fact }) => fact));
+    reply.figure = money(amount, input.lang);
+    reply.title = t(input, `Uppskattning: ${place.name}, ${askedName} ${table.year}`, `Estimate: ${place.name}, ${askedName} ${table.year}`);
+    reply.text = t(
+      input,
+      `${lead} blir ${askedName} ${estimateWords(say, input, amount, facts.map((fact) => fact.id), how)}. Enligt tabellen: ${today} av ${whole}.`,
+      `${lead}, ${askedName} would be ${estimateWords(say, input, amount, facts.map((fact) => fact.id), how)}. In the table: ${today} of ${whole}.`,
+    );
+  } else {
+    reply.figure = money(pot.amount, input.lang);
+    reply.title = t(input, `Uppskattning: ${place.name} ${table.year}, samma andelar`, `Estimate: ${place.name} ${table.year}, the same shares`);
+    reply.text = t(input, `${lead} blir delarna (uppskattning): `, `${lead}, the parts would be (estimate): `) + parts.map(({ column }, index) => `${partName(column).toLowerCase()} ${money(allocation.parts[index]!.amount, input.lang)}`).join(', ') + t(input, `, i stället för ${whole} totalt.`, `, instead of ${whole} in total.`);
+    say.add([{ status: 'derived', facts: facts.map((fact) => fact.id), words: reply.text }]);
+  }
+  reply.rows = parts.map(({ column, fact }, index) => ({ label: partName(column), value: money(allocation.parts[index]!.amount, input.lang), note: t(input, `i dag ${money(fact.amount, 'sv')}`, `now ${money(fact.amount, 'en')}`) }));
+  const steps = [
+    t(
+      input,
+      `Ingen nyckel för hur ${place.name}s belopp delas står i dokumentet; enligt frågan behåller delarna sina andelar av raden i tabellen ${table.year}, av delarna tillsammans ${money(weightTotal, 'sv')}.`,
+      `No key for how ${place.name}'s amount is split is given in the document; as the question says, the parts keep their shares of the row in the ${table.year} table, of the parts together ${money(weightTotal, 'en')}.`,
+    ),
+  ];
+  if (printedTotal && !printedTotal.amount.equals(weightTotal)) {
+    steps.push(t(input, `Tabellens total ${say.marked(printedTotal)} är avrundad; andelarna räknas på delarnas summa ${money(weightTotal, 'sv')}.`, `The table's total ${say.marked(printedTotal)} is rounded; the shares are worked out of the parts' sum ${money(weightTotal, 'en')}.`));
+  }
+  const shown = asked.length > 0 ? asked.map(({ column }) => column.id) : parts.map(({ column }) => column.id);
+  parts.forEach(({ column, fact }, index) => {
+    if (!shown.includes(column.id)) return;
+    const part = allocation.parts[index]!;
+    steps.push(`${partName(column)}: ${say.marked(fact)} / ${money(weightTotal, input.lang)} = ${formatPercent(part.share, input.lang, 4)}; ${formatPercent(part.share, input.lang, 4)} × ${money(pot.amount, input.lang)} = ${money(new Decimal(part.exact).toDecimalPlaces(2, Decimal.ROUND_HALF_UP), input.lang)} → ${money(part.amount, input.lang)}`);
+  });
+  steps.push(roundingStep(input, unit, pot.amount));
+  reply.derivation = steps;
+  reply.notes.push(...estimateNotes(input));
+  const reconstructed = facts.filter((fact) => fact.status === 'reconstructed');
+  if (reconstructed.length > 0) reply.notes.push(t(input, `Andelarna bygger på ${reconstructed.length} rekonstruerade celler: ${reconstructed.map((fact) => say.marked(fact)).join(', ')}.`, `The shares rest on ${reconstructed.length} reconstructed cells: ${reconstructed.map((fact) => say.marked(fact)).join(', ')}.`));
   return finishReply(store, reply, say, []);
 }
 
@@ -728,7 +871,11 @@ function withChangedTotal(input: AnswerInput, say: Provenance, reply: Reply, res
 
 function termsWords(input: AnswerInput, key: KeyFact, h: Hypothetical, pot: Decimal, newPot: Decimal): string {
   const name = fundName(input, key.fund).toLowerCase();
-  const potWords = h.pot ? t(input, `${money(newPot, 'sv')} i stället för ${money(pot, 'sv')}`, `${money(newPot, 'en')} instead of ${money(pot, 'en')}`) : t(input, `samma pott (${money(pot, 'sv')})`, `the same pot (${money(pot, 'en')})`);
+  const potWords = h.pot && !newPot.equals(pot) ? t(input, `${money(newPot, 'sv')} i stället för ${money(pot, 'sv')}`, `${money(newPot, 'en')} instead of ${money(pot, 'en')}`) : t(input, `samma pott (${money(pot, 'sv')})`, `the same pot (${money(pot, 'en')})`);
   const baseWords = h.base ? t(input, ` och ${money(h.base.amount, 'sv')} per län`, ` and ${money(h.base.amount, 'en')} per county`) : '';
+  // A changed base alone keeps the document's pot ("och om potten var kvar på 200 mkr men grundbeloppet var 6 mkr").
+  if (!h.pot || newPot.equals(pot)) {
+    return t(input, `Uppskattning, inget beslut: med samma nationella pott för ${name} ${key.year} som i dokumentet (${money(pot, 'sv')})${baseWords}`, `Estimate, not a decision: with the same national ${name} pot for ${key.year} as in the document (${money(pot, 'en')})${baseWords},`);
+  }
   return t(input, `Uppskattning, inget beslut: med en nationell pott för ${name} ${key.year} på ${potWords}${baseWords}`, `Estimate, not a decision: with a national ${name} pot for ${key.year} of ${potWords}${baseWords},`);
 }
