@@ -112,6 +112,18 @@ function deepFreeze<T>(value: T): T {
 
 /** Intents that never ask for the date of a statement. */
 const DATED_ELSEWHERE = new Set<Understanding['intent']>(['greeting', 'help', 'subscribe', 'unsubscribe', 'subscriptions']);
+/** "slutredovisningen", "lägesrapporten", "fakturan": an obligation named by its own word. */
+const OBLIGATION_NOUN = /\b(slutredovis\w*|lagesrapport\w*|final reports?|status reports?|faktur\w*|invoic\w*)\b/;
+
+/**
+ * "När ska slutredovisningen för 2020 års medel i Dalarna vara inne?": an obligation the documents
+ * record for the place is the deadline asked, not a statement that shares its other words.
+ */
+function namesObligation({ u, store }: AnswerInput): boolean {
+  if (!u.deadlineKind || !OBLIGATION_NOUN.test(u.folded)) return false;
+  const places = new Set(u.places.flatMap((match) => [match.place.id, ...(match.place.parent ? [match.place.parent] : [])]));
+  return store.deadlines().some((fact) => fact.obligation && fact.kind === u.deadlineKind && (places.size === 0 || places.has(fact.place)));
+}
 
 function route(input: AnswerInput, search: PassageSearch): Reply {
   const { u, store } = input;
@@ -128,7 +140,7 @@ function route(input: AnswerInput, search: PassageSearch): Reply {
   const calculated = answerCalculation(input);
   if (calculated) return orPassage(input, search, calculated);
   // "Hur länge ska decemberbeslutet drivas?": a date asked about one dated statement, whatever the intent.
-  if (!DATED_ELSEWHERE.has(u.intent)) {
+  if (!DATED_ELSEWHERE.has(u.intent) && !namesObligation(input)) {
     const dated = answerDated(input);
     if (dated) return dated;
   }

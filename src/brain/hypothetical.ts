@@ -22,6 +22,8 @@ export interface QuestionAmount {
   perKind?: RecipientKind;
   /** "om resten för samverkan vore 10 mkr", "if the remainder were 25 million": the part shared after the bases. */
   rest?: boolean;
+  /** "och storstadslänen 3 mkr var", "the three metropolitan counties 3 Mkr each": the category the amount is for, folded. */
+  category?: string;
 }
 
 export type RecipientKind = 'county' | 'subregion' | 'municipality';
@@ -39,6 +41,8 @@ export interface Hypothetical {
   pot?: QuestionAmount;
   /** The new base per recipient. */
   base?: QuestionAmount;
+  /** A per-recipient amount for the recipients of a category ("storstadslänen 3 mkr var"). */
+  categoryBase?: QuestionAmount;
   /** The pot the question says the new one replaces. */
   replaced?: QuestionAmount;
   /** A count of units ("8 mottagningar", "10 instruktörer"). */
@@ -78,6 +82,10 @@ export const NUMBER_WORDS: Record<string, number> = {
 
 /** After an amount: it is for each recipient. */
 const PER_RECIPIENT_AFTER = /^\s*(i bas\w*|som bas\w*|in base|as (a )?base|per (lan|lanet|county|delregion\w*|sub-?regions?|subregion\w*|kommun\w*|municipalit\w*|region\w*|mottagare|recipient\w*)|vardera|var|each|apiece)\b/;
+/** Before an amount: "varje län fick", "each county got", "alla län får": the amount is for each recipient. */
+const PER_RECIPIENT_BEFORE = /\b(varje|vart|each|every) (lan|lanet|county|region|delregion|sub-?region|subregion|kommun|municipality|recipient|mottagare)\b( [a-z]+){0,2}\s*$/;
+/** Before an amount, in its clause: the words of a category of recipients with an amount of their own. */
+const CATEGORY_BEFORE = /\b(storstad\w*|metropolitan|big-city|big city)\b(?![^,;]*\b(och|and|men|but)\b)[a-z ]*$/;
 /** Words that name a kind of recipient. */
 const KIND_WORDS: [RecipientKind, RegExp][] = [
   ['subregion', /\b(delregion\w*|sub-?regions?|subregion\w*|samverkansorgan\w*)\b/],
@@ -128,12 +136,16 @@ export function amountsInText(text: string, lang: Lang, options: { bare?: boolea
     const before = folded.slice(Math.max(0, index - 60), index);
     const after = folded.slice(end, end + 40);
     const clause = before.slice(Math.max(before.search(/\b(om|if|anta|suppose)\b(?![^]*\b(om|if)\b)/), 0));
-    const per = PER_RECIPIENT_AFTER.exec(after);
+    const perAfter = PER_RECIPIENT_AFTER.exec(after);
+    const perBefore = PER_RECIPIENT_BEFORE.exec(before);
+    const per = perAfter ?? perBefore;
     const perKind = per ? KIND_WORDS.find(([, pattern]) => pattern.test(per[0]))?.[0] : undefined;
+    const category = per ? CATEGORY_BEFORE.exec(before)?.[1] : undefined;
     found.push({
       amount,
       text: match[0].trim(),
       index,
+      ...(category ? { category: 'storstad' } : {}),
       perRecipient: per !== null || (BASE_BEFORE.test(before) && !REST_BEFORE.test(before)),
       replaced: REPLACED_BEFORE.test(before),
       ...(perKind ? { perKind } : {}),
@@ -147,7 +159,8 @@ export function amountsInText(text: string, lang: Lang, options: { bare?: boolea
 export function readHypothetical(text: string, lang: Lang): Hypothetical {
   const amounts = amountsInText(text, lang, { bare: true });
   const pot = amounts.find((amount) => !amount.perRecipient && !amount.replaced);
-  const base = amounts.find((amount) => amount.perRecipient && !amount.replaced);
+  const base = amounts.find((amount) => amount.perRecipient && !amount.replaced && !amount.category);
+  const categoryBase = amounts.find((amount) => amount.perRecipient && !amount.replaced && amount.category);
   const replaced = amounts.find((amount) => amount.replaced);
   const folded = foldText(text);
   const count = countIn(text, amounts);
@@ -158,6 +171,7 @@ export function readHypothetical(text: string, lang: Lang): Hypothetical {
     amounts,
     ...(pot ? { pot } : {}),
     ...(base ? { base } : {}),
+    ...(categoryBase ? { categoryBase } : {}),
     ...(replaced ? { replaced } : {}),
     ...(count ? { count } : {}),
     ...(category ? { category } : {}),
@@ -211,8 +225,8 @@ export interface QuestionChange {
 const PERCENT_NUMBER = String.raw`(\d+(?:[.,]\d+)?)\s*(?:%|procent|percent)`;
 const UP_AFTER = new RegExp(`${PERCENT_NUMBER}\\s*(mer|mera|hogre|storre|okning|extra|more|higher|larger|bigger|increase|up)\\b`);
 const DOWN_AFTER = new RegExp(`${PERCENT_NUMBER}\\s*(mindre|lagre|minskning|less|lower|smaller|decrease|down)\\b`);
-const UP_BEFORE = new RegExp(String.raw`\b(okade|okar|okat|okas|hojdes|hojs|hojt|hojer|hojde|steg|stiger|vaxte|vaxer|grew|grow|grows|increased|increase|rose|rises|raised|went up|goes up)\b[^.?!]*?\b(med|by)\s+${PERCENT_NUMBER}`);
-const DOWN_BEFORE = new RegExp(String.raw`\b(minskade|minskar|minskat|minskas|sanktes|sanks|sankt|sjonk|sjunker|skars|skurits|drogs|cut|cuts|reduced|reduce|decreased|decrease|fell|falls|lowered|dropped|went down|goes down)\b[^.?!]*?\b(med|by)\s+${PERCENT_NUMBER}`);
+const UP_BEFORE = new RegExp(String.raw`\b(okade|okar|okat|okats|okas|hojdes|hojs|hojt|hojts|hojer|hojde|hojas|steg|stiger|vaxte|vaxer|grew|grow|grows|increased|increase|rose|rises|raised|went up|goes up)\b[^.?!]*?\b(med|by)\s+${PERCENT_NUMBER}`);
+const DOWN_BEFORE = new RegExp(String.raw`\b(minskade|minskar|minskat|minskats|minskas|sanktes|sanks|sankt|sankts|sankas|sjonk|sjunker|skars|skurits|drogs|cut|cuts|reduced|reduce|decreased|decrease|fell|falls|lowered|dropped|went down|goes down)\b[^.?!]*?\b(med|by)\s+${PERCENT_NUMBER}`);
 const MULTIPLES: [RegExp, number][] = [
   [/\b(dubbelt|dubbla|dubblats|dubblades|dubblerats?|fordubbl\w*|doubled?|twice)\b/, 2],
   [/\b(tredubbl\w*|tripled?|three times)\b/, 3],
@@ -242,4 +256,23 @@ function foldKeepingLength(text: string): string {
       return folded.length === 1 && /[a-z0-9 ]/.test(folded) ? folded : folded.length === 1 && /\d/.test(folded) ? folded : ' ';
     })
     .join('');
+}
+
+/** "Say the pot were …", "anta att …", "antag …": words that set up terms the documents do not have. */
+const SUPPOSE = /\b(say|suppose|supposing|assume|assuming|imagine|hypothetically|anta|antag|antar|antagande|tank om|tank dig|lat oss saga)\b/;
+/** "om/if" before a change: "om kommunernas medel höjts med 10 %", "if the money rose by 5 %". */
+const CONDITIONAL_CHANGE = /\b(om|if|ifall)\b/;
+
+/**
+ * Whether the question poses a hypothetical in its own words, whatever else it reads as: terms to
+ * suppose ("say the pot were 250 Mkr"), a pot with a base per recipient ("300 mkr nationellt, 5 mkr per
+ * län"), amounts for each recipient ("each county got 1.5 Mkr"), or a change after "om"/"if".
+ */
+export function posesHypothetical(text: string, lang: Lang): boolean {
+  const folded = foldText(text);
+  const h = readHypothetical(text, lang);
+  if ((h.pot || h.base) && SUPPOSE.test(folded)) return true;
+  if (h.pot && h.base) return true;
+  if (h.base && h.categoryBase) return true;
+  return CONDITIONAL_CHANGE.test(folded) && readChange(text) !== undefined;
 }

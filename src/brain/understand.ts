@@ -91,7 +91,7 @@ export function understand(text: string, context: ConversationContext, store: Kn
   for (const match of places) for (const word of match.text.split(' ')) understood.add(word);
   for (const match of fundMatches) for (const word of match.words) understood.add(word);
   // Phrases that say what is asked ("efter befolkning", "hur stor andel") name no subject.
-  for (const pattern of [v.POPULATION_PART, v.BASE_PART, v.BREAKDOWN, v.SHARE_OP, v.DIFFERENCE_OP]) {
+  for (const pattern of [v.POPULATION_PART, v.BASE_PART, v.BASE_AND_SHARE, v.BREAKDOWN, v.SHARE_OP, v.DIFFERENCE_OP]) {
     for (const match of folded.matchAll(new RegExp(pattern.source, 'g'))) for (const word of match[0].split(' ')) understood.add(word);
   }
   const uncovered = uncoveredPlaces(text, places, store);
@@ -110,6 +110,19 @@ export function understand(text: string, context: ConversationContext, store: Kn
   // "och kostnadsstället?" after a deadline question is still about the invoice.
   if (invoiceField && intent === 'deadline' && !v.DEADLINE.test(folded)) intent = 'invoice';
 
+  // "och jämfört med 2020, hur stor skillnad?" after Dalarna's samsjuklighet 2022: the same figure in another year, set against it.
+  const otherYear =
+    followUp &&
+    years.length === 1 &&
+    context.year !== undefined &&
+    years[0] !== context.year &&
+    (context.intent === 'amount' || context.intent === 'list') &&
+    places.every((match) => match.place.id === context.place) &&
+    (v.DIFFERENCE_OP.test(folded) || v.COMPARE_OP.test(folded));
+  if (otherYear) {
+    years.unshift(context.year!);
+    intent = context.intent ?? intent;
+  }
   const sameTopic = !explicit || intent === context.intent;
   const funds = fundMatches.map((match) => match.fund.id);
   // "delregionerna", "kommunmedel": a total's name is not a second figure to combine.
@@ -127,11 +140,16 @@ export function understand(text: string, context: ConversationContext, store: Kn
     (v.DIFFERENCE_OP.test(folded) || v.SUM_OP.test(folded) || v.COMPARE_OP.test(folded))
       ? context.place
       : undefined;
-  const placeCount = backToPlaces ? (context.places?.length ?? 0) : places.length + (lastPlace ? 1 : 0);
+  // "lägg till Ludvika också", "add Orsa too" after an amount or a sum: the places before and the new ones, added up.
+  const earlierPlaces = (context.places ?? (context.place ? [context.place] : [])).filter((id) => !places.some((match) => match.place.id === id));
+  const addsTo = places.length > 0 && earlierPlaces.length > 0 && (context.intent === 'amount' || context.intent === 'list') && v.ADD_MORE.test(folded) && !v.DIFFERENCE_OP.test(folded);
+  const placeCount = backToPlaces ? (context.places?.length ?? 0) : addsTo ? earlierPlaces.length + places.length : places.length + (lastPlace ? 1 : 0);
   // A total's name is not a second figure ("kommunmedel i Dalarna"), but two totals named are ("kommunmedel + länsgemensamt").
   const totalsNamed = funds.filter((id) => store.fund(id)?.aggregate).length;
-  const fundCount = funds.filter((id) => !store.fund(id)?.aggregate).length + (totalsNamed >= 2 ? totalsNamed : 0);
-  const operation = operationOf(text.includes('+') ? `${namesAsPlaceholder(folded, places)} +` : namesAsPlaceholder(folded, places), placeCount, fundCount, years.length, readChange(text) !== undefined);
+  // "lägg ihop delregionerna och skånegemensamma medel": a total and a fund outside it, added up.
+  const partsNamed = funds.length - totalsNamed;
+  const fundCount = partsNamed + (totalsNamed >= 2 || (totalsNamed === 1 && partsNamed >= 1 && v.SUM_OP.test(folded)) ? totalsNamed : 0);
+  const operation = addsTo ? 'sum' : operationOf(text.includes('+') ? `${namesAsPlaceholder(folded, places)} +` : namesAsPlaceholder(folded, places), placeCount, fundCount, years.length, readChange(text) !== undefined);
   // "Hur många kommuner finns i Dalarna?": a count of places, unless amounts are compared ("hur många kommuner får mer än 500 000 kr").
   const threshold = thresholdOf(text, folded, lang);
   const countPlaces = v.HOW_MANY_PLACES.test(folded) && !threshold;
@@ -195,7 +213,7 @@ export function understand(text: string, context: ConversationContext, store: Kn
     ...unrecordedOf(folded),
     countPlaces,
     ...(threshold ? { threshold } : {}),
-    contextPlaces: backToPlaces && ['sum', 'difference'].includes(operation) ? (context.places ?? []) : lastPlace && operation !== 'value' ? [lastPlace] : ofLastFigure && places.length > 0 ? [context.place!] : [],
+    contextPlaces: addsTo ? earlierPlaces : backToPlaces && ['sum', 'difference'].includes(operation) ? (context.places ?? []) : lastPlace && operation !== 'value' ? [lastPlace] : ofLastFigure && places.length > 0 ? [context.place!] : [],
   };
 }
 
@@ -247,7 +265,8 @@ function operationOf(folded: string, places: number, funds: number, years: numbe
   if (many && v.DIFFERENCE_OP.test(folded)) return 'difference';
   // "totalt Skåne inkl de skånegemensamma 4 mkr": the place's total with a fund added to it.
   if (funds >= 1 && v.INCLUDING.test(folded) && v.TOGETHER.test(folded) && !v.WITH_BASE.test(folded)) return 'sum';
-  if (many && v.SUM_OP.test(folded)) return 'sum';
+  // "vad får Dalarna totalt om man räknar både länsgemensamt och kommunernas medel?": two figures in total.
+  if (many && (v.SUM_OP.test(folded) || (v.TOGETHER.test(folded) && v.BOTH.test(folded)))) return 'sum';
   if (many && (v.COMPARE_OP.test(folded) || v.MOST.test(folded) || v.LEAST.test(folded))) return 'compare';
   if (v.MOST.test(folded) || v.LEAST.test(folded)) return 'rank';
   if (v.BREAKDOWN.test(folded)) return 'parts';
@@ -256,7 +275,7 @@ function operationOf(folded: string, places: number, funds: number, years: numbe
 
 /** The base or the share by population; neither when both are asked ("både bas och rörlig del"). */
 function partAsked(folded: string): { part?: 'base' | 'byPopulation' } {
-  if (v.WITH_BASE.test(folded)) return {};
+  if (v.WITH_BASE.test(folded) || v.BASE_AND_SHARE.test(folded)) return {};
   const population = v.POPULATION_PART.test(folded);
   const base = v.BASE_PART.test(folded.replace(v.POPULATION_PART, ' '));
   if (population && base) return {};
@@ -311,8 +330,8 @@ function detectIntent(folded: string, invoiceField: InvoiceField | undefined, ha
   // With a number it is a what-if ("vad händer om potten blir 10 mkr?").
   if (v.CONSEQUENCE.test(folded) && !/\d/.test(folded)) return 'search';
   // "Vem beslutar om fördelningen?": who decides is in the documents' text, not in a key or an amount.
-  if (v.WHO_DECIDES.test(folded) && !v.CONTACT_NOUN.test(folded)) return 'search';
-  if (v.DEADLINE.test(folded) && (v.INVOICE.test(folded) || !invoiceField) && !v.COST_OR_COUNT.test(folded.replace(v.POPULATION_PART, ' '))) {
+  if (v.WHO_DECIDES.test(folded) && !v.CONTACT_NOUN.test(folded) && invoiceField !== 'requisition') return 'search';
+  if (v.DEADLINE.test(folded) && (v.INVOICE.test(folded) || !invoiceField) && !v.COST_OR_COUNT.test(folded.replace(v.POPULATION_PART, ' ').replace(v.BASE_AND_SHARE, ' '))) {
     // "vem ska ta emot slutredovisningen" is a contact question, not a date.
     if (!(v.CONTACT.test(folded) && !/\b(nar|when|datum|deadline\w*|senast|sista)\b/.test(folded))) return 'deadline';
   }
@@ -328,7 +347,7 @@ function detectIntent(folded: string, invoiceField: InvoiceField | undefined, ha
   if (v.LIST.test(folded)) return 'list';
   // "Hur mycket används till …?" asks for the amount, however the money is used.
   if (v.FOCUS.test(folded) && !/\b(hur (mycket|mkt)|how much)\b/.test(folded)) return 'focusArea';
-  if (v.COST_OR_COUNT.test(folded.replace(v.POPULATION_PART, ' '))) return 'search';
+  if (v.COST_OR_COUNT.test(folded.replace(v.POPULATION_PART, ' ').replace(v.BASE_AND_SHARE, ' '))) return 'search';
   // "what is the total amount for Dalarna" asks for an amount; "vad är BISAM" for an explanation.
   // "What is Falun's kunskapsbaserad part?": a part of a place's amount is an amount.
   if (v.WHAT_IS.test(folded)) return (v.AMOUNT.test(folded) || /\b(part|portion|del|delen)\b/.test(folded)) && hasSubject ? 'amount' : 'search';

@@ -11,7 +11,8 @@ export const INVOICE_FIELDS: [InvoiceField, RegExp][] = [
   ['address', /adress\w*|address\w*|\bvart skickas fakturan|\bwhere (do i|to|should i) send\b/],
   ['channel', /\binexchange\b|\be-?faktura\w*|\belektronisk faktura|\be-?invoic\w*|\belectronic invoic\w*/],
   ['required', /\binformationskrav\w*|\bvad (ska|maste|behover) (sta|finnas|med|vara med|sta med) (pa|i) fakturan|\bkrav pa fakturan|\brequired (fields|information)|\bwhat (else )?must (be on|the invoice)|\bmust be (on|in) the invoice|\bshould the invoice (include|contain)/],
-  ['requisition', /\brekvir\w*|\brequisition\w*/],
+  // "vem bestämmer vilken part som fakturerar", "who decides which party invoices": who requisitions.
+  ['requisition', /\brekvir\w*|\brequisition\w*|\b(vilken|which) (part|party|aktor|actor|organisation|organization)\b.*\b(fakturer\w*|invoic\w*|claims?)\b|\b(vem|who) (beslutar|bestammer|decides|chooses)\b.*\b(fakturer\w*|invoic\w*)\b/],
   // Asked often, never in the documents: answered with an honest "not found".
   ['bankDetails', /\b(bankgiro\w*|plusgiro\w*|organisationsnummer\w*|orgnr|org nr|momsnummer|momsregistreringsnummer|vat number|bank account|bankkonto\w*|iban)\b/],
 ];
@@ -25,6 +26,8 @@ export const MONTH = /\b(januari|februari|mars|april|maj|juni|juli|augusti|septe
 export const RULES = /^(far vi|kan vi|maste vi|ska vi|behover vi|far man|kan man|can we|may we|must we|do we|are we|is it allowed)\b|\b(kravs|kraver|krav|requirements?|required|tillatet|allowed)\b/;
 /** "kommunerna i Dalarna", "länen": all the places of a kind. */
 export const CHILDREN = /\b(\w*kommunernas|\w*kommunerna|\w*kommuners|\w*kommuner|lanen|delregionernas|delregionerna|delregioners|delregioner|municipalities|counties|sub-?regions)\b/;
+/** "både … och", "both … and": two things asked at once. */
+export const BOTH = /\b(bade|bada|both)\b/;
 export const TOGETHER = /\b(totalt|sammanlagt|tillsammans|sammantaget|summa|summan|summera\w*|total|together|combined|altogether|sum)\b/;
 export const COVERAGE = /\b(finns med|har du (data|uppgifter|information)|kanner du till|vet du nagot om|do you (have|know)|data for|covered|cover)\b/;
 export const UPCOMING = /\b(pa gang|kommande|upcoming|next|nasta|framover|coming)\b/;
@@ -53,7 +56,7 @@ export const CONTACT_DETAILS: [ContactDetail, RegExp][] = [
 ];
 
 export const KEY =
-  /\b(varfor|why|fordelningsnyckel\w*|nyckel\w*|fordela\w*|fordelning\w*|fordelat|berakn\w*|raknades|raknas|raknat|hur kom\w* .* fram|distribution key|distribut\w*|calculat\w*|comput\w*|how was|how were|how is .* split|derivation|formula|split)\b/;
+  /\b(varfor|why|fordelningsnyckel\w*|nyckel\w*|fordela\w*|fordelning\w*|fordelat|berakn\w*|raknades|raknas|raknat|hur kom\w* .* fram|distribution key|(the|its|their|which|what s the|allocation) key|distribut\w*|calculat\w*|comput\w*|how was|how were|how is .* split|derivation|formula|split)\b/;
 export const LIST =
   /\b(vilka (kommuner|delregioner|lan|regioner|orter|platser)|vilken (kommun|delregion|region)|alla (kommuner|delregioner|lan)|mest|minst|storst|storsta|storste|minst\w*|lagst\w*|hogst\w*|jamfor\w*|ranking|topp?\w*(?<!\bon top)(?! of\b)|lista\w*|rangordna\w*|which (municipalities|municipality|sub-?regions?|counties|county|places)|what (counties|places|regions)|all (municipalities|sub-?regions|counties)|most|least|largest|smallest|highest|lowest|compare\w*|rank\w*|list|kommunerna|lanen|delregionerna)\b/;
 export const MOST = /\b(mest|storst|storsta|storste|hogst\w*|most|largest|highest|biggest|top(?! of\b))\b/;
@@ -85,6 +88,8 @@ export const STOP_WORDS = new Set(
 
 // What is done with the figures: one value, or a calculation over several.
 /** "tillsammans", "ihop", "plus", "+": the amounts added up. */
+/** "lägg till Ludvika", "ta med Orsa också", "add Orsa too": more places for the sum just given. */
+export const ADD_MORE = /\b(lagg till|lagg pa|lagg ihop med|ta med|rakna med|inkludera|och med|add|adding|include|plus)\b/;
 export const SUM_OP = /\b(tillsammans|ihop|sammanlagt|sammantaget|summer\w*|summa|plus|combined|together|altogether|in total|sum|added up|add up)\b|\+/;
 /** "skillnad", "hur mycket mer": one amount minus another. */
 export const DIFFERENCE_OP = /\b(skillnad\w*|skiljer|skilja\w*|differ\w*|differens\w*|difference|diff|hur mycket (mer|mindre)|how much (more|less)|hur manga (fler|farre)|how many (more|fewer)|fler an|farre an|mer an|mindre an|more than|less than|minus|okade|okat|okning\w*|minskade|minskat|minskning\w*|forandr\w*|andrades|andrats|increased?|decreased?|grew|fell|dropped|changed?)\b/;
@@ -149,6 +154,8 @@ export const BASE_PART = /\b(bas|basen|basbelopp\w*|baspeng\w*|basmedl\w*|basmed
 /** "per län", "varje region", "each county": what every county gets, a parameter of a national key. */
 export const EACH_COUNTY = /\b(varje|per|each|every|a) (lan|region|county)\b/;
 export const POPULATION_PART = /\b(rorlig\w*|befolkningsdel\w*|efter befolkning|befolkningsbaserad\w*|invanarbaserad\w*|utover basen|inte basen|utan bas\w*|exklusive bas\w*|exkl\.? bas\w*|forutom bas\w*|bortsett fran bas\w*|population[- ]based|by population|variable part|(beyond|on top of|above|over and above|in addition to) (the )?base|ovanpa basen|over basen|utover bas\w*|excluding the base|excl\.? (the )?base|without the base|apart from the base|not the base)\b/;
+/** "bas+befolkning", "base plus population share", "både bas och rörlig del": both parts, so the fund's whole figure. */
+export const BASE_AND_SHARE = /\b(bas|basen|basbelopp\w*|base|base amount)( (och|plus|and|with|samt|\+))? (den |the )?(befolkning\w*|befolkningsdel\w*|rorlig\w*|population( share| part| based part)?|variable( part)?|share)\b/;
 /** "inklusive basbeloppet", "including the base": the whole fund, base and share together. */
 export const WITH_BASE = /\b(inklusive|inkl|including|incl|plus|med|with) (the )?bas(en|belopp\w*|e)?\b/;
 /** Words around a part asked for ("både bas och rörlig del"): they name no subject. */
@@ -158,7 +165,7 @@ export const ACTIONS: [Action, RegExp][] = [
   ['book', /\b(boka\w*|book\w*|schedule\w*|planera in|kalla till)\b.*\b(mote\w*|meeting\w*|tid|call|samtal)\b|\b(boka|book|schedule)\b/],
   // "email to Jan Persson?" asks for an address; "mejla Jan Persson", "send an email to Jan" ask to act.
   ['send', /^(kan du |could you |can you |please |snalla )?(skicka|mejla|maila|e-?posta|send|email|e-mail|mail|forward|vidarebefordra)\b(?! (mig|oss|me|us|to|till|for|adress\w*|address\w*)\b)(?!\s*\?)(?=.*\s\S)|\b(kan du|kan ni|could you|can you|would you|please) (skicka|mejla|maila|send|email|mail|ringa|call|forward)\b(?! (mig|oss|me|us)\b)/],
-  ['submit', /\b(skicka in|lamna in|submit\w*|file (our|the|my)|fyll i|fill in|registrera|register)\b.*\b(faktur\w*|invoic\w*|rapport\w*|report\w*|ansokan|application)\b|\b(fakturera|invoice) (at|for) (oss|mig|us|me)\b|\bsubmit\b/],
+  ['submit', /\b(skicka in|lamna in|submit\w*|file (our|the|my)|fyll i|fill in|registrera|register)\b.*\b(faktur\w*|invoic\w*|rapport\w*|report\w*|ansokan|application)\b|\b(fakturera|invoice) (at|for) (oss|mig|us|me)\b|\bsubmit\b|\b(kan du|kan ni|could you|can you|would you|please|snalla) (rekvirera|fakturera|betala|betala ut|ansoka om|soka|overfora|requisition|claim|pay|pay out|apply for|invoice|transfer)\b/],
   ['edit', /^(kan du |could you |can you |please |snalla )?(andra|uppdatera|radera|ta bort|lagg till|change|update|delete|remove|edit)\b.*\b(beloppet|belopp|siffran|dokumentet|fakturan|amount|figure|document|invoice|deadline\w*)\b/],
 ];
 export type Action = 'book' | 'send' | 'submit' | 'edit';

@@ -175,6 +175,84 @@ describe('an item another place lists is not answered with this place\'s total',
   });
 });
 
+describe('follow-ups that add a place or set another year against the figure', () => {
+  // 001 (2020): Falun 1 726 309 + Borlänge 1 526 386 + Ludvika 782 627 = 4 035 322; Mora 593 461 + Orsa 201 173 = 794 634.
+  // Dalarna samsjuklighet 2022 7 621 404 (000) against 2020 7 649 410,97 (001): 28 006,97 less.
+  it.each<Case>([
+    [['Vad blir Falun + Borlänge tillsammans 2020?', 'lägg till Ludvika också'], ['4 035 322 kr']],
+    [['Hur mycket får Mora?', 'add Orsa too'], ['794 634 kr']],
+    [['Vad fick Dalarna för samsjuklighet 2022?', 'och jämfört med 2020, hur stor skillnad?'], ['28 006,97 kr'], ['Falun 1 726 309']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
+describe('several funds of one place asked at once', () => {
+  // 001: Avesta 449 344,65 for action plans and 224 672,33 knowledge-based; Mora has no suicide prevention figure.
+  it.each<Case>([
+    ['Avesta kommun – vad får de för utvecklingsinsatser resp. den kunskapsbaserade delen? båda siffrorna', ['449 344,65 kr', '224 672,33 kr']],
+    ['Mora: handlingsplaner och suicidprevention?', ['Jag hittar inte', 'suicidprevention'], ['395 640,36']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
+describe('an obligation named by its own word is its deadline', () => {
+  // 001: "2. Slutredovisning 31 mars 2021."
+  it.each<Case>([
+    ['När ska slutredovisningen för 2020 års medel i Dalarna vara inne?', ['31 mars 2021'], ['2016–2018']],
+    ['When is the final report for Dalarna\'s 2020 money due?', ['31 March 2021']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
+describe('sums that name a total and a part, or both parts of a fund', () => {
+  // 001 (2020): Dalarna's county-wide total 18 172 239 holds samsjuklighet 7 649 410,97; the 15 municipal amounts add up to 8 366 562.
+  // 003 (2023): the sub-regions 42 645 244 and the Skåne-wide 4 mkr; Sydost brukarmedverkan 300 000 base + 14 253.
+  it.each<Case>([
+    ['Hur mycket får Dalarna för samsjuklighet och länsgemensamt tillsammans 2020?', ['ingår redan', '18 172 239 kr'], ['25 821 649,97']],
+    ['Vad får Dalarna totalt 2020 om man räknar både länsgemensamt och kommunernas medel?', ['26 538 801 kr']],
+    ['Om man lägger ihop delregionerna och skånegemensamma medel, hur mycket är det totalt?', ['46 645 244 kr']],
+    ['Sydost brukarmedverkan totalt (bas+befolkning)?', ['314 253 kr']],
+    ['Total for Nordost for comorbidity cooperation, base plus population share?', ['SEK 2,142,432']],
+    ['Hur mycket fördelas sammanlagt till de delregionala samverkansorganen i Skåne?', ['42 645 244 kr'], ['Skåne 2023: 14 637 112 kr']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
+describe('a ranking by inhabitants is never a ranking of amounts', () => {
+  // 004: "Den minsta kommun Orsa har en på 6884 invånare och den största kommunen Falun har en befolkning 58 460 invånare."
+  it.each<Case>([
+    ['vilken kommun i Dalarna har minst invånare?', ['Orsa', '6 884 invånare'], ['Vansbro', '197 452']],
+    ['Which municipality in Dalarna has the most inhabitants?', ['Falun', '58,460'], ['SEK 1,726,309']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
+describe('two things asked of the invoice or the key', () => {
+  it.each<Case>([
+    // 003: "Varje delregionalt samverkansorgan … beslutar vilken part som rekvirerar de delregionala medlen från Skånes Kommuner".
+    ['Who decides which party in a sub-region invoices Skånes Kommuner for the money?', ['decides which party requisitions']],
+    // 002: samsjuklighet 200 Mkr, "fördelningsnyckel 5 Mkr per län och resten fördelat efter befolkningsmängd".
+    ["How big is the national 2020 pot for people with comorbidity, and what's the key?", ['SEK 200 million', 'SEK 5 million per county']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
+describe('two questions on one subject are answered by the passage on it', () => {
+  // 000: "modellen "Bostad först" mellan Borlänge kommun och Region Dalarnas psykiatri"; "länets Brukarinflytandesamordnare, BISAM".
+  it.each<Case>([
+    ['Vad är Bostad först och vilka samarbetar kring det i Dalarna?', ['Bostad först', 'Borlänge']],
+    ['What is BISAM and where is the function placed now?', ['Brukarinflytandesamordnare']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
 describe('a date asked about one statement', () => {
   it.each<Case>([
     // 004 (2018 plan): "bilda en ny region från den 1 januari 2019" — the plan's year names the document.
@@ -420,6 +498,8 @@ describe('questions that only look like forecasts or focus areas', () => {
 
 describe('requests to act are declined, saying what the bot does', () => {
   it.each<Case>([
+    ['Kan du rekvirera våra medel åt oss från SKR?', ['Jag kan inte']],
+    ['Can you invoice Skånes Kommuner for us?', ['I cannot']],
     ['Boka ett möte med samordnarna i Jämtland på fredag', ['Jag kan inte boka möten']],
     ['kan du skicka ett mejl till kontaktpersonen i Sydost?', ['Jag kan inte skicka e-post']],
     ['Please submit our invoice to Skånes Kommuner', ['I cannot submit invoices']],

@@ -7,7 +7,7 @@ import { displayAmount, joinList, capitalise } from '../format.js';
 import { lexiconOf } from '../lexicon.js';
 import { Provenance } from '../provenance.js';
 import { emptyReply, type Reply, type ReplyRow } from '../reply.js';
-import { sourceLine, sourcesOfClaims } from '../sources.js';
+import { finishReply, sourceLine, sourcesOfClaims } from '../sources.js';
 import { STOP_WORDS, KOMMUN } from '../vocabulary.js';
 import { translatePhrases } from '../glossary.js';
 import { quoteSwedish } from '../language.js';
@@ -76,6 +76,9 @@ export function answerAmount(input: AnswerInput): Reply {
   // "enligt ÖK": the agreement as a whole is what every fund is under; a place without a figure of
   // that name is answered with its total.
   const fund = u.fund && store.fund(u.fund)?.aggregate && !facts.some((fact) => fact.fund === u.fund) ? undefined : u.fund;
+  // "vad får Avesta för utvecklingsinsatser resp. den kunskapsbaserade delen?": each fund asked, or none.
+  const asked = u.operation === 'value' || u.operation === 'parts' ? u.funds.filter((id) => !store.fund(id)?.aggregate) : [];
+  if (fund && asked.length > 1) return severalFunds(input, place.id, year, asked, facts, notes);
   if (fund) {
     const ofFund = facts.filter((fact) => fact.fund === fund).sort(byPreference);
     // "Sydost suicidprevention, inte basen": the part asked for, when the row has parts.
@@ -94,6 +97,27 @@ export function answerAmount(input: AnswerInput): Reply {
   const primary = aggregates[0] ?? facts.filter((fact) => !fact.part).sort(byPreference)[0];
   if (!primary) return notFound(input, `något belopp för ${name} ${year}`, `an amount for ${name} in ${year}`);
   return amountReply(input, primary, notes);
+}
+
+/** Each of several funds asked for one place and year, or the ones it lacks named and no figure. */
+function severalFunds(input: AnswerInput, placeId: string, year: number, funds: string[], facts: AmountFact[], notes: string[]): Reply {
+  const name = placeName(input, placeId);
+  const found = funds.map((id) => facts.filter((fact) => fact.fund === id && (!input.u.part || fact.part === input.u.part || !facts.some((other) => other.fund === id && other.part === input.u.part))).sort(byPreference)[0]);
+  const lacking = funds.filter((_, i) => !found[i]);
+  if (lacking.length > 0) {
+    const names = lacking.map((id) => fundName(input, id).toLowerCase());
+    const reply = notFound(input, `något belopp för ${joinList(names, 'sv')} till ${name} ${year}`, `an amount for ${joinList(names, 'en')} for ${name} in ${year}`);
+    reply.known = [t(input, `För ${name} ${year} finns: ${joinList([...new Set(facts.map((fact) => fundName(input, fact.fund)))], 'sv')}`, `For ${name} in ${year} there is: ${joinList([...new Set(facts.map((fact) => fundName(input, fact.fund)))], 'en')}`)];
+    return reply;
+  }
+  const shown = found as AmountFact[];
+  const say = new Provenance(input);
+  const labels = shown.map((fact) => rowLabel(input, fact));
+  const reply = emptyReply('list', input.lang, `${name} ${year}: ${capitalise(joinList(labels, input.lang))}`, '');
+  reply.rows = shown.map((fact) => rowFor(input, say, fact));
+  reply.notes = [...notes, ...shown.flatMap((fact) => statusNotes(say, fact))];
+  reply.text = `${name} ${year}: ${shown.map((fact) => `${say.marked(fact)} ${t(input, 'för', 'for')} ${rowLabel(input, fact)}`).join('; ')}.`;
+  return finishReply(input.store, reply, say, shown);
 }
 
 function byPreference(a: AmountFact, b: AmountFact): number {

@@ -30,6 +30,14 @@ interface Term {
 const FUND_NOUN = /\b(inriktningsomrade\w*|omrade\w*|fokusomrade\w*|andamal\w*|syfte\w*|satsning\w*|fond\w*|purposes?|funds?|areas?|streams?)\b/;
 /** "invånare", "befolkning", "population": a count of people, which the documents give as figures, not amounts. */
 const MEASURE = /\b(befolkning\w*|folkmangd\w*|invanare\w*|invanarantal\w*|population|inhabitants?|residents?)\b/;
+/** Money words: "the largest population-based amount" ranks amounts, not people. */
+const MONEY_WORDS = /\b(amounts?|belopp\w*|medel|medlen|pengar\w*|money|funds?|kr|kronor|sek|mkr|far|gets?|receives?)\b/;
+
+/** A question about counts of people, not about money shared by them. */
+function asksPeople(folded: string): boolean {
+  const rest = folded.replace(v.POPULATION_PART, ' ');
+  return MEASURE.test(rest) && !MONEY_WORDS.test(rest);
+}
 /** The unit a count of people is printed in. */
 const PEOPLE_UNIT = /^invanare$/;
 /** "58 460", "6884", "ca 10,1": a figure's value as a number; "fem", "8/15" are not calculated with. */
@@ -40,11 +48,12 @@ const CHILDREN_WORDS = /\b(kommuner\w*|delregion\w*|municipalit\w*|sub-?regions?
 export function answerCalculation(input: AnswerInput): Reply | undefined {
   const { u } = input;
   if (!['amount', 'list', 'search', 'key'].includes(u.intent)) return undefined;
-  if (['share', 'difference', 'sum', 'compare'].includes(u.operation) && MEASURE.test(u.folded)) {
+  if (['share', 'difference', 'sum', 'compare'].includes(u.operation) && asksPeople(u.folded)) {
     const counted = figureCalculation(input);
     if (counted) return counted;
   }
   if (u.operation === 'share') return share(input);
+  if (u.operation === 'rank' && asksPeople(u.folded)) return rankByCount(input);
   if (u.operation === 'rank') return rankFunds(input);
   if ((u.operation === 'value' || u.operation === 'parts') && u.part && !u.fund) return partsTogether(input);
   if (u.operation !== 'sum' && u.operation !== 'difference' && u.operation !== 'compare') return undefined;
@@ -56,7 +65,35 @@ export function answerCalculation(input: AnswerInput): Reply | undefined {
   if (!terms) return undefined;
   if ('missing' in terms) return missing(input, terms.missing);
   if (terms.found.length < 2) return undefined;
+  if (u.operation === 'sum') {
+    const counted = alreadyCounted(input, terms.found);
+    if (counted) return counted;
+  }
   return combine(input, terms.found);
+}
+
+/**
+ * "Dalarna samsjuklighet och länsgemensamt tillsammans": a figure that another term already holds is
+ * not added twice. The answer says so and gives the holding total, which is the sum asked.
+ */
+function alreadyCounted(input: AnswerInput, terms: Term[]): Reply | undefined {
+  const held = terms.filter((term) => terms.some((other) => other !== term && other.place.id === term.place.id && other.year === term.year && term.fund !== undefined && other.facts.some((fact) => holdsFund(input, fact, term.fund!))));
+  if (held.length === 0) return undefined;
+  const holders = terms.filter((term) => !held.includes(term));
+  if (holders.length !== 1) return undefined;
+  const holder = holders[0]!;
+  const say = new Provenance(input);
+  const total = termWords(say, holder);
+  const name = (term: Term) => (term.fund ? fundName(input, term.fund).toLowerCase() : term.place.name);
+  const reply = emptyReply('amount', input.lang, t(input, `${holder.place.name} ${holder.year}: ${name(holder)}`, `${holder.place.name} ${holder.year}: ${name(holder)}`), '');
+  reply.figure = money(termValue(holder), input.lang);
+  const parts = held.map((term) => `${name(term)} (${termWords(say, term)})`);
+  reply.text = t(
+    input,
+    `${capitalise(joinList(parts, 'sv'))} ingår redan i ${name(holder)} för ${holder.place.name} ${holder.year}, ${total}; tillsammans är det alltså ${total}, inte mer.`,
+    `${capitalise(joinList(parts, 'en'))} ${held.length > 1 ? 'are' : 'is'} already part of ${name(holder)} for ${holder.place.name} ${holder.year}, ${total}; together it is ${total}, no more.`,
+  );
+  return finish(input, reply, say, [...holder.facts, ...held.flatMap((term) => term.facts)]);
 }
 
 /** The places named, in the order named; the conversation's place when none is. */
@@ -80,7 +117,10 @@ function placesOf(input: AnswerInput): Place[] {
 
 function termsOf(input: AnswerInput): { found: Term[] } | { missing: string[] } | undefined {
   const { u, store } = input;
-  const places = placesOf(input);
+  const named = placesOf(input);
+  // "lägg ihop delregionerna och skånegemensamma medel": funds only one place has name that place.
+  const owners = named.length === 0 ? [...new Set(u.funds.flatMap((fund) => store.amounts({ fund }).map((fact) => fact.place)))].flatMap((id) => store.place(id) ?? []).filter((place) => place.kind === 'county') : [];
+  const places = named.length > 0 ? named : owners.length === 1 ? owners : [];
   if (places.length === 0) return undefined;
   const funds: (string | undefined)[] = u.funds.length > 0 ? u.funds : [u.fund];
   const found: Term[] = [];
@@ -611,6 +651,50 @@ function figureCalculation(input: AnswerInput): Reply | undefined {
   reply.text += ` ${(counts as Counted[]).map((c) => `${c.place.name} ${c.figure.year}: ${shown(c)}`).join(', ')}.`;
   reply.provenance = [{ status: 'derived', facts: (counts as Counted[]).map((c) => c.figure.id), words }];
   reply.sources = uniqueSections((counts as Counted[]).map((c) => source(input, { document: c.figure.document, ...c.figure.source })));
+  reply.text += ` ${sourceLine(reply.sources, input.lang)}.`;
+  return reply;
+}
+
+/** "den största kommunen", "the smallest municipality": the document's own words for the extreme it names. */
+const LARGEST_SAID = /\b(storsta|largest|biggest)\b/;
+const SMALLEST_SAID = /\b(minsta|smallest)\b/;
+
+/**
+ * "Vilken kommun i Dalarna har minst invånare?": places ranked by their counts of people, never by
+ * amounts. The documents count only some places, so a place is called the smallest or largest only
+ * where the document itself says so; otherwise the counts it has are given and the gap is named.
+ */
+function rankByCount(input: AnswerInput): Reply {
+  const { u, store } = input;
+  const scope = placesOf(input)[0];
+  const county = scope ? (scope.kind === 'county' ? scope : countyOf(input, scope)) : undefined;
+  const places = store.knowledge.places.filter((place) => place.kind === 'municipality' && (!county || place.parent === county.id));
+  const counted = places.flatMap((place) => countFor(input, place) ?? []);
+  const what = t(input, 'invånare', 'inhabitants');
+  if (counted.length === 0) {
+    return notFound(input, `antalet invånare för ${county ? `kommunerna i ${county.name}` : 'kommunerna'}`, `the number of inhabitants of ${county ? `the municipalities of ${county.name}` : 'the municipalities'}`);
+  }
+  const said = (c: Counted, pattern: RegExp) => pattern.test(foldText(c.figure.source.quote.split(c.figure.value)[0]!.split(/[.;]/).at(-1) ?? ''));
+  const smallest = counted.find((c) => said(c, SMALLEST_SAID));
+  const largest = counted.find((c) => said(c, LARGEST_SAID));
+  const shown = (c: Counted) => `${c.place.name} ${countWords(c.value, input.lang)} ${what} (${c.figure.year})`;
+  const reply = emptyReply('list', input.lang, t(input, `Invånare${county ? ` i ${county.name}` : ''}`, `Inhabitants${county ? ` in ${county.name}` : ''}`), '');
+  reply.rows = counted.map((c) => ({ label: `${c.place.name} ${c.figure.year}`, value: `${countWords(c.value, input.lang)} ${what}` }));
+  const wantsLeast = v.LEAST.test(u.folded);
+  const wantsMost = v.MOST.test(u.folded);
+  const lines: string[] = [];
+  if (wantsLeast || !wantsMost) lines.push(smallest ? t(input, `Minst enligt dokumentet: ${shown(smallest)}.`, `Smallest according to the document: ${shown(smallest)}.`) : '');
+  if (wantsMost || !wantsLeast) lines.push(largest ? t(input, `Störst enligt dokumentet: ${shown(largest)}.`, `Largest according to the document: ${shown(largest)}.`) : '');
+  const answered = lines.filter(Boolean);
+  if (answered.length === 0) {
+    const reply = notFound(input, `antalet invånare för alla kommuner${county ? ` i ${county.name}` : ''}`, `the number of inhabitants of every municipality${county ? ` in ${county.name}` : ''}`);
+    reply.known = [t(input, `Dokumenten anger invånare för ${joinList(counted.map(shown), 'sv')}`, `The documents give inhabitants for ${joinList(counted.map(shown), 'en')}`)];
+    return reply;
+  }
+  reply.figure = (wantsLeast && smallest ? shown(smallest) : largest ? shown(largest) : shown(smallest!)).split(' (')[0]!;
+  reply.text = `${answered.join(' ')} ${t(input, 'Dokumentet anger inte invånarantalet för de andra kommunerna.', 'The document does not give the number of inhabitants of the other municipalities.')}`;
+  reply.provenance = [{ status: 'stated', facts: counted.map((c) => c.figure.id), words: answered.join(' ') }];
+  reply.sources = uniqueSections(counted.map((c) => source(input, { document: c.figure.document, ...c.figure.source })));
   reply.text += ` ${sourceLine(reply.sources, input.lang)}.`;
   return reply;
 }

@@ -28,11 +28,13 @@ export function answerItems(input: AnswerInput): Reply | undefined {
     // "skånegemensamt under samsjuklighet": the pool's items that serve the other fund named.
     const focus = u.funds.find((fund) => fund !== pool && items.some((item) => item.focus === fund));
     if (focus) return itemsReply(input, pool, items.filter((item) => item.focus === focus), focus);
-    if (LIST_WORDS.test(u.folded)) return itemsReply(input, pool, items);
+    // A pool added to another figure ("lägg ihop delregionerna och skånegemensamma medel") is a sum, not a list.
+    if (LIST_WORDS.test(u.folded) && !(u.operation === 'sum' && u.funds.length > 1)) return itemsReply(input, pool, items);
   }
   // "How much for Naloxon?": an item named by its own words (the search intent finds items itself);
   // an item's share of its fund is a calculation.
-  if (u.intent !== 'amount' || u.operation === 'share') return undefined;
+  // A what-if ("om suicidpotten i Skåne vore 28 mkr …") is worked out with its key, not answered by an item it names.
+  if (u.intent !== 'amount' || u.operation === 'share' || u.operation === 'whatif') return undefined;
   const item = matchItem(input);
   if (!item) return undefined;
   const fund = u.fund ? store.fund(u.fund) : undefined;

@@ -16,7 +16,7 @@ import { joinList, money } from '../format.js';
 import { NUMBER_WORDS, readChange, readHypothetical, type QuestionChange } from '../hypothetical.js';
 import { Provenance, type Claim } from '../provenance.js';
 import { emptyReply, type Reply } from '../reply.js';
-import { finishReply, sourceLine, sourceOf } from '../sources.js';
+import { finishReply, sourceLine, sourceOf, sourcesOfClaims } from '../sources.js';
 import { translate } from '../glossary.js';
 import { stem } from '../swedish.js';
 import { understand, type Understanding } from '../understand.js';
@@ -103,6 +103,16 @@ export function answerScenario(input: AnswerInput): Reply | undefined {
 export function whatIfAsked(outer: Understanding, u: Understanding & { carried: boolean; borrowed?: boolean }): string {
   if (u.carried) return outer.carriedWhatIf!;
   return u.borrowed ? `${outer.text} (${outer.carriedWhatIf!})`.slice(0, 800) : outer.text;
+}
+
+/**
+ * A what-if's sources without the quotes of the recipients' own amounts: the document and section stay
+ * cited, but a quote that prints what a recipient gets today is no part of an estimate.
+ */
+export function withoutTodaysQuotes(store: KnowledgeStore, reply: Reply, facts: readonly AmountFact[]): Reply {
+  const todays = new Set(sourcesOfClaims(store, facts.map((fact) => ({ status: 'stated' as const, facts: [fact.id], words: '' }))).map((source) => `${source.file}\u0000${source.section}\u0000${source.quote}`));
+  reply.sources = reply.sources.map((source) => (todays.has(`${source.file}\u0000${source.section}\u0000${source.quote}`) ? { ...source, quote: source.title } : source));
+  return reply;
 }
 
 /** Records a claim and gives its words. */
@@ -459,9 +469,11 @@ interface Whole {
   amount: Decimal;
   words: string;
   facts: AmountFact[];
+  /** A recipient's own amount, named but not shown. */
+  own?: boolean;
 }
 
-function wholeAsked(input: AnswerInput, say: Provenance): Whole | undefined {
+function wholeAsked(input: AnswerInput, say: Provenance, options: { nameOwn?: boolean } = {}): Whole | undefined {
   const { u, store } = input;
   const place = u.place ? store.place(u.place) : undefined;
   if (!place) return undefined;
@@ -472,7 +484,13 @@ function wholeAsked(input: AnswerInput, say: Provenance): Whole | undefined {
   if (!named || named.kind === place.kind) {
     const own = primaryOf(store, store.amounts({ place: place.id }).filter(plain));
     if (!own) return undefined;
-    return { amount: own.amount, words: `${say.marked(own)} (${place.name}, ${fundName(input, own.fund).toLowerCase()} ${own.year})`, facts: [own] };
+    if (!options.nameOwn) return { amount: own.amount, words: `${say.marked(own)} (${place.name}, ${fundName(input, own.fund).toLowerCase()} ${own.year})`, facts: [own] };
+    // In a what-if the recipient's own amount today is no part of the answer: it is named, not shown.
+    const owner = input.lang === 'sv' ? (/[sxz]$/.test(place.name) ? place.name : `${place.name}s`) : `${place.name}'s`;
+    const fund = fundName(input, own.fund).toLowerCase();
+    const words = t(input, `${owner} belopp för ${fund} ${own.year} enligt tabellen`, `${owner} amount for ${fund} ${own.year} in the table`);
+    say.add([{ status: own.status === 'derived' ? 'derived' : own.status, facts: [own.id], words }]);
+    return { amount: own.amount, words, facts: [own], own: true };
   }
   const children = store.children(place.id).filter((child) => child.kind === named.kind);
   const facts = children.map((child) => primaryOf(store, store.amounts({ place: child.id }).filter(plain)));
@@ -505,7 +523,7 @@ function changedBy(input: AnswerInput): Reply | undefined {
   const h = readHypothetical(u.text, u.lang);
   if (h.pot || h.base || h.count || h.category) return undefined;
   const say = new Provenance(input);
-  const whole = wholeAsked(input, say);
+  const whole = wholeAsked(input, say, { nameOwn: true });
   if (!whole) return undefined;
   // A row of a table with a base per recipient does not change in proportion to its pot: that is the model's what-if.
   const modelled = whole.facts.some((fact) => fact.table && store.knowledge.tables.find((table) => table.id === fact.table!.id)?.checks.some((check) => check.kind === 'basePlusShare'));
@@ -530,10 +548,11 @@ function changedBy(input: AnswerInput): Reply | undefined {
     `Uppskattning, inget beslut: ${how('sv')} ${change.percent ? 'än' : 'som'} ${whole.words} blir ${money(shown, 'sv')}${rounded}.`,
     `Estimate, not a decision: ${how('en')} ${change.percent ? 'than' : 'as'} ${whole.words} is ${money(shown, 'en')}${rounded}.`,
   );
-  reply.derivation = [`${money(whole.amount, input.lang)} × ${factor} = ${money(shown, input.lang)}${rounded}`];
+  reply.derivation = [`${whole.own ? whole.words : money(whole.amount, input.lang)} × ${factor} = ${money(shown, input.lang)}${rounded}`];
   say.add([{ status: 'derived', facts: whole.facts.map((fact) => fact.id), words: reply.derivation[0]! }]);
   reply.notes.push(t(input, 'Det här är en uppskattning, inte ett beslut om medel.', 'This is an estimate, not a decision on funds.'));
-  return finishReply(store, reply, say, whole.facts);
+  const finished = finishReply(store, reply, say, whole.facts);
+  return whole.own ? withoutTodaysQuotes(store, finished, whole.facts) : finished;
 }
 
 /** The total of a row asked: "vad blir totalen", "hur mycket blir det sammanlagt", "what would the total be". */
@@ -549,7 +568,6 @@ function partInRowTotal(input: AnswerInput, say: Provenance, change: QuestionCha
   if (cells.length !== table.columns.length || !cells.includes(part)) return undefined;
   const printed = table.total ? inRow(table.total.label) : undefined;
   const before = printed?.amount ?? cells.reduce((sum, fact) => sum.plus(fact.amount), new Decimal(0));
-  const beforeWords = printed ? say.marked(printed) : say.unprintedSum(cells);
   const added = scaledBy(part.amount, change.factor.minus(1));
   const shown = before.plus(added).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   const changed = scaledBy(part.amount, change.factor).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
@@ -564,10 +582,10 @@ function partInRowTotal(input: AnswerInput, say: Provenance, change: QuestionCha
   });
   reply.text = t(
     input,
-    `Uppskattning, inget beslut: om ${name} fick ${changeWords(change, 'sv')} (${money(changed, 'sv')} i stället för ${say.marked(part)}) och de andra delarna var som i tabellen, skulle ${place} få ${words} totalt ${table.year} i stället för ${beforeWords}.`,
-    `Estimate, not a decision: if ${name} got ${changeWords(change, 'en')} (${money(changed, 'en')} instead of ${say.marked(part)}) and the other parts stayed as in the table, ${place} would get ${words} in total in ${table.year} instead of ${beforeWords}.`,
+    `Uppskattning, inget beslut: om ${name} fick ${changeWords(change, 'sv')} (${money(changed, 'sv')}) och de andra delarna var som i tabellen, skulle ${place} få ${words} totalt ${table.year}.`,
+    `Estimate, not a decision: if ${name} got ${changeWords(change, 'en')} (${money(changed, 'en')}) and the other parts stayed as in the table, ${place} would get ${words} in total in ${table.year}.`,
   );
-  reply.rows = cells.map((fact) => ({ label: fundName(input, fact.fund), value: money(fact === part ? changed : fact.amount, input.lang), ...(fact === part ? { note: t(input, `i dag ${money(part.amount, 'sv')}`, `now ${money(part.amount, 'en')}`) } : {}) }));
+  reply.rows = cells.map((fact) => ({ label: fundName(input, fact.fund), value: money(fact === part ? changed : fact.amount, input.lang), ...(fact === part ? { note: t(input, 'ändrad', 'changed') } : {}) }));
   const factor = change.factor.toFixed().replace('.', input.lang === 'sv' ? ',' : '.');
   reply.derivation = [`${money(before, input.lang)} + ${money(part.amount, input.lang)} × (${factor} − 1) = ${money(shown, input.lang)}`];
   reply.notes.push(t(input, 'Det här är en uppskattning, inte ett beslut om medel: de andra delarna är oförändrade, så totalen ändras bara med den ändrade delen.', 'This is an estimate, not a decision on funds: the other parts are unchanged, so the total moves by the changed part alone.'));
@@ -815,8 +833,8 @@ function oneRecipientPart(input: AnswerInput): Reply | undefined {
   const what = `${fundName(input, part.fund).toLowerCase()}${u.part === 'base' ? t(input, ' (bas)', ' (base)') : ''}`;
   reply.text = t(
     input,
-    `Uppskattning, inget beslut: med ${money(h.base.amount, 'sv')} i stället för ${say.marked(part)} för ${what} och resten oförändrat får ${place.name} ${money(exact, 'sv')} totalt ${part.year} i stället för ${say.marked(total)}.`,
-    `Estimate, not a decision: with ${money(h.base.amount, 'en')} instead of ${say.marked(part)} for ${what} and the rest unchanged, ${place.name} gets ${money(exact, 'en')} in total in ${part.year} instead of ${say.marked(total)}.`,
+    `Uppskattning, inget beslut: med ${money(h.base.amount, 'sv')} för ${what} och resten oförändrat får ${place.name} ${money(exact, 'sv')} totalt ${part.year}.`,
+    `Estimate, not a decision: with ${money(h.base.amount, 'en')} for ${what} and the rest unchanged, ${place.name} gets ${money(exact, 'en')} in total in ${part.year}.`,
   );
   reply.derivation = [`${money(total.amount, input.lang)} − ${money(part.amount, input.lang)} + ${money(h.base.amount, input.lang)} = ${money(exact, input.lang)}`];
   say.add([{ status: 'derived', facts: [total.id], minus: [part.id], words: reply.derivation[0]! }]);
@@ -827,6 +845,8 @@ function oneRecipientPart(input: AnswerInput): Reply | undefined {
 function partAlone(input: AnswerInput): Reply | undefined {
   const { u, store } = input;
   if (u.operation !== 'whatif' || !ONLY.test(u.folded)) return undefined;
+  // "om UM-potten bara var 100 mkr": a new pot, not one part alone.
+  if (readHypothetical(u.text, u.lang).pot) return undefined;
   const place = u.place ? store.place(u.place) : undefined;
   const funds = u.funds.filter((id) => !store.fund(id)?.aggregate);
   if (!place || funds.length !== 1) return undefined;

@@ -235,6 +235,9 @@ export class PassageSearch {
   }
 }
 
+/** " och vilka …", " and where …": where a second question on the same subject starts. */
+const SECOND_QUESTION = /\s(?:och|samt|and)\s(?=(?:vilka|vilken|vilket|var|vem|vad|hur|nar|när|where|who|which|what|how|when)\b)/i;
+
 /** "Vilka orter får …?": the answer names places. */
 const ASKS_PLACES = /\b(vilka|vilken|which|what) (orter|ort|kommuner|kommun|platser|plats|places|towns|municipalities)\b/;
 
@@ -256,7 +259,11 @@ export function answerSearch(input: AnswerInput, search: PassageSearch, options:
     ...(costOrCount ? { needs: /\b(kostar|kostade|kostnad\w*|dyr\w*|cost\w*|expensive)\b/.test(u.folded) ? ('money' as const) : ('number' as const) } : {}),
     ...(/\b(procent\w*|percent\w*|andel\w*|share|tjanstgoringsgrad|omfattning)\b|%/.test(u.text.toLowerCase()) ? { percent: true } : {}),
   };
-  const found = search.search(query, { ...filter, ...(u.year ? { year: u.year } : {}) });
+  const scoped = { ...filter, ...(u.year ? { year: u.year } : {}) };
+  // "Vad är Bostad först och vilka samarbetar kring det?": two questions on one subject; the passage
+  // on the first part, which names the subject, often answers both.
+  const first = query.split(SECOND_QUESTION)[0]!;
+  const found = search.search(query, scoped) ?? (first !== query && first.trim().split(/\s+/).length >= 3 ? search.search(first, scoped) : undefined);
   if (!found) {
     const reply = notFound(input, 'något svar på det', 'an answer to that');
     reply.known = knownPlaces(input);

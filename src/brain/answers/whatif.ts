@@ -13,12 +13,12 @@ import type { Place, TableCheck } from '../../knowledge/schema.js';
 import { foldText } from '../../text/normalize.js';
 import { fundName, t, type AnswerInput } from '../answer-context.js';
 import { joinList, money } from '../format.js';
-import { readChange, readHypothetical, type Hypothetical, type QuestionAmount } from '../hypothetical.js';
+import { posesHypothetical, readChange, readHypothetical, type Hypothetical, type QuestionAmount } from '../hypothetical.js';
 import { Provenance, type Claim } from '../provenance.js';
 import { ALL_FUNDS, emptyReply, type Calculator, type Reply, type ReplyRow } from '../reply.js';
 import { finishReply } from '../sources.js';
 import * as v from '../vocabulary.js';
-import { answerScenario, rememberWhatIf, whatIfAsked, withCarriedWhatIf } from './scenario.js';
+import { answerScenario, rememberWhatIf, whatIfAsked, withCarriedWhatIf, withoutTodaysQuotes } from './scenario.js';
 
 /** What a what-if needs that the question or the documents do not give, in both languages. */
 export interface WhatIfGap {
@@ -87,8 +87,10 @@ export function answerWhatIf(outer: AnswerInput, override?: WhatIfOverride): Rep
   const question = whatIfAsked(outer.u, input.u);
   switch (plan.kind) {
     case 'gap':
-      // A follow-up of a what-if that cannot be worked out is said so, never answered without its hypothetical.
-      return input.u.carried ? carriedGap(input, plan) : undefined;
+      // A follow-up of a what-if that cannot be worked out is said so, never answered without its hypothetical;
+      // so is a question whose own words set up the terms ("anta att potten var 300 mkr"), which nothing before read as a what-if.
+      if (input.u.carried) return carriedGap(input, plan);
+      return input.u.operation !== 'whatif' && !override && posesHypothetical(input.u.text, input.u.lang) ? posedGap(input, plan) : undefined;
     case 'table':
       return rememberWhatIf(tableReply(input, plan), question);
     case 'national':
@@ -101,6 +103,13 @@ export function answerWhatIf(outer: AnswerInput, override?: WhatIfOverride): Rep
 /** The input with a follow-up's carried what-if read into its understanding. */
 function carriedInput(input: AnswerInput): AnswerInput & { u: ReturnType<typeof withCarriedWhatIf> } {
   return { ...input, u: withCarriedWhatIf(input.u, input.store) };
+}
+
+/** The terms the question sets up cannot be worked out with the documents: said so, with no figure. */
+function posedGap(input: AnswerInput, gap: WhatIfGap): Reply {
+  const reply = emptyReply('unknown', input.lang, t(input, 'Kan inte räknas fram', 'Cannot be computed'), '');
+  reply.text = t(input, `Jag kan inte räkna fram det: ${gap.sv}`, `I cannot work that out: ${gap.en}`);
+  return reply;
 }
 
 function carriedGap(input: AnswerInput, gap: WhatIfGap): Reply {
@@ -117,7 +126,8 @@ function planWhatIf(input: AnswerInput, override?: WhatIfOverride): Plan | undef
   if (!INTENTS.has(u.intent)) return undefined;
   const h = withOverride(readHypothetical(u.text, u.lang), override, input);
   // "om Falun fick 2 mkr totalt, …" is a what-if even where the question reads as a plain sum or value.
-  if (u.operation !== 'whatif' && !(h.pot && GOT_AMOUNT.test(u.folded))) return undefined;
+  // So is a question that sets up terms of its own ("say the pot were …", "300 mkr nationellt, 5 mkr per län", "om medlen höjts med 10 %").
+  if (u.operation !== 'whatif' && !(h.pot && GOT_AMOUNT.test(u.folded)) && !(override === undefined && posesHypothetical(u.text, u.lang))) return undefined;
   const change = h.pot || h.base ? undefined : readChange(u.text);
   if (!h.pot && !h.base && !h.category && !change) {
     return gap(
@@ -217,7 +227,7 @@ function rowPlan(input: AnswerInput, pot: QuestionAmount, places: Place[]): Plan
   const { u, store } = input;
   const before = u.text.slice(0, Math.max(pot.index, 0));
   const clause = before.slice(Math.max(before.search(/\b(om|if)\b(?![^]*\b(om|if)\b)/i), 0));
-  if (NATIONAL_POT.test(foldText(clause))) return undefined;
+  if (NATIONAL_POT.test(foldText(clause)) || RECIPIENTS_POT.test(foldText(clause))) return undefined;
   const named = [...new Map(store.placeIndex.mentions(clause).map((match) => [match.place.id, match.place])).values()];
   const owner = named.length === 1 ? named[0] : named.length === 0 && places.length === 1 ? places[0] : undefined;
   // Another place asked is a pot shared among places; a typo match beside the named owner ("delarna" for Dalarna) is no place asked.
@@ -259,6 +269,9 @@ function potOfPlace(input: AnswerInput, pot: QuestionAmount, place: Place): bool
 
 /** Words of a clause that speaks of all of a place's money ("om länsgemensamma medel i Jämtland var", "if Jämtland's county funds were"). */
 const WHOLE_OF_PLACE = new Set('om if i in for of the s de det dess dess var vore blev hade skulle were was had would be lansgemensamma lansgemensamt lansgemensam medel medlen pengar pengarna totala totalt total totalen sammanlagda belopp beloppet hela whole all county countys county-wide countywide funds fund money budget allocation allocations get got fick far fatt'.split(' '));
+
+/** "kommunernas pott", "the municipal pot", "medlen till delregionerna": a pot the table's recipients share, not one row's own total. */
+const RECIPIENTS_POT = /\b(kommunerna\w*|alla kommuner\w*|delregionerna\w*|alla delregioner\w*|municipal|municipalities\w*|sub-?regional|sub-?regions\w*|subregions\w*)\b/;
 
 const NATIONAL_POT = /\b(nationell\w*|national\w*|riket|landet|alla lan|lanen|all counties|the counties|country)\b/;
 
@@ -464,8 +477,6 @@ function tableReply(input: AnswerInput, plan: TablePlan): Reply {
       );
     } else if (base && !byShareOnly) reply.text += t(input, `: ${money(base, 'sv')} i bas och ${money(target.part.byShare, 'sv')} efter befolkning.`, `: ${money(base, 'en')} in base and ${money(target.part.byShare, 'en')} by population.`);
     else reply.text += '.';
-    const today = target.row.facts.length === 1 ? say.marked(target.row.facts[0]!) : say.computed(target.row.facts);
-    reply.text += t(input, ` Enligt tabellen ${table.year}: ${today}${model && !plan.restOnly ? ' efter befolkning' : ''}.`, ` In the ${table.year} table: ${today}${model && !plan.restOnly ? ' by population' : ''}.`);
   } else if (asksBaseTotal) {
     const bases = base!.times(count);
     reply.figure = money(bases, input.lang);
@@ -484,17 +495,12 @@ function tableReply(input: AnswerInput, plan: TablePlan): Reply {
     const [head, ...terms] = reply.text.split(': ');
     reply.text = `${head}, ${t(input, 'två läsningar. (a) Samma pott:', 'two readings. (a) The same pot:')} ${terms.join(': ')} ${t(input, '(b) Delen efter befolkning som i tabellen:', '(b) The part by population as printed:')} ${keptSharesWords(input, say, plan, rows, base!, printedShared)}`;
   }
-  // What each row gets in the table: its printed total when the whole table is re-run.
-  const today = (row: (typeof rows)[number]) => {
-    if (plan.restOnly || !model) return row.weight;
-    const printed = plan.funds.length === 0 && table.total ? factsOf(row.place.id, table.total.label) : undefined;
-    return printed?.amount ?? row.weight.plus(documentBase);
-  };
-  reply.rows = rows.map((row, i): ReplyRow => ({
-    label: row.place.name,
-    value: money(allocation.parts[i]!.amount, input.lang),
-    note: t(input, `i dag ${money(today(row), 'sv')}`, `now ${money(today(row), 'en')}`),
-  }));
+  // The rows asked: the target alone when one is asked, each with its share, never its amount today.
+  reply.rows = rows.flatMap((row, i): ReplyRow[] =>
+    target && row !== target.row
+      ? []
+      : [{ label: row.place.name, value: money(allocation.parts[i]!.amount, input.lang), note: shareNote(input, allocation.parts[i]!.share, model !== undefined && !plan.restOnly) }],
+  );
   reply.derivation = tableSteps(input, say, plan, allocation, rows, totals, target?.row.place.id, pot);
   if (target && plan.restOnly && model && (v.WITH_BASE.test(input.u.folded) || BASE_AND_REST.test(input.u.folded))) {
     reply.derivation.push(t(input, `${target.row.place.name} med bas: ${money(target.part.byShare, 'sv')} + ${money(documentBase, 'sv')} = ${money(documentBase.plus(target.part.byShare), 'sv')}`, `${target.row.place.name} with the base: ${money(target.part.byShare, 'en')} + ${money(documentBase, 'en')} = ${money(documentBase.plus(target.part.byShare), 'en')}`));
@@ -507,14 +513,35 @@ function tableReply(input: AnswerInput, plan: TablePlan): Reply {
   reply.notes.push(...estimateNotes(input));
   const reconstructed = inputs.filter((fact) => fact.status === 'reconstructed');
   if (reconstructed.length > 0) {
-    const sentence =
-      t(input, `Andelarna bygger på ${reconstructed.length} ${reconstructed.length === 1 ? 'rekonstruerad cell' : 'rekonstruerade celler'}: `, `The shares rest on ${reconstructed.length} reconstructed ${reconstructed.length === 1 ? 'cell' : 'cells'}: `) +
-      reconstructed.map((fact) => `${store.place(fact.place)?.name ?? fact.place} ${say.marked(fact)}`).join(', ') +
-      '.';
+    const sentence = reconstructedNote(input, reconstructed);
     say.add([{ status: 'reconstructed', facts: reconstructed.map((fact) => fact.id), words: sentence }]);
     reply.notes.push(sentence);
   }
-  return finishReply(store, reply, say, []);
+  return withoutTodaysQuotes(store, finishReply(store, reply, say, []), inputs);
+}
+
+/** A row's note: its share of what is shared ("13,2270 % av delen efter befolkning"), not what it gets today. */
+function shareNote(input: AnswerInput, share: Decimal, byPopulation: boolean): string {
+  return byPopulation
+    ? t(input, `${formatPercent(share, 'sv', 4)} av delen efter befolkning`, `${formatPercent(share, 'en', 4)} of the part by population`)
+    : t(input, `andel ${formatPercent(share, 'sv', 4)}`, `share ${formatPercent(share, 'en', 4)}`);
+}
+
+/** "Andelarna bygger på 3 rekonstruerade celler: Nordväst (tryckt som ”s11188”), …": the places and the printed text, not the amounts. */
+function reconstructedNote(input: AnswerInput, facts: AmountFact[]): string {
+  const { store } = input;
+  const n = facts.length;
+  const cells = facts.map((fact) => {
+    const place = store.place(fact.place)?.name ?? fact.place;
+    const column = fact.table?.column ? `, ${fact.table.column.toLowerCase()}` : '';
+    const printed = fact.reconstruction?.printed ?? '';
+    return t(input, `${place}${column} (tryckt som ”${printed}”)`, `${place}${column} (printed as “${printed}”)`);
+  });
+  return t(
+    input,
+    `Andelarna bygger på ${n} ${n === 1 ? 'rekonstruerad cell' : 'rekonstruerade celler'}: ${cells.join(', ')}.`,
+    `The shares rest on ${n} reconstructed ${n === 1 ? 'cell' : 'cells'}: ${cells.join(', ')}.`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -545,45 +572,47 @@ function rowReply(input: AnswerInput, plan: RowPlan): Reply {
   const reply = emptyReply(asked.length > 0 ? 'amount' : 'list', input.lang, '', '');
   const askedName = joinList(asked.map(({ column }) => partName(column).toLowerCase()), input.lang);
   const lead = t(input, `Uppskattning, inget beslut: med ${money(pot.amount, 'sv')} totalt för ${place.name} ${table.year} och samma andelar som i dokumentet`, `Estimate, not a decision: with ${money(pot.amount, 'en')} in total for ${place.name} ${table.year} and the same shares as in the document`);
-  const whole = printedTotal ? say.marked(printedTotal) : say.unprintedSum(facts);
   if (asked.length > 0) {
-    const today = asked.length === 1 ? say.marked(asked[0]!.fact) : say.computed(asked.map(({ fact }) => fact));
     reply.figure = money(amount, input.lang);
     reply.title = t(input, `Uppskattning: ${place.name}, ${askedName} ${table.year}`, `Estimate: ${place.name}, ${askedName} ${table.year}`);
     reply.text = t(
       input,
-      `${lead} blir ${askedName} ${estimateWords(say, input, amount, facts.map((fact) => fact.id), how)}. Enligt tabellen: ${today} av ${whole}.`,
-      `${lead}, ${askedName} would be ${estimateWords(say, input, amount, facts.map((fact) => fact.id), how)}. In the table: ${today} of ${whole}.`,
+      `${lead} blir ${askedName} ${estimateWords(say, input, amount, facts.map((fact) => fact.id), how)}.`,
+      `${lead}, ${askedName} would be ${estimateWords(say, input, amount, facts.map((fact) => fact.id), how)}.`,
     );
   } else {
     reply.figure = money(pot.amount, input.lang);
     reply.title = t(input, `Uppskattning: ${place.name} ${table.year}, samma andelar`, `Estimate: ${place.name} ${table.year}, the same shares`);
-    reply.text = t(input, `${lead} blir delarna (uppskattning): `, `${lead}, the parts would be (estimate): `) + parts.map(({ column }, index) => `${partName(column).toLowerCase()} ${money(allocation.parts[index]!.amount, input.lang)}`).join(', ') + t(input, `, i stället för ${whole} totalt.`, `, instead of ${whole} in total.`);
+    reply.text = t(input, `${lead} blir delarna (uppskattning): `, `${lead}, the parts would be (estimate): `) + parts.map(({ column }, index) => `${partName(column).toLowerCase()} ${money(allocation.parts[index]!.amount, input.lang)}`).join(', ') + '.';
     say.add([{ status: 'derived', facts: facts.map((fact) => fact.id), words: reply.text }]);
   }
-  reply.rows = parts.map(({ column, fact }, index) => ({ label: partName(column), value: money(allocation.parts[index]!.amount, input.lang), note: t(input, `i dag ${money(fact.amount, 'sv')}`, `now ${money(fact.amount, 'en')}`) }));
+  reply.rows = parts.map(({ column }, index) => ({ label: partName(column), value: money(allocation.parts[index]!.amount, input.lang), note: shareNote(input, allocation.parts[index]!.share, false) }));
   const steps = [
     t(
       input,
-      `Ingen nyckel för hur ${place.name}s belopp delas står i dokumentet; enligt frågan behåller delarna sina andelar av raden i tabellen ${table.year}, av delarna tillsammans ${money(weightTotal, 'sv')}.`,
-      `No key for how ${place.name}'s amount is split is given in the document; as the question says, the parts keep their shares of the row in the ${table.year} table, of the parts together ${money(weightTotal, 'en')}.`,
+      `Ingen nyckel för hur ${place.name}s belopp delas står i dokumentet; enligt frågan behåller delarna sina andelar av raden i tabellen ${table.year} (av delarna tillsammans).`,
+      `No key for how ${place.name}'s amount is split is given in the document; as the question says, the parts keep their shares of the row in the ${table.year} table (of the parts together).`,
     ),
   ];
   if (printedTotal && !printedTotal.amount.equals(weightTotal)) {
-    steps.push(t(input, `Tabellens total ${say.marked(printedTotal)} är avrundad; andelarna räknas på delarnas summa ${money(weightTotal, 'sv')}.`, `The table's total ${say.marked(printedTotal)} is rounded; the shares are worked out of the parts' sum ${money(weightTotal, 'en')}.`));
+    steps.push(t(input, 'Tabellens total för raden är avrundad; andelarna räknas på delarnas summa.', "The table's total for the row is rounded; the shares are worked out of the parts' sum."));
   }
   const shown = asked.length > 0 ? asked.map(({ column }) => column.id) : parts.map(({ column }) => column.id);
   parts.forEach(({ column, fact }, index) => {
     if (!shown.includes(column.id)) return;
     const part = allocation.parts[index]!;
-    steps.push(`${partName(column)}: ${say.marked(fact)} / ${money(weightTotal, input.lang)} = ${formatPercent(part.share, input.lang, 4)}; ${formatPercent(part.share, input.lang, 4)} × ${money(pot.amount, input.lang)} = ${money(new Decimal(part.exact).toDecimalPlaces(2, Decimal.ROUND_HALF_UP), input.lang)} → ${money(part.amount, input.lang)}`);
+    steps.push(`${partName(column)}: ${claimWords(say, [fact], `${formatPercent(part.share, input.lang, 4)} ${t(input, 'av raden', 'of the row')}`)}; ${formatPercent(part.share, input.lang, 4)} × ${money(pot.amount, input.lang)} = ${money(new Decimal(part.exact).toDecimalPlaces(2, Decimal.ROUND_HALF_UP), input.lang)} → ${money(part.amount, input.lang)}`);
   });
   steps.push(roundingStep(input, unit, pot.amount));
   reply.derivation = steps;
   reply.notes.push(...estimateNotes(input));
   const reconstructed = facts.filter((fact) => fact.status === 'reconstructed');
-  if (reconstructed.length > 0) reply.notes.push(t(input, `Andelarna bygger på ${reconstructed.length} rekonstruerade celler: ${reconstructed.map((fact) => say.marked(fact)).join(', ')}.`, `The shares rest on ${reconstructed.length} reconstructed cells: ${reconstructed.map((fact) => say.marked(fact)).join(', ')}.`));
-  return finishReply(store, reply, say, []);
+  if (reconstructed.length > 0) {
+    const sentence = reconstructedNote(input, reconstructed);
+    say.add([{ status: 'reconstructed', facts: reconstructed.map((fact) => fact.id), words: sentence }]);
+    reply.notes.push(sentence);
+  }
+  return withoutTodaysQuotes(store, finishReply(store, reply, say, []), facts);
 }
 
 /** "suicidprevention utöver basen", "medlen till kommunerna": what the new pot is. */
@@ -664,16 +693,23 @@ function tableSteps(
   } else whole = totals.length === 1 ? say.marked(totals[0]!) : say.computed(totals);
   steps.push(t(input, `Andelarna är radernas del av ${whole}${model ? ', det som tabellen fördelar efter befolkning' : ''}.`, `The shares are each row's part of ${whole}${model ? ', what the table shares by population' : ''}.`));
   const shown = targetId ? rows.filter((row) => row.place.id === targetId) : rows;
+  const ofWhat = model ? t(input, 'tabellens del efter befolkning', "the table's part by population") : t(input, 'tabellens summa', "the table's sum");
   for (const row of shown) {
     const index = rows.indexOf(row);
     const part = allocation.parts[index]!;
-    const weight = row.facts.length === 1 ? say.marked(row.facts[0]!) : say.computed(row.facts);
+    const shareWords = claimWords(say, row.facts, `${formatPercent(part.share, lang, 4)} ${t(input, 'av', 'of')} ${money(allocation.weightTotal, lang)} (${ofWhat})`);
     steps.push(
-      `${row.place.name}: ${weight} ${t(input, 'av', 'of')} ${money(allocation.weightTotal, lang)} = ${formatPercent(part.share, lang, 4)}; ${formatPercent(part.share, lang, 4)} × ${money(allocation.rest, lang)} = ${money(new Decimal(part.exact).minus(part.base).toDecimalPlaces(2, Decimal.ROUND_HALF_UP), lang)}${allocation.base.gt(0) ? ` + ${money(part.base, lang)} ${t(input, 'bas', 'base')}` : ''} → ${money(part.amount, lang)}`,
+      `${row.place.name}: ${shareWords}; ${formatPercent(part.share, lang, 4)} × ${money(allocation.rest, lang)} = ${money(new Decimal(part.exact).minus(part.base).toDecimalPlaces(2, Decimal.ROUND_HALF_UP), lang)}${allocation.base.gt(0) ? ` + ${money(part.base, lang)} ${t(input, 'bas', 'base')}` : ''} → ${money(part.amount, lang)}`,
     );
   }
   steps.push(roundingStep(input, allocation.unit, pot));
   return steps;
+}
+
+/** Words derived from the facts, recorded as a claim. */
+function claimWords(say: Provenance, facts: AmountFact[], words: string): string {
+  say.add([{ status: 'derived', facts: facts.map((fact) => fact.id), words }]);
+  return words;
 }
 
 function roundingStep(input: AnswerInput, unit: RoundingUnit, pot: Decimal): string {
@@ -753,14 +789,19 @@ function nationalReply(input: AnswerInput, plan: NationalPlan): Reply {
   if (key.key.type === 'fixed') {
     const fixedKey = key.key;
     const exception = h.category ? matchingException(key, h.category) : undefined;
+    // "och de tre storstadslänen 3 mkr var": the question's own amount for a category the key names.
+    const asked = h.categoryBase && !h.category ? matchingException(key, [h.categoryBase.category!]) : undefined;
+    const exceptionAmount = (e: (typeof fixedKey.exceptions)[number]) => (asked === e ? h.categoryBase!.amount : parseSek(e.amount));
     for (const { place, fact } of plan.targets) {
-      const amount = exception ? parseSek(exception.amount) : h.base!.amount;
+      // A county printed with a category's amount is one of that category; the others get the amount per county.
+      const own = !exception ? fixedKey.exceptions.find((e) => parseSek(e.amount).equals(fact.amount) && !parseSek(fixedKey.amount).equals(fact.amount)) : undefined;
+      const amount = exception ? parseSek(exception.amount) : own ? exceptionAmount(own) : h.base!.amount;
       results.push({ place, amount, fact });
       const words = estimateWords(say, input, amount, [fact.id, key.id], t(input, 'nyckelns fasta belopp', "the key's fixed amounts"));
       lines.push(
         exception
-          ? t(input, `om ${place.name} vore ett av ${exception.description} skulle ${place.name} enligt nyckeln få ${words} i stället för ${say.marked(fact)}.`, `if ${place.name} were one of the counties with their own amount (“${exception.description}”), ${place.name} would get ${words} under the key, instead of ${say.marked(fact)}.`)
-          : t(input, `med ${money(amount, 'sv')} per län skulle ${place.name} få ${words} i stället för ${say.marked(fact)}.`, `with ${money(amount, 'en')} per county, ${place.name} would get ${words} instead of ${say.marked(fact)}.`),
+          ? t(input, `om ${place.name} vore ett av ${exception.description} skulle ${place.name} enligt nyckeln få ${words}.`, `if ${place.name} were one of the counties with their own amount (“${exception.description}”), ${place.name} would get ${words} under the key.`)
+          : t(input, `med ${money(amount, 'sv')} per län skulle ${place.name} få ${words}.`, `with ${money(amount, 'en')} per county, ${place.name} would get ${words}.`),
       );
     }
     const counties = countiesOf(input, key);
@@ -774,9 +815,24 @@ function nationalReply(input: AnswerInput, plan: NationalPlan): Reply {
         ),
       );
     } else if (counties) {
-      const others = fixedKey.exceptions.reduce((sum, e) => sum.plus(parseSek(e.amount).times(e.count)), new Decimal(0));
+      const others = fixedKey.exceptions.reduce((sum, e) => sum.plus(exceptionAmount(e).times(e.count)), new Decimal(0));
+      const othersWords = fixedKey.exceptions.map((e) => `${e.count} × ${money(exceptionAmount(e), input.lang)}`).join(' + ');
       const regular = counties.count - fixedKey.exceptions.reduce((n, e) => n + e.count, 0);
-      steps.push(t(input, `Potten skulle bli ${regular} × ${money(h.base!.amount, 'sv')} + ${money(others, 'sv')} = ${money(h.base!.amount.times(regular).plus(others), 'sv')} ${say.counties(key)}.`, `The pot would be ${regular} × ${money(h.base!.amount, 'en')} + ${money(others, 'en')} = ${money(h.base!.amount.times(regular).plus(others), 'en')} ${say.counties(key)}.`));
+      const newPot = h.base!.amount.times(regular).plus(others);
+      const potLine = t(
+        input,
+        `Potten skulle bli ${regular} × ${money(h.base!.amount, 'sv')} + ${othersWords} = ${money(newPot, 'sv')} ${say.counties(key)}.`,
+        `The pot would be ${regular} × ${money(h.base!.amount, 'en')} + ${othersWords} = ${money(newPot, 'en')} ${say.counties(key)}.`,
+      );
+      steps.push(potLine);
+      lines.push(
+        t(
+          input,
+          `Den nationella potten skulle bli ${money(newPot, 'sv')} (${regular} län × ${money(h.base!.amount, 'sv')} och ${joinList(fixedKey.exceptions.map((e) => `${e.count} × ${money(exceptionAmount(e), 'sv')} för ${e.description}`), 'sv')}).`,
+          `The national pot would be ${money(newPot, 'en')} (${regular} counties × ${money(h.base!.amount, 'en')} and ${joinList(fixedKey.exceptions.map((e) => `${e.count} × ${money(exceptionAmount(e), 'en')} for “${e.description}”`), 'en')}).`,
+        ),
+      );
+      say.add([{ status: 'derived', facts: [key.id], words: potLine }]);
     }
   } else {
     const counties = key.key.type === 'basePlusProRata' ? countiesOf(input, key)! : undefined;
@@ -801,19 +857,19 @@ function nationalReply(input: AnswerInput, plan: NationalPlan): Reply {
       });
       results.push({ place, amount: estimate.amount, fact });
       const words = estimateWords(say, input, estimate.amount, [fact.id, key.id, ...(counties ? [counties.counted.id] : [])], t(input, `dokumentets nyckel och ${place.name}s andel`, `the document's key and ${place.name}'s share`));
-      lines.push(t(input, `skulle ${place.name} få ${words}, mot ${say.marked(fact)} med ${money(pot, 'sv')}`, `${place.name} would get ${words}, against ${say.marked(fact)} with ${money(pot, 'en')}`));
+      lines.push(t(input, `skulle ${place.name} få ${words}`, `${place.name} would get ${words}`));
       const inferred = counties ? say.shareAndCounties(fact, key, counties.counted) : say.share(fact, key, weight);
       if (printedBase && counties && newBase) {
         steps.push(
           t(
             input,
-            `${place.name}: (${money(fact.amount, 'sv')} − ${money(printedBase, 'sv')}) / (${money(pot, 'sv')} − ${recipients} × ${money(printedBase, 'sv')}) = ${formatPercent(estimate.share, 'sv', 4)} ${inferred}; ${money(newBase, 'sv')} + ${formatPercent(estimate.share, 'sv', 4)} × (${money(newPot, 'sv')} − ${recipients} × ${money(newBase, 'sv')}) = ${money(new Decimal(estimate.exact).toDecimalPlaces(4, Decimal.ROUND_HALF_UP), 'sv')} → ${money(estimate.amount, 'sv')}`,
-            `${place.name}: (${money(fact.amount, 'en')} − ${money(printedBase, 'en')}) / (${money(pot, 'en')} − ${recipients} × ${money(printedBase, 'en')}) = ${formatPercent(estimate.share, 'en', 4)} ${inferred}; ${money(newBase, 'en')} + ${formatPercent(estimate.share, 'en', 4)} × (${money(newPot, 'en')} − ${recipients} × ${money(newBase, 'en')}) = ${money(new Decimal(estimate.exact).toDecimalPlaces(4, Decimal.ROUND_HALF_UP), 'en')} → ${money(estimate.amount, 'en')}`,
+            `${place.name}: ${formatPercent(estimate.share, 'sv', 4)} av delen efter befolkning, ${money(pot, 'sv')} − ${recipients} × ${money(printedBase, 'sv')} = ${money(pot.minus(printedBase.times(recipients)), 'sv')} ${inferred}; ${money(newBase, 'sv')} + ${formatPercent(estimate.share, 'sv', 4)} × (${money(newPot, 'sv')} − ${recipients} × ${money(newBase, 'sv')}) = ${money(new Decimal(estimate.exact).toDecimalPlaces(4, Decimal.ROUND_HALF_UP), 'sv')} → ${money(estimate.amount, 'sv')}`,
+            `${place.name}: ${formatPercent(estimate.share, 'en', 4)} of the part by population, ${money(pot, 'en')} − ${recipients} × ${money(printedBase, 'en')} = ${money(pot.minus(printedBase.times(recipients)), 'en')} ${inferred}; ${money(newBase, 'en')} + ${formatPercent(estimate.share, 'en', 4)} × (${money(newPot, 'en')} − ${recipients} × ${money(newBase, 'en')}) = ${money(new Decimal(estimate.exact).toDecimalPlaces(4, Decimal.ROUND_HALF_UP), 'en')} → ${money(estimate.amount, 'en')}`,
           ),
         );
       } else {
         steps.push(
-          `${place.name}: ${money(fact.amount, input.lang)} / ${money(pot, input.lang)} = ${formatPercent(estimate.share, input.lang, 4)} ${inferred}; ${formatPercent(estimate.share, input.lang, 4)} × ${money(newPot, input.lang)} = ${money(new Decimal(estimate.exact).toDecimalPlaces(4, Decimal.ROUND_HALF_UP), input.lang)} → ${money(estimate.amount, input.lang)}`,
+          `${place.name}: ${formatPercent(estimate.share, input.lang, 4)} ${t(input, 'av', 'of')} ${money(pot, input.lang)} ${inferred}; ${formatPercent(estimate.share, input.lang, 4)} × ${money(newPot, input.lang)} = ${money(new Decimal(estimate.exact).toDecimalPlaces(4, Decimal.ROUND_HALF_UP), input.lang)} → ${money(estimate.amount, input.lang)}`,
         );
       }
     }
@@ -831,7 +887,7 @@ function nationalReply(input: AnswerInput, plan: NationalPlan): Reply {
   reply.figure = money(first.amount, input.lang);
   reply.title = t(input, `Uppskattning: ${results.map((r) => r.place.name).join(', ')}, ${name} ${key.year}`, `Estimate: ${results.map((r) => r.place.name).join(', ')}, ${name} ${key.year}`);
   reply.text = key.key.type === 'fixed' ? `${t(input, 'Uppskattning, inget beslut:', 'Estimate, not a decision:')} ${lines.join(' ')}` : `${terms} ${lines.join(t(input, '; ', '; '))}.`;
-  reply.rows = results.map(({ place, amount, fact }) => ({ label: place.name, value: money(amount, input.lang), note: t(input, `i dag ${money(fact.amount, 'sv')}`, `now ${money(fact.amount, 'en')}`) }));
+  reply.rows = results.map(({ place, amount }) => ({ label: place.name, value: money(amount, input.lang) }));
   if (h.replaced && !h.replaced.amount.equals(pot)) {
     reply.notes.push(t(input, `Du skriver att potten i dag är ${h.replaced.text}, men dokumentet har ${money(pot, 'sv')}; jag räknar från dokumentets pott.`, `You write that the pot is now ${h.replaced.text}, but the document has ${money(pot, 'en')}; I work from the document's pot.`));
   }
@@ -843,7 +899,7 @@ function nationalReply(input: AnswerInput, plan: NationalPlan): Reply {
   else if (!h.category && h.base) reply.calculator = calculatorOf(input, { kind: 'base', per: 'county', ...place, funds: [key.fund], year: key.year, amount: h.base.amount.toFixed() }, [], false);
   reply.notes.push(...estimateNotes(input));
   if (input.lang === 'en') reply.notes.push('The key is quoted in Swedish, as the document writes it.');
-  return finishReply(store, reply, say, results.map((r) => r.fact));
+  return withoutTodaysQuotes(store, finishReply(store, reply, say, results.map((r) => r.fact)), results.map((r) => r.fact));
 }
 
 const TOTAL_ASKED = /\b(totala?|totalt|totalbelopp\w*|sammanlagt|sammanlagda|hela beloppet|allt som allt|in total|total|altogether|overall)\b/;
@@ -865,7 +921,7 @@ function withChangedTotal(input: AnswerInput, say: Provenance, reply: Reply, res
     `${reply.text} Totalt skulle ${place.name} då få ${words}: ${say.marked(total)} − ${say.marked(fact)} + ${money(amount, 'sv')}.`,
     `${reply.text} In total ${place.name} would then get ${words}: ${say.marked(total)} − ${say.marked(fact)} + ${money(amount, 'en')}.`,
   );
-  reply.rows.push({ label: t(input, `${place.name} totalt`, `${place.name} in total`), value: money(changed, input.lang), note: t(input, `i dag ${money(total.amount, 'sv')}`, `now ${money(total.amount, 'en')}`) });
+  reply.rows.push({ label: t(input, `${place.name} totalt`, `${place.name} in total`), value: money(changed, input.lang) });
   reply.derivation.push(`${money(total.amount, input.lang)} − ${money(fact.amount, input.lang)} + ${money(amount, input.lang)} = ${money(changed, input.lang)}`);
 }
 
