@@ -231,7 +231,7 @@ function nextContext(u: Understanding, reply: Reply, previous: ConversationConte
   return {
     lang: u.lang,
     intent: u.intent,
-    ...(u.place ? { place: u.place } : {}),
+    ...(reply.subject ? { place: reply.subject } : u.place ? { place: u.place } : {}),
     ...(u.fund ? { fund: u.fund } : {}),
     // Only years the user said, now or in the follow-ups before (understand carries no other).
     ...(u.year ? { year: u.year } : {}),

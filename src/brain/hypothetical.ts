@@ -190,7 +190,9 @@ function countIn(text: string, amounts: readonly QuestionAmount[]): QuestionCoun
     const [, number, first, second] = match;
     if (taken.some(([from, to]) => match.index >= from && match.index < to)) continue;
     const count = /^\d+$/.test(number!) ? Number(number) : NUMBER_WORDS[number!];
-    if (count === undefined || !Number.isSafeInteger(count)) continue;
+    if (count === undefined || !Number.isSafeInteger(count) || count === 0) continue;
+    // "250 000 per mottagning": the last group of a number grouped in thousands is no count of its own.
+    if (/^\d{3}$/.test(number!) && /\d[ \u00a0]$/.test(folded.slice(Math.max(0, match.index - 2), match.index))) continue;
     // A year ("2020"), a percentage, a scale word or a currency is not a count of things.
     if (/^\d+$/.test(number!) && /^(19|20)\d\d$/.test(number!)) continue;
     if (/^\s*%/.test(normal.slice(match.index + number!.length))) continue;

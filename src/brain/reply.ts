@@ -66,6 +66,8 @@ export interface Reply {
   action?: ReplyAction;
   /** A what-if estimate that can be recomputed with another amount ("Räkna om"); see recalculate.ts. */
   calculator?: Calculator;
+  /** The one place the answer singles out (the top of a ranking): what "it" and "than Malmö" set against next. */
+  subject?: string;
 }
 
 /** What a what-if card needs to be recomputed in place: the what-if it is and the amount it used. */

@@ -136,7 +136,7 @@ export function understand(text: string, context: ConversationContext, store: Kn
     context.place !== undefined &&
     places.length === 1 &&
     places[0]!.place.id !== context.place &&
-    (followUp || v.REFERS_TO_LAST.test(namesAsPlaceholder(folded, places))) &&
+    (followUp || v.REFERS_TO_LAST.test(namesAsPlaceholder(folded, places)) || v.MORE_THAN_OPENING.test(folded)) &&
     (v.DIFFERENCE_OP.test(folded) || v.SUM_OP.test(folded) || v.COMPARE_OP.test(folded))
       ? context.place
       : undefined;

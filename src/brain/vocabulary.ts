@@ -23,7 +23,7 @@ export const DEADLINE =
 /** "kan vi fakturera i juni?": a month named is a question about dates. */
 export const MONTH = /\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|august|october|december)\b/;
 /** "får vi …?", "vad krävs …?": questions about rules, answered from the text. */
-export const RULES = /^(far vi|kan vi|maste vi|ska vi|behover vi|far man|kan man|can we|may we|must we|do we|are we|is it allowed)\b|\b(kravs|kraver|krav|requirements?|required|tillatet|allowed)\b/;
+export const RULES = /^(far vi|kan vi|maste vi|ska vi|behover vi|far man|kan man|can we|may we|must we|do we|are we|is it allowed)\b|^(far|kan|maste|can|may|must|could) ([\w-]+ ){1,4}(anvanda|anvandas|bekosta|finansiera|spara|overfora|flytta|use|spend|fund|save|transfer|carry over)\b|\b(kravs|kraver|krav|requirements?|required|tillatet|allowed)\b/;
 /** "kommunerna i Dalarna", "länen": all the places of a kind. */
 export const CHILDREN = /\b(\w*kommunernas|\w*kommunerna|\w*kommuners|\w*kommuner|lanen|delregionernas|delregionerna|delregioners|delregioner|municipalities|counties|sub-?regions)\b/;
 /** "både … och", "both … and": two things asked at once. */
@@ -90,6 +90,8 @@ export const STOP_WORDS = new Set(
 /** "tillsammans", "ihop", "plus", "+": the amounts added up. */
 /** "lägg till Ludvika", "ta med Orsa också", "add Orsa too": more places for the sum just given. */
 export const ADD_MORE = /\b(lagg till|lagg pa|lagg ihop med|ta med|rakna med|inkludera|och med|add|adding|include|plus)\b/;
+/** "hur mycket mer än Malmö?", "how much less than Orsa?": set against the figure just given. */
+export const MORE_THAN_OPENING = /^(och |and |ok |okej |so )?(hur mycket|hur mkt|how much) (mer|mindre|more|less) (an|than)\b/;
 export const SUM_OP = /\b(tillsammans|ihop|sammanlagt|sammantaget|summer\w*|summa|plus|combined|together|altogether|in total|sum|added up|add up)\b|\+/;
 /** "skillnad", "hur mycket mer": one amount minus another. */
 export const DIFFERENCE_OP = /\b(skillnad\w*|skiljer|skilja\w*|differ\w*|differens\w*|difference|diff|hur mycket (mer|mindre)|how much (more|less)|hur manga (fler|farre)|how many (more|fewer)|fler an|farre an|mer an|mindre an|more than|less than|minus|okade|okat|okning\w*|minskade|minskat|minskning\w*|forandr\w*|andrades|andrats|increased?|decreased?|grew|fell|dropped|changed?)\b/;

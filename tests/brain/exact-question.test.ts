@@ -248,6 +248,26 @@ describe('two questions on one subject are answered by the passage on it', () =>
   it.each<Case>([
     ['Vad är Bostad först och vilka samarbetar kring det i Dalarna?', ['Bostad först', 'Borlänge']],
     ['What is BISAM and where is the function placed now?', ['Brukarinflytandesamordnare']],
+    // 000 "a) Samsjuklighet": the HVB passage names Borlänge in its third sentence; "d) Ungdomsmottagningar" names the clinics.
+    ['Vilket HVB-samarbete planeras i Dalarna 2022?', ['HVB', 'Borlänge kommun fick i uppdrag']],
+    ['Vilka ungdomsmottagningar förstärks i Dalarna under 2022?', ['Orsa, Älvdalen och Idre/Särna']],
+    // A question of what is allowed is read in the text, never answered with a ranking of amounts.
+    ['Får delregionerna i Skåne använda medlen till pågående arbeten?', ['Det här står i dokumentet'], ['störst först']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
+describe('counts, national pots and rankings followed up', () => {
+  // 003: "Mariamottagningarna; Länsgemensamt utvecklingsarbete 250 000kr per Maria mottagningar, Totalt 1,5 mkr": 1 500 000 / 250 000 = 6.
+  // 002 (2020): samsjuklighet 200 Mkr + brukarmedverkan 24 Mkr + suicidprevention 200 Mkr + ungdomsmottagningar 150 Mkr = 574 Mkr.
+  // 003 (2023): Nordväst 9 669 681 (reconstructed) is the largest sub-region, Malmö 9 583 978: 85 703 more.
+  it.each<Case>([
+    ['Hur många Mariamottagningar räknar man med i Skåne om det är 250 000 per mottagning och 1,5 mkr totalt?', ['6 (härlett'], ['0 × 1 500 000']],
+    ['Hur mycket fördelas sammanlagt till länen i de fyra potterna 2020 (samsjuklighet, brukare, suicid, UM)?', ['574 000 000 kr']],
+    ['What do the suicide prevention and youth clinic pots add up to in 2020?', ['SEK 350,000,000', 'Sweden 2020'], ['Sverige 2020']],
+    [['Which Skåne sub-region gets the most money?', 'how much more than Malmö?'], ['SEK 85,703']],
+    [['Vilken kommun i Dalarna får mest?', 'hur mycket mer än Mora?'], ['1 132 848 kr']],
   ])('%s', (...test) => {
     check(test);
   });

@@ -120,7 +120,10 @@ function termsOf(input: AnswerInput): { found: Term[] } | { missing: string[] } 
   const named = placesOf(input);
   // "lägg ihop delregionerna och skånegemensamma medel": funds only one place has name that place.
   const owners = named.length === 0 ? [...new Set(u.funds.flatMap((fund) => store.amounts({ fund }).map((fact) => fact.place)))].flatMap((id) => store.place(id) ?? []).filter((place) => place.kind === 'county') : [];
-  const places = named.length > 0 ? named : owners.length === 1 ? owners : [];
+  // "de fyra potterna 2020 sammanlagt": funds the whole country has a pot for, when no county is named.
+  const nation = store.knowledge.places.find((place) => place.kind === 'country');
+  const national = named.length === 0 && owners.length !== 1 && nation && u.funds.length >= 2 && u.funds.every((fund) => store.amounts({ place: nation.id, fund }).length > 0) ? [nation] : [];
+  const places = named.length > 0 ? named : owners.length === 1 ? owners : national;
   if (places.length === 0) return undefined;
   const funds: (string | undefined)[] = u.funds.length > 0 ? u.funds : [u.fund];
   const found: Term[] = [];
@@ -233,7 +236,7 @@ function labelOf(input: AnswerInput, term: Term, terms: Term[]): string {
   const funds = new Set(terms.map((other) => other.fund ?? '')).size > 1;
   const years = new Set(terms.map((other) => other.year)).size > 1;
   const children = childrenWords(input, term);
-  const parts = [places || (!funds && !years) ? term.place.name : '', children ?? (funds && term.fund ? fundName(input, term.fund).toLowerCase() : ''), years ? String(term.year) : ''].filter(Boolean);
+  const parts = [places || (!funds && !years) ? placeName(input, term.place.id) : '', children ?? (funds && term.fund ? fundName(input, term.fund).toLowerCase() : ''), years ? String(term.year) : ''].filter(Boolean);
   return parts.join(', ');
 }
 
@@ -245,7 +248,7 @@ function commonOf(input: AnswerInput, terms: Term[]): string {
   const sameYear = terms.every((term) => term.year === first.year);
   const fund = sameFund && first.fund && !input.store.fund(first.fund)?.aggregate ? fundName(input, first.fund).toLowerCase() : '';
   const part = input.u.part ? (input.u.part === 'base' ? t(input, 'basbelopp', 'base amounts') : t(input, 'del efter befolkning', 'share by population')) : '';
-  return [samePlace ? first.place.name : '', fund, part, sameYear ? String(first.year) : ''].filter(Boolean).join(' ');
+  return [samePlace ? placeName(input, first.place.id) : '', fund, part, sameYear ? String(first.year) : ''].filter(Boolean).join(' ');
 }
 
 function termValue(term: Term) {

@@ -72,6 +72,7 @@ export function answerList(input: AnswerInput): Reply {
   reply.text = `${lead} ${shown.map(({ place, fact }, i) => `${i + 1}. ${place.name} ${say.marked(fact)}`).join(', ')}.`;
   if (shown.length < entries.length) reply.text += t(input, ` (de ${shown.length} första av ${entries.length})`, ` (the first ${shown.length} of ${entries.length})`);
   finish(input, reply, say, shown.map((entry) => entry.fact));
+  if (u.order && !bothEnds) reply.subject = top.place.id;
   reply.suggestions = [{ title: t(input, `Mer om ${top.place.name}`, `More about ${top.place.name}`), question: t(input, `Hur mycket får ${top.place.name} ${year}?`, `How much does ${top.place.name} get in ${year}?`) }];
   return reply;
 }

@@ -237,7 +237,8 @@ function unitCost(input: AnswerInput): Reply | undefined {
   if (!best) return undefined;
   if (scored.length > 1 && scored[1]!.score === best.score && !scored[1]!.cost.amount.equals(best.cost.amount)) return undefined;
   const cost = best.cost;
-  const others = amounts.filter((amount) => !amount.amount.equals(cost.amount));
+  // The total the unit cost is part of ("och 1,5 mkr totalt") is the document's figure, not a new amount.
+  const others = amounts.filter((amount) => !amount.amount.equals(cost.amount) && !(cost.fact && amount.amount.equals(cost.fact.amount)));
   if (h.count) {
     // "om kursen kostar 25 000 kr per person": the question's own unit cost, beside the document's.
     const stated = others.find((amount) => !amount.replaced);

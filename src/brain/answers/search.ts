@@ -83,6 +83,7 @@ export class PassageSearch {
   private readonly figures = new Map<string, FigureFact>();
   private readonly figureUnits = new Map<string, string | null>();
   private readonly vocabulary = new Set<string>();
+
   private readonly indexes = new Map<string, MiniSearch<Entry>>();
 
   constructor(store: KnowledgeStore) {
@@ -328,7 +329,10 @@ function splitSentences(text: string): { sentences: string[]; folded: string[] }
   return split;
 }
 
-/** The sentence with most of the question's terms, with its neighbours up to about 450 characters. */
+/** The sentence with most of the question's terms, with its neighbours up to about 600 characters. */
+/** About how long a quoted answer may be: the sentence asked about and the ones that name who and where. */
+const QUOTE_BUDGET = 600;
+
 function bestSentences(text: string, terms: string[]): string {
   const { sentences, folded: foldedSentences } = splitSentences(text);
   let bestIndex = 0;
@@ -342,10 +346,10 @@ function bestSentences(text: string, terms: string[]): string {
     }
   });
   // The sentence before often says what the best one is about ("… projekt som motverkar studieavbrott").
-  const start = bestIndex > 0 && sentences[bestIndex - 1]!.length + sentences[bestIndex]!.length < 450 ? bestIndex - 1 : bestIndex;
+  const start = bestIndex > 0 && sentences[bestIndex - 1]!.length + sentences[bestIndex]!.length < QUOTE_BUDGET ? bestIndex - 1 : bestIndex;
   let quote = sentences.slice(start, bestIndex + 1).join(' ');
-  for (let i = bestIndex + 1; i < sentences.length && quote.length + sentences[i]!.length < 450; i++) quote += ` ${sentences[i]}`;
-  return quote.length > 600 ? `${quote.slice(0, 597)}…` : quote;
+  for (let i = bestIndex + 1; i < sentences.length && quote.length + sentences[i]!.length < QUOTE_BUDGET; i++) quote += ` ${sentences[i]}`;
+  return quote.length > QUOTE_BUDGET + 150 ? `${quote.slice(0, QUOTE_BUDGET + 147)}…` : quote;
 }
 
 export function helpSuggestions(input: AnswerInput) {
