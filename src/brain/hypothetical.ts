@@ -155,8 +155,26 @@ export function amountsInText(text: string, lang: Lang, options: { bare?: boolea
   return found;
 }
 
+/**
+ * The last questions' hypotheticals: one question is read by several stages (understanding, the
+ * scenario, the what-if, the calculation), and the reading depends on the text alone. Frozen, so that
+ * no stage can change what another reads.
+ */
+const recentlyRead = new Map<string, Readonly<Hypothetical>>();
+const RECENT = 8;
+
 /** The hypothetical of a question: what is new, what is per recipient, what is counted. */
-export function readHypothetical(text: string, lang: Lang): Hypothetical {
+export function readHypothetical(text: string, lang: Lang): Readonly<Hypothetical> {
+  const key = `${lang}\u0000${text}`;
+  const known = recentlyRead.get(key);
+  if (known) return known;
+  const read = Object.freeze(readAfresh(text, lang));
+  if (recentlyRead.size >= RECENT) recentlyRead.delete(recentlyRead.keys().next().value!);
+  recentlyRead.set(key, read);
+  return read;
+}
+
+function readAfresh(text: string, lang: Lang): Hypothetical {
   const amounts = amountsInText(text, lang, { bare: true });
   const pot = amounts.find((amount) => !amount.perRecipient && !amount.replaced);
   const base = amounts.find((amount) => amount.perRecipient && !amount.replaced && !amount.category);

@@ -121,13 +121,17 @@ interface Token {
 export function swedishPlaceFinder(sweden: Pick<SwedenFile, 'counties' | 'municipalities'>): (text: string) => SwedishPlaceMatch[] {
   const forms = new Map<string, Form[]>();
   let maxWords = 1;
+  /** The first word of every form: a span starting with any other word names no place. */
+  const firstWords = new Set<string>();
   const add = (phrase: string, place: Place, everyday: boolean) => {
     const folded = foldText(phrase);
     const list = forms.get(folded) ?? [];
     const spelled = phrase.normalize('NFC').toLowerCase();
     if (!list.some((form) => form.place === place && form.spelled === spelled)) list.push({ place, spelled, everyday });
     forms.set(folded, list);
-    maxWords = Math.max(maxWords, folded.split(' ').length);
+    const parts = folded.split(' ');
+    maxWords = Math.max(maxWords, parts.length);
+    firstWords.add(parts[0]!);
   };
   const addName = (name: string, place: Place, suffixes: string[]) => {
     for (const base of spellings(name)) {
@@ -158,9 +162,13 @@ export function swedishPlaceFinder(sweden: Pick<SwedenFile, 'counties' | 'munici
     const tokens = tokenize(text);
     const found: { start: number; match: SwedishPlaceMatch }[] = [];
     const taken = new Array<boolean>(tokens.length).fill(false);
+    const starts = tokens.flatMap((token, i) => (firstWords.has(token.word) ? [i] : []));
     for (let length = Math.min(maxWords, tokens.length); length >= 1; length--) {
-      for (let start = 0; start + length <= tokens.length; start++) {
-        if (taken.slice(start, start + length).some(Boolean)) continue;
+      for (const start of starts) {
+        if (start + length > tokens.length) continue;
+        let free = true;
+        for (let i = start; i < start + length; i++) if (taken[i]) free = false;
+        if (!free) continue;
         const span = tokens.slice(start, start + length);
         const phrase = span.map((token) => token.word).join(' ');
         const place = choose(forms.get(phrase) ?? [], span);
