@@ -24,7 +24,7 @@ import { MENTIONS_DATE } from './dated-match.js';
 import type { Lang } from './format.js';
 import type { Answer, Reply } from './reply.js';
 import { understand, type Understanding } from './understand.js';
-import { COST_OR_COUNT, MONEY_OR_RANK, WHAT_IS, WHICH_PLACES } from './vocabulary.js';
+import { CONTENT_OF, COST_OR_COUNT, MONEY_OR_RANK, WHAT_IS, WHICH_PLACES } from './vocabulary.js';
 
 export interface Clock {
   /** Today's date in Sweden, as YYYY-MM-DD. */
@@ -191,7 +191,13 @@ function route(input: AnswerInput, search: PassageSearch): Reply {
       const reply = answerSearch(input, search, { figuresOnly: item !== undefined });
       // "Hur många personer har utbildats i MHFA?" is not answered by what the MHFA training costs.
       const count = /\b(hur manga|how many|antal\w*|number of)\b/.test(u.folded);
-      return item && reply.kind !== 'figure' && !count ? amountReply(input, item, []) : reply;
+      if (item && reply.kind !== 'figure' && !count) return amountReply(input, item, []);
+      // "Vad ska slutredovisningen innehålla?" that no passage answers: the obligation itself says what it holds.
+      if (reply.kind === 'unknown' && u.deadlineKind && CONTENT_OF.test(u.folded)) {
+        const deadlines = answerDeadlineList(input);
+        if (deadlines.kind !== 'unknown') return deadlines;
+      }
+      return reply;
     }
   }
 }

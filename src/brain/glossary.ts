@@ -25,6 +25,7 @@ const GLOSSARY: Record<string, string> = {
   subregional: 'delregionala', 'sub-regional': 'delregionala', prioritise: 'prioritera', prioritize: 'prioritera', prioritised: 'prioritera',
   prioritized: 'prioritera', prioritises: 'prioritera', prioritizes: 'prioritera', propose: 'förslag', proposes: 'förslag', proposal: 'förslag',
   proposals: 'förslag', bereaved: 'efterlevande', mandate: 'mandat', decides: 'beslutar', decide: 'beslutar', decided: 'beslutade',
+  arrive: 'tillhanda', arrived: 'tillhanda', arrives: 'tillhanda', late: 'sent', stopped: 'upphört', stop: 'upphört',
 };
 
 /** English phrases whose Swedish is one compound word (or a fixed phrase), translated before the words. */

@@ -73,7 +73,8 @@ export type Operation = 'value' | 'parts' | 'sum' | 'difference' | 'compare' | '
 export type Asks = 'amount' | 'date' | 'person' | 'invoiceField' | 'explanation' | 'list' | 'help' | 'subscription';
 
 export function understand(text: string, context: ConversationContext, store: KnowledgeStore, options: { locale?: string; lang?: Lang } = {}): Understanding {
-  const folded = foldText(text);
+  // "när det gäller jämställdhet", "when it comes to": "regarding", never a question of when.
+  const folded = foldText(text).replace(/\b(nar det galler|nar det kommer till|when it comes to)\b/g, 'angaende');
   const lang = options.lang ?? chooseLanguage(text, context.lang, options.locale);
   const places = distinctPlaces(store.placeIndex.mentions(text));
   const fundMatches = findFunds(folded, lexiconOf(store));
@@ -331,6 +332,8 @@ function detectIntent(folded: string, invoiceField: InvoiceField | undefined, ha
   if (v.CONSEQUENCE.test(folded) && !/\d/.test(folded)) return 'search';
   // "Vem beslutar om fördelningen?": who decides is in the documents' text, not in a key or an amount.
   if (v.WHO_DECIDES.test(folded) && !v.CONTACT_NOUN.test(folded) && invoiceField !== 'requisition') return 'search';
+  // "Vad ska redovisningen belysa?", "what must the report include?": what a report holds, not when it is due.
+  if (v.CONTENT_OF.test(folded) && !invoiceField && !v.INVOICE.test(folded)) return 'search';
   if (v.DEADLINE.test(folded) && (v.INVOICE.test(folded) || !invoiceField) && !v.COST_OR_COUNT.test(folded.replace(v.POPULATION_PART, ' ').replace(v.BASE_AND_SHARE, ' '))) {
     // "vem ska ta emot slutredovisningen" is a contact question, not a date.
     if (!(v.CONTACT.test(folded) && !/\b(nar|when|datum|deadline\w*|senast|sista)\b/.test(folded))) return 'deadline';

@@ -92,6 +92,8 @@ export const STOP_WORDS = new Set(
 export const ADD_MORE = /\b(lagg till|lagg pa|lagg ihop med|ta med|rakna med|inkludera|och med|add|adding|include|plus)\b/;
 /** "hur mycket mer än Malmö?", "how much less than Orsa?": set against the figure just given. */
 export const MORE_THAN_OPENING = /^(och |and |ok |okej |so )?(hur mycket|hur mkt|how much) (mer|mindre|more|less) (an|than)\b/;
+/** "vad ska redovisningen belysa", "what must the report include": the content of something, not its date. */
+export const CONTENT_OF = /^(vad|vilka|vilket|what|which)\b.*\b(ska|skall|bor|maste|behover|should|must|needs? to)\b.*\b(belysa|belysas|innehalla|innehalla|beskriva|beskrivas|ta upp|tas upp|omfatta|framga|redogora for|include|contain|cover|describe|address)\b/;
 export const SUM_OP = /\b(tillsammans|ihop|sammanlagt|sammantaget|summer\w*|summa|plus|combined|together|altogether|in total|sum|added up|add up)\b|\+/;
 /** "skillnad", "hur mycket mer": one amount minus another. */
 export const DIFFERENCE_OP = /\b(skillnad\w*|skiljer|skilja\w*|differ\w*|differens\w*|difference|diff|hur mycket (mer|mindre)|how much (more|less)|hur manga (fler|farre)|how many (more|fewer)|fler an|farre an|mer an|mindre an|more than|less than|minus|okade|okat|okning\w*|minskade|minskat|minskning\w*|forandr\w*|andrades|andrats|increased?|decreased?|grew|fell|dropped|changed?)\b/;

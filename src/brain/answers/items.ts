@@ -9,6 +9,7 @@ import { displayAmount, money } from '../format.js';
 import { Provenance } from '../provenance.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { finishReply } from '../sources.js';
+import { foldText } from '../../text/normalize.js';
 import { amountReply, matchItem, rowFor } from './amount.js';
 
 /** Asking for the items themselves: "vilka …", "lista", "alla". */
@@ -33,6 +34,9 @@ export function answerItems(input: AnswerInput): Reply | undefined {
   }
   // "How much for Naloxon?": an item named by its own words (the search intent finds items itself);
   // an item's share of its fund is a calculation.
+  // "Naloxon och MHFA tillsammans": several items named and added up.
+  const together = u.operation === 'whatif' || u.operation === 'share' ? undefined : itemsTogether(input);
+  if (together) return together;
   // A what-if ("om suicidpotten i Skåne vore 28 mkr …") is worked out with its key, not answered by an item it names.
   if (u.intent !== 'amount' || u.operation === 'share' || u.operation === 'whatif') return undefined;
   const item = matchItem(input);
@@ -40,6 +44,36 @@ export function answerItems(input: AnswerInput): Reply | undefined {
   const fund = u.fund ? store.fund(u.fund) : undefined;
   const fits = !fund || fund.aggregate || fund.id === item.fund || fund.id === item.focus;
   return fits ? amountReply(input, item, []) : undefined;
+}
+
+/** "inkl gamingprojektet", "och naloxon", "plus MHFA": where the next item of a sum is named. */
+const NEXT_ITEM = /\s(?:inkl\.?|inklusive|including|incl\.?|plus|samt|och|and|\+)\s/;
+
+/**
+ * "Mariamottagningarna sammanlagt, inkl gamingprojektet": the items each part of the question names,
+ * added up; undefined unless two or more different items are named and a sum is asked.
+ */
+function itemsTogether(input: AnswerInput): Reply | undefined {
+  const { u } = input;
+  if (u.operation !== 'sum' && !/\b(inkl|inklusive|including|incl|sammanlagt|tillsammans|together|in total|totalt)\b/.test(u.folded)) return undefined;
+  const parts = u.text.split(NEXT_ITEM).filter((part) => part.trim() !== '');
+  if (parts.length < 2) return undefined;
+  const named = parts.map((part) => matchItem({ ...input, u: { ...u, text: part, folded: foldText(part) } }));
+  if (named.some((item) => item === undefined)) return undefined;
+  const items = [...new Set(named as AmountFact[])];
+  if (items.length < 2 || new Set(items.map((item) => `${item.place} ${item.year}`)).size > 1) return undefined;
+  const say = new Provenance(input);
+  const first = items[0]!;
+  const reply = emptyReply('amount', input.lang, t(input, `Summa ${first.year}`, `Total ${first.year}`), '');
+  reply.rows = items.map((item) => ({ ...rowFor(input, say, item), label: item.label! }));
+  reply.figure = money(sumOf(items.map((item) => item.amount)), input.lang);
+  const labels = items.map((item) => (input.lang === 'en' ? `“${item.label}”` : item.label!));
+  reply.text = t(
+    input,
+    `${labels.join(' och ')} (${placeName(input, first.place)} ${first.year}) är tillsammans ${say.computed(items)}.`,
+    `${labels.join(' and ')} (${placeName(input, first.place)} ${first.year}) come to ${say.computed(items)} together.`,
+  );
+  return finishReply(input.store, reply, say, items);
 }
 
 /** The items listed; for one focus area also added up, since the document prints no total for them. */
