@@ -39,7 +39,7 @@ export const emptyContext: ConversationContext = {};
  * Words that point back at what the conversation was about ("deras", "de", "samma", "they", "also"):
  * a question with one of them is a follow-up even when it says what it asks.
  */
-const REFERS_BACK = /\b(de|dem|dom|deras|dess|dit|dar|samma|likadant|ocksa|aven|da|they|them|their|theirs|its|it|same|also|too|then|there|(of|out of) (that|this)|av (det|detta)(?= (ar|blir|gar|utgor)\b|$))\b/;
+const REFERS_BACK = /\b(de|dem|dom|deras|dess|dit|dar|samma|likadant|ocksa|aven|da|they|them|their|theirs|its|it|same|also|too|then|there|(of|out of) (that|this)|av (det|detta)(?= (ar|blir|gar|utgor|var|blev|gick)\b|$))\b/;
 
 /**
  * A question that says what it asks ("Vilka deadlines är på gång?", "Hur mycket får Mora?") and

@@ -293,6 +293,8 @@ export function posesHypothetical(text: string, lang: Lang): boolean {
   const h = readHypothetical(text, lang);
   if ((h.pot || h.base) && SUPPOSE.test(folded)) return true;
   if (h.pot && h.base) return true;
+  // "Med 8 miljoner totalt till kommunerna och samma andelar som 2020, vad får Leksand?": a pot and the key kept.
+  if (h.pot && /^(med|with) /.test(folded) && (h.sameSplit || /\b(samma|same) (andel\w*|fordelning\w*|nyckel\w*|key|shares?|split)\b/.test(folded))) return true;
   if (h.base && h.categoryBase) return true;
   return CONDITIONAL_CHANGE.test(folded) && readChange(text) !== undefined;
 }

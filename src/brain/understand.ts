@@ -74,7 +74,8 @@ export type Asks = 'amount' | 'date' | 'person' | 'invoiceField' | 'explanation'
 
 export function understand(text: string, context: ConversationContext, store: KnowledgeStore, options: { locale?: string; lang?: Lang } = {}): Understanding {
   // "när det gäller jämställdhet", "when it comes to": "regarding", never a question of when.
-  const folded = foldText(text).replace(/\b(nar det galler|nar det kommer till|when it comes to)\b/g, 'angaende');
+  // Who asks ("jag är nyanställd samordnare") is not what is asked about.
+  const folded = foldText(text).replace(/\b(nar det galler|nar det kommer till|when it comes to)\b/g, 'angaende').replace(v.SELF_INTRO, ' ').replace(/\s+/g, ' ').trim();
   const lang = options.lang ?? chooseLanguage(text, context.lang, options.locale);
   const places = distinctPlaces(store.placeIndex.mentions(text));
   const fundMatches = findFunds(folded, lexiconOf(store));
@@ -92,7 +93,7 @@ export function understand(text: string, context: ConversationContext, store: Kn
   for (const match of places) for (const word of match.text.split(' ')) understood.add(word);
   for (const match of fundMatches) for (const word of match.words) understood.add(word);
   // Phrases that say what is asked ("efter befolkning", "hur stor andel") name no subject.
-  for (const pattern of [v.POPULATION_PART, v.BASE_PART, v.BASE_AND_SHARE, v.BREAKDOWN, v.SHARE_OP, v.DIFFERENCE_OP]) {
+  for (const pattern of [v.POPULATION_PART, v.BASE_PART, v.BASE_AND_SHARE, v.BEFORE_SHARE, v.BREAKDOWN, v.SHARE_OP, v.DIFFERENCE_OP]) {
     for (const match of folded.matchAll(new RegExp(pattern.source, 'g'))) for (const word of match[0].split(' ')) understood.add(word);
   }
   const uncovered = uncoveredPlaces(text, places, store);
@@ -113,7 +114,7 @@ export function understand(text: string, context: ConversationContext, store: Kn
 
   // "och jämfört med 2020, hur stor skillnad?" after Dalarna's samsjuklighet 2022: the same figure in another year, set against it.
   const otherYear =
-    followUp &&
+    (followUp || !explicit) &&
     years.length === 1 &&
     context.year !== undefined &&
     years[0] !== context.year &&
@@ -277,6 +278,7 @@ function operationOf(folded: string, places: number, funds: number, years: numbe
 /** The base or the share by population; neither when both are asked ("både bas och rörlig del"). */
 function partAsked(folded: string): { part?: 'base' | 'byPopulation' } {
   if (v.WITH_BASE.test(folded) || v.BASE_AND_SHARE.test(folded)) return {};
+  if (v.BEFORE_SHARE.test(folded)) return { part: 'base' };
   const population = v.POPULATION_PART.test(folded);
   const base = v.BASE_PART.test(folded.replace(v.POPULATION_PART, ' '));
   if (population && base) return {};
@@ -353,10 +355,10 @@ function detectIntent(folded: string, invoiceField: InvoiceField | undefined, ha
   if (v.COST_OR_COUNT.test(folded.replace(v.POPULATION_PART, ' ').replace(v.BASE_AND_SHARE, ' '))) return 'search';
   // "what is the total amount for Dalarna" asks for an amount; "vad är BISAM" for an explanation.
   // "What is Falun's kunskapsbaserad part?": a part of a place's amount is an amount.
-  if (v.WHAT_IS.test(folded)) return (v.AMOUNT.test(folded) || /\b(part|portion|del|delen)\b/.test(folded)) && hasSubject ? 'amount' : 'search';
+  if (v.WHAT_IS.test(folded)) return (v.AMOUNT.test(folded) || /\b(part|portion|component|del|delen)\b/.test(folded)) && hasSubject ? 'amount' : 'search';
   if (v.AMOUNT.test(folded)) return 'amount';
   // "Ludvika knowledge-based part?": a part of a named place's or fund's amount.
-  if (hasSubject && /\b(part|portion|delen|andelen)\b/.test(folded)) return 'amount';
+  if (hasSubject && /\b(part|portion|component|komponent\w*|delen|andelen)\b/.test(folded)) return 'amount';
   return undefined;
 }
 

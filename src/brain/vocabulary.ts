@@ -62,7 +62,7 @@ export const LIST =
 export const MOST = /\b(mest|storst|storsta|storste|hogst\w*|most|largest|highest|biggest|top(?! of\b))\b/;
 export const LEAST = /\b(minst\w*|lagst\w*|least|smallest|lowest)\b/;
 export const FOCUS =
-  /\b(fokusomrade\w*|inriktning\w*|aktivitet\w*|insats\w*|prioriterade? omrade\w*|malomrade\w*|anvand\w*|vad (ska|gors|gor|gar)( .*)? (med|for|till)|ga till|ska goras|gors for|tanken|syftet|focus areas?|activit\w*|vad ingar|ingar i|vad omfattar|exempel pa (aktiviteter|insatser)|examples?|what does .* include|included in|measures?|planned|priority areas?|target areas?|(used|spent|meant) for|spend\w* on|do with|use\b.* for|anvandas (till|for)|anvanda\b.* (till|for))\b|\bwhat (are|is)\b.*\bfor$/;
+  /\b(fokusomrade\w*|inriktning\w*|aktivitet\w*|insats\w*|prioriterade? omrade\w*|malomrade\w*|anvand\w*|vad (ska|gors|gor|gar)( .*)? (med|for|till)|ga till|ska goras|gors for|tanken|syftet|focus areas?|activit\w*|vad ingar|ingar i|vad omfattar|exempel pa (aktiviteter|insatser)|examples?|what does .* include|included in|measures?|planned|priority areas?|target areas?|(used|spent|meant) for|meant to (cover|achieve|fund|support|do)|supposed to (cover|achieve|fund|support|do|be used)|intended (for|to)|aimed at|spend\w* on|do with|use\b.* for|anvandas (till|for)|anvanda\b.* (till|for))\b|\bwhat (are|is)\b.*\bfor$/;
 /** "Vilka områden ska medlen fördelas inom?": the areas asked for, however the money is split. */
 export const FOCUS_AREAS = /\b(vilka|which|what)( \w+){0,3} (omraden|areas|prioriteringar|priorities)\b|\b(examples?|exempel|target areas?|malomraden|insatsomraden)\b/;
 /** "Vad får varje delregion i bas?": the amount of each place of a kind, not of the one named. */
@@ -94,6 +94,8 @@ export const ADD_MORE = /\b(lagg till|lagg pa|lagg ihop med|ta med|rakna med|ink
 export const MORE_THAN_OPENING = /^(och |and |ok |okej |so )?(hur mycket|hur mkt|how much) (mer|mindre|more|less) (an|than)\b/;
 /** "vad ska redovisningen belysa", "what must the report include": the content of something, not its date. */
 export const CONTENT_OF = /^(vad|vilka|vilket|what|which)\b.*\b(ska|skall|bor|maste|behover|should|must|needs? to)\b.*\b(belysa|belysas|innehalla|innehalla|beskriva|beskrivas|ta upp|tas upp|omfatta|framga|redogora for|include|contain|cover|describe|address)\b/;
+/** "Jag är nyanställd samordnare i Älvdalen", "I'm the new coordinator in Säter": who asks, not who is asked for. */
+export const SELF_INTRO = /\b(jag ar|jag jobbar som|jag arbetar som|i m|im|i am|i work as|my name is|jag heter)( \w+)?( (den|en|the|a|an))?( (ny|nya|nyanstalld|nyanstallda|new|newly hired|newly appointed))? (samordnare|coordinator|kontaktperson|contact person|controller|ekonom|economist|projektledare|project lead\w*|project manager|handlaggare|officer|chef|manager)\b/g;
 export const SUM_OP = /\b(tillsammans|ihop|sammanlagt|sammantaget|summer\w*|summa|plus|combined|together|altogether|in total|sum|added up|add up)\b|\+/;
 /** "skillnad", "hur mycket mer": one amount minus another. */
 export const DIFFERENCE_OP = /\b(skillnad\w*|skiljer|skilja\w*|differ\w*|differens\w*|difference|diff|hur mycket (mer|mindre)|how much (more|less)|hur manga (fler|farre)|how many (more|fewer)|fler an|farre an|mer an|mindre an|more than|less than|minus|okade|okat|okning\w*|minskade|minskat|minskning\w*|forandr\w*|andrades|andrats|increased?|decreased?|grew|fell|dropped|changed?)\b/;
@@ -110,7 +112,7 @@ export const IN_KRONOR = /\b(kr|kronor|sek|belopp\w*|amount)\b/;
 /** "hur många gånger mer", "how many times as much": one amount over the other. */
 export const RATIO_OP = /\b(hur manga ganger|how many times|ganger (mer|mindre|storre|sa mycket|sa stor\w*|hogre)|times (as much|more|as large|as big|bigger|larger|higher|the amount)|ratio|kvot\w*|multipel)\b/;
 /** "totalt inkl de skånegemensamma 4 mkr", "in total including": a total with a fund added that it may not hold. */
-export const INCLUDING = /\b(inkl|inklusive|inberaknat|medraknat|including|incl|plus)\b/;
+export const INCLUDING = /\b(inkl|inklusive|inberaknat|medraknat|including|incl|plus|raknar med|raknat med|raknas med|tar med|tas med|counting|counted in)\b/;
 /** "… än Orsa är det?", "… than Orsa was that?": the figure of the last answer, as a term of a calculation. */
 export const REFERS_TO_LAST = /\b(det|detta|den|dess|that|this|it|its)\b/;
 /**
@@ -161,7 +163,9 @@ export const POPULATION_PART = /\b(rorlig\w*|befolkningsdel\w*|efter befolkning|
 /** "bas+befolkning", "base plus population share", "både bas och rörlig del": both parts, so the fund's whole figure. */
 export const BASE_AND_SHARE = /\b(bas|basen|basbelopp\w*|base|base amount)( (och|plus|and|with|samt|\+))? (den |the )?(befolkning\w*|befolkningsdel\w*|rorlig\w*|population( share| part| based part)?|variable( part)?|share)\b/;
 /** "inklusive basbeloppet", "including the base": the whole fund, base and share together. */
-export const WITH_BASE = /\b(inklusive|inkl|including|incl|plus|med|with) (the )?bas(en|belopp\w*|e)?\b/;
+export const WITH_BASE = /\b(inklusive|inkl|including|incl|plus|med|with) (the )?bas(en|belopp\w*|e)?\b|\bbas(en|belopp\w*)? (inraknad\w*|inkluderad\w*|medraknad\w*|included)\b/;
+/** "innan befolkningsdelen", "before the population part": the base, the part before the share. */
+export const BEFORE_SHARE = /\b(innan|fore|before|prior to) (the )?(befolkningsdel\w*|rorlig\w* del\w*|population (part|share)|variable part)\b/;
 /** Words around a part asked for ("både bas och rörlig del"): they name no subject. */
 export const PART_WORDS = /^(bada|bade|both|del|delen|delar|part|parts|rorlig|rorliga|fasta|fast|inte|not|only|bara|enbart|exclusive|excluding|utan)$/;
 /** Requests to act: the bot only answers, it books, sends and submits nothing. */

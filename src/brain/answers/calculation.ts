@@ -47,7 +47,9 @@ const CHILDREN_WORDS = /\b(kommuner\w*|delregion\w*|municipalit\w*|sub-?regions?
 
 export function answerCalculation(input: AnswerInput): Reply | undefined {
   const { u } = input;
-  if (!['amount', 'list', 'search', 'key'].includes(u.intent)) return undefined;
+  // "vad blir det totalt om man räknar med de 4 mkr som används skånegemensamt": a sum, whatever the money is used for.
+  const sumOfUses = u.intent === 'focusArea' && u.operation === 'sum' && v.TOGETHER.test(u.folded);
+  if (!['amount', 'list', 'search', 'key'].includes(u.intent) && !sumOfUses) return undefined;
   if (['share', 'difference', 'sum', 'compare'].includes(u.operation) && asksPeople(u.folded)) {
     const counted = figureCalculation(input);
     if (counted) return counted;

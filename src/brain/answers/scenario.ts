@@ -557,7 +557,7 @@ function changedBy(input: AnswerInput): Reply | undefined {
 }
 
 /** The total of a row asked: "vad blir totalen", "hur mycket blir det sammanlagt", "what would the total be". */
-const TOTAL_WORD = /\b(totalen|totala|totalt|total|summan|sammanlagt|in total|altogether|overall|hela beloppet)\b/;
+const TOTAL_WORD = /\b(totalen|totala|totalt|total|summan|summa|totalsumm\w*|totalbelopp\w*|sammanlagt|in total|altogether|overall|hela beloppet)\b/;
 
 /** One part of a table row changed, the others as printed: the row's total moves by the part's change alone. */
 function partInRowTotal(input: AnswerInput, say: Provenance, change: QuestionChange, part: AmountFact): Reply | undefined {
@@ -810,7 +810,7 @@ function partUnderKey(input: AnswerInput): Reply | undefined {
 const ONLY = /\b(bara|endast|enbart|only|just|solely)\b/;
 
 /** "… om resten är oförändrat", "the rest unchanged": one recipient's part changes, nothing else. */
-const REST_UNCHANGED = /\b(resten|ovriga|de andra|allt annat|the rest|others|everything else)\b.*\b(oforandra\w*|samma|lika|unchanged|the same|as before)\b/;
+const REST_UNCHANGED = /\b(resten|ovriga|de andra|allt annat|befolkningsdel\w*|rorliga delen|the rest|others|everything else|the population (part|share))\b.*\b(oforandra\w*|samma|lika|kvar|unchanged|the same|as before)\b/;
 
 /**
  * "Om Sydost fick 1,5 mkr i bas för suicidprevention i stället för 1 mkr, vad blir Sydost totalt om resten är
@@ -818,20 +818,22 @@ const REST_UNCHANGED = /\b(resten|ovriga|de andra|allt annat|the rest|others|eve
  */
 function oneRecipientPart(input: AnswerInput): Reply | undefined {
   const { u, store } = input;
-  if (u.operation !== 'whatif' || !REST_UNCHANGED.test(u.folded) || u.places.length !== 1 || !u.part) return undefined;
+  if (u.operation !== 'whatif' || !REST_UNCHANGED.test(u.folded) || u.places.length !== 1) return undefined;
   const h = readHypothetical(u.text, u.lang);
   if (!h.base) return undefined;
+  // "2 mkr i bas … och befolkningsdelen oförändrad": the amount given in base is the part that changes.
+  const asked = u.part ?? 'base';
   const place = u.places[0]!.place;
   const fund = u.funds.find((id) => !store.fund(id)?.aggregate);
   const facts = store.amounts({ place: place.id, ...(u.year ? { year: u.year } : {}) }).filter((fact) => !fact.label);
-  const part = facts.find((fact) => fact.fund === fund && fact.part === u.part);
+  const part = facts.find((fact) => fact.fund === fund && fact.part === asked);
   const total = facts.filter((fact) => fact.year === part?.year && store.fund(fact.fund)?.aggregate && !fact.approximate)[0];
   if (!part || !total) return undefined;
   const say = new Provenance(input);
   const exact = total.amount.plus(h.base.amount).minus(part.amount);
   const reply = emptyReply('amount', input.lang, t(input, `Uppskattning: ${place.name} med ${money(h.base.amount, 'sv')}`, `Estimate: ${place.name} with ${money(h.base.amount, 'en')}`), '');
   reply.figure = money(exact, input.lang);
-  const what = `${fundName(input, part.fund).toLowerCase()}${u.part === 'base' ? t(input, ' (bas)', ' (base)') : ''}`;
+  const what = `${fundName(input, part.fund).toLowerCase()}${asked === 'base' ? t(input, ' (bas)', ' (base)') : ''}`;
   reply.text = t(
     input,
     `Uppskattning, inget beslut: med ${money(h.base.amount, 'sv')} för ${what} och resten oförändrat får ${place.name} ${money(exact, 'sv')} totalt ${part.year}.`,

@@ -227,7 +227,9 @@ function rowPlan(input: AnswerInput, pot: QuestionAmount, places: Place[]): Plan
   const { u, store } = input;
   const before = u.text.slice(0, Math.max(pot.index, 0));
   const clause = before.slice(Math.max(before.search(/\b(om|if)\b(?![^]*\b(om|if)\b)/i), 0));
-  if (NATIONAL_POT.test(foldText(clause)) || RECIPIENTS_POT.test(foldText(clause))) return undefined;
+  // "med 8 miljoner totalt till kommunerna, …": the words after the amount, to the clause's end, say whose pot it is too.
+  const after = u.text.slice(pot.index + pot.text.length).split(/[,;?]/)[0] ?? '';
+  if (NATIONAL_POT.test(foldText(clause)) || RECIPIENTS_POT.test(foldText(`${clause} ${after}`))) return undefined;
   const named = [...new Map(store.placeIndex.mentions(clause).map((match) => [match.place.id, match.place])).values()];
   const owner = named.length === 1 ? named[0] : named.length === 0 && places.length === 1 ? places[0] : undefined;
   // Another place asked is a pot shared among places; a typo match beside the named owner ("delarna" for Dalarna) is no place asked.
