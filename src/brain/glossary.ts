@@ -25,6 +25,8 @@ const GLOSSARY: Record<string, string> = {
   subregional: 'delregionala', 'sub-regional': 'delregionala', prioritise: 'prioritera', prioritize: 'prioritera', prioritised: 'prioritera',
   prioritized: 'prioritera', prioritises: 'prioritera', prioritizes: 'prioritera', propose: 'förslag', proposes: 'förslag', proposal: 'förslag',
   proposals: 'förslag', bereaved: 'efterlevande', mandate: 'mandat', decides: 'beslutar', decide: 'beslutar', decided: 'beslutade',
+  government: 'regeringen', extract: 'uttaget', database: 'databasen', routine: 'rutin', routines: 'rutiner',
+  informing: 'informera', inform: 'informera', country: 'riket', offered: 'erbjuder', nationally: 'riket',
   arrive: 'tillhanda', arrived: 'tillhanda', arrives: 'tillhanda', late: 'sent', stopped: 'upphört', stop: 'upphört',
 };
 
@@ -40,6 +42,10 @@ const PHRASES: [RegExp, string][] = [
   [/\bfirst aid\b/gi, 'första hjälpen'],
   [/\baction plans?\b/gi, 'handlingsplan'],
   [/\bpeople (live|living)\b|\bresidents\b/gi, 'invånare'],
+  [/\bset aside\b/gi, 'avsatt'],
+  [/\bopen comparisons\b/gi, 'öppna jämförelser'],
+  [/\bstudent health\b|\bpupil health\b|\bschool health\b/gi, 'elevhälso'],
+  [/\bper year\b|\ba year\b|\bannually\b|\beach year\b/gi, 'årligen'],
 ];
 
 export function translate(text: string, lang: Lang): string {

@@ -371,6 +371,8 @@ function isContactQuestion(folded: string, hasSubject: boolean): boolean {
   if (!v.CONTACT.test(folded) || /\bvilka (kommuner|delregioner)\b/.test(folded)) return false;
   if (v.CONTACT_NOUN.test(folded)) return true;
   if (v.MOST.test(folded) || v.LEAST.test(folded)) return false;
+  // "What is Bostad först and who is running it?": a thing explained first, its passage names who.
+  if (/^(vad ar|vad innebar|what is|what s|what are)\b/.test(folded)) return false;
   // "Who is to propose how Jämtland's money is used?": "who" opening a question on a subject of the documents asks for a person, unless it asks who gets money.
   if (hasSubject && /^(vem|who) /.test(folded) && !/\b(far|fick|fatt|gets?|got|receives?|received)\b/.test(folded)) return true;
   if (v.AMOUNT.test(folded)) return false;

@@ -76,9 +76,11 @@ const cases: Case[] = [
     includes: [percent(PEOPLE.falun, PEOPLE.dalarna), '286 393'],
   },
   {
-    name: "one part of a row doubled gives the row's total moved by that part alone",
+    // The row's parts as printed with the one doubled (the printed total 1 726 309 is rounded; today's total is no answer here).
+    name: "one part of a row doubled gives the row's parts added up with that part changed",
     turns: ['om Faluns kunskapsbaserade del dubblades och resten var som nu, vad blir totalen 2020?'],
-    includes: [kr(new Decimal(FALUN.total).plus(FALUN.knowledge)), kr(FALUN.knowledge.times(2)), 'Uppskattning'],
+    includes: [kr(FALUN.plans.plus(FALUN.knowledge.times(2))), kr(FALUN.knowledge.times(2)), 'Uppskattning'],
+    excludes: [kr(FALUN.total)],
   },
   {
     name: 'a new total for a row, split as the row is printed',

@@ -273,6 +273,25 @@ describe('counts, national pots and rankings followed up', () => {
   });
 });
 
+describe('questions asked with an introduction, a top n or words of their own', () => {
+  // 001 (2020): Älvdalen 204 342; Säter 323 040; the five largest (Falun 1 726 309, Borlänge 1 526 386, Ludvika 782 627,
+  // Avesta 674 017, Mora 593 461) = 5 302 800. 004: "Regeringen har mellan 2012 och 2016 avsatt ca 850 miljoner årligen".
+  // 003: Malmö 9 583 978 in total with 1 000 000 base for suicide prevention; 2 000 000 instead: 10 583 978.
+  it.each<Case>([
+    ['Hej! Jag är nyanställd samordnare i Älvdalen. Hur mycket fick vi från ÖK psykisk hälsa 2020?', ['204 342 kr'], ['kontaktperson']],
+    ["Hi! I'm the new coordinator in Säter and my boss asked what we got in 2020", ['SEK 323,040'], ['contact']],
+    ['Hur mycket fick de fem största kommunerna i Dalarna tillsammans 2020?', ['5 302 800 kr'], ['8 366 562']],
+    ['Roughly how much did the government set aside per year 2012–2016?', ['850 miljoner']],
+    ['Anta att Malmö fick 2 mkr i bas för suicidprevention i stället för 1 mkr och att befolkningsdelen var oförändrad – vad blir Malmös summa då?', ['10 583 978 kr']],
+    ['Med 8 miljoner totalt till kommunerna och samma andelar som 2020, vad får Leksand?', ['Uppskattning'], ['459 849', 'samma andelar som i dokumentet blir delarna']],
+    ['What is Bostad först (Housing First) in Dalarna\'s 2022 plan and who is running it?', ['Borlänge kommun']],
+    [['Hur mycket fick Borlänge 2020?', 'hur mycket av det var den kunskapsbaserade delen?'], ['508 795,36 kr'], ['Vilken plats']],
+    [['Vad fick Dalarna för samsjuklighet 2022?', 'skillnad mot 2020?'], ['28 006,97 kr']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
 describe('a date asked about one statement', () => {
   it.each<Case>([
     // 004 (2018 plan): "bilda en ny region från den 1 januari 2019" — the plan's year names the document.

@@ -50,6 +50,14 @@ export function answerList(input: AnswerInput): Reply {
     if (fact) entries.push({ place, fact });
   }
   if (entries.length === 0) return notFound(input, `belopp att jämföra för ${year}`, `amounts to compare for ${year}`);
+  if (u.together && u.order) {
+    // "de fem största kommunerna tillsammans": the top (or bottom) n of the ranking, added up.
+    const n = topCount(u.folded);
+    if (n !== undefined && n < entries.length) {
+      const ranked = [...entries].sort((a, b) => (u.order === 'least' ? a.fact.amount.comparedTo(b.fact.amount) : b.fact.amount.comparedTo(a.fact.amount)));
+      return topSum(input, ranked.slice(0, n), entries.length, year);
+    }
+  }
   if (u.together) return sum(input, entries, year);
   if (u.threshold) return overThreshold(input, entries, year, u.threshold);
   const ascending = u.order === 'least';
@@ -109,6 +117,33 @@ function finish(input: AnswerInput, reply: Reply, say: Provenance, facts: Amount
  * when it prints one (or the sum of its printed totals), set against what the rows add up to; a sum
  * of the rows, said to be computed, only where the document prints none.
  */
+const COUNT_WORDS: Record<string, number> = { tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, atta: 8, nio: 9, tio: 10, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/** "de fem största", "the three smallest", "topp 3": how many of a ranking are asked for. */
+function topCount(folded: string): number | undefined {
+  const match = /\b(\d{1,2}|tva|tre|fyra|fem|sex|sju|atta|nio|tio|two|three|four|five|six|seven|eight|nine|ten) (storsta|minsta|largest|biggest|smallest|hogsta|lagsta|highest|lowest|forsta|first)\b|\b(?:topp|top) (\d{1,2}|tre|fem|tio|three|five|ten)\b/.exec(folded);
+  const word = match?.[1] ?? match?.[3];
+  if (!word) return undefined;
+  return /^\d+$/.test(word) ? Number(word) : COUNT_WORDS[word];
+}
+
+/** The top n places added up, each named with its amount. */
+function topSum(input: AnswerInput, entries: { place: Place; fact: AmountFact }[], of: number, year: number): Reply {
+  const say = new Provenance(input);
+  const facts = entries.map((entry) => entry.fact);
+  const most = input.u.order !== 'least';
+  const reply = emptyReply('amount', input.lang, t(input, `De ${entries.length} ${most ? 'största' : 'minsta'} ${year}`, `The ${entries.length} ${most ? 'largest' : 'smallest'} ${year}`), '');
+  reply.figure = money(facts.reduce((acc, fact) => acc.plus(fact.amount), new Decimal(0)), input.lang);
+  const names = joinList(entries.map(({ place }) => place.name), input.lang);
+  reply.text = t(
+    input,
+    `De ${entries.length} som får ${most ? 'mest' : 'minst'} av ${of} (${names}) får tillsammans ${say.computed(facts)} för ${year}.`,
+    `The ${entries.length} of ${of} that get the ${most ? 'most' : 'least'} (${names}) get ${say.computed(facts)} together for ${year}.`,
+  );
+  reply.rows = entries.map(({ place, fact }) => ({ ...rowFor(input, say, fact), label: place.name }));
+  return finish(input, reply, say, facts);
+}
+
 function sum(input: AnswerInput, entries: { place: Place; fact: AmountFact }[], year: number): Reply {
   const say = new Provenance(input);
   const facts = entries.map((entry) => entry.fact);

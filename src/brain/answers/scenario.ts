@@ -567,18 +567,16 @@ function partInRowTotal(input: AnswerInput, say: Provenance, change: QuestionCha
   const inRow = (label: string) => store.amounts({ place: part.place, year: table.year }).find((fact) => fact.table?.id === table.id && fact.table.column === label);
   const cells = table.columns.map((column) => inRow(column.label)).filter((fact): fact is AmountFact => fact !== undefined);
   if (cells.length !== table.columns.length || !cells.includes(part)) return undefined;
-  const printed = table.total ? inRow(table.total.label) : undefined;
-  const before = printed?.amount ?? cells.reduce((sum, fact) => sum.plus(fact.amount), new Decimal(0));
-  const added = scaledBy(part.amount, change.factor.minus(1));
-  const shown = before.plus(added).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  // The parts as printed, the one changed: their sum is the new total (the row's printed total is rounded, and today's amount is no answer here).
   const changed = scaledBy(part.amount, change.factor).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const shown = cells.reduce((sum, fact) => sum.plus(fact === part ? changed : fact.amount), new Decimal(0));
   const place = store.place(part.place)?.name ?? part.place;
   const name = fundName(input, part.fund).toLowerCase();
   const reply = emptyReply('amount', input.lang, t(input, `Uppskattning: ${place} totalt ${table.year}`, `Estimate: ${place} in total ${table.year}`), '');
   reply.figure = money(shown, input.lang);
   const words = claim(say, {
     status: 'derived',
-    facts: [...(printed ? [printed.id] : cells.map((fact) => fact.id)), part.id],
+    facts: cells.map((fact) => fact.id),
     words: t(input, `${money(shown, 'sv')} (uppskattning)`, `${money(shown, 'en')} (estimate)`),
   });
   reply.text = t(
@@ -588,7 +586,10 @@ function partInRowTotal(input: AnswerInput, say: Provenance, change: QuestionCha
   );
   reply.rows = cells.map((fact) => ({ label: fundName(input, fact.fund), value: money(fact === part ? changed : fact.amount, input.lang), ...(fact === part ? { note: t(input, 'ändrad', 'changed') } : {}) }));
   const factor = change.factor.toFixed().replace('.', input.lang === 'sv' ? ',' : '.');
-  reply.derivation = [`${money(before, input.lang)} + ${money(part.amount, input.lang)} × (${factor} − 1) = ${money(shown, input.lang)}`];
+  reply.derivation = [
+    `${fundName(input, part.fund)}: ${money(part.amount, input.lang)} × ${factor} = ${money(changed, input.lang)}`,
+    `${cells.map((fact) => money(fact === part ? changed : fact.amount, input.lang)).join(' + ')} = ${money(shown, input.lang)}`,
+  ];
   reply.notes.push(t(input, 'Det här är en uppskattning, inte ett beslut om medel: de andra delarna är oförändrade, så totalen ändras bara med den ändrade delen.', 'This is an estimate, not a decision on funds: the other parts are unchanged, so the total moves by the changed part alone.'));
   return finishReply(store, reply, say, [part]);
 }

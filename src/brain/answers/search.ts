@@ -6,6 +6,7 @@ import type { KnowledgeStore } from '../../knowledge/store.js';
 import { findSwedishPlaces } from '../../knowledge/sweden.js';
 import { cleanQuote, foldText } from '../../text/normalize.js';
 import { placeName, source, t, type AnswerInput } from '../answer-context.js';
+import { quoteSwedish } from '../language.js';
 import type { Lang } from '../format.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { sourceLine } from '../sources.js';
@@ -274,12 +275,14 @@ export function answerSearch(input: AnswerInput, search: PassageSearch, options:
   if (found.figure) {
     const figure = found.figure;
     const value = localiseFigure(`${figure.value} ${figure.unit}`, input.lang);
-    const reply = emptyReply('figure', input.lang, figure.topic, '');
+    // The topic is the document's Swedish: an English answer shows it as a quote.
+    const topic = input.lang === 'en' ? quoteSwedish(figure.topic) : figure.topic;
+    const reply = emptyReply('figure', input.lang, topic, '');
     reply.figure = value;
-    reply.rows = [{ label: figure.topic, value }];
+    reply.rows = [{ label: topic, value }];
     reply.quote = source(input, { document: figure.document, ...figure.source });
     reply.sources = [reply.quote];
-    reply.text = `${figure.topic}: ${value} (${placeName(input, figure.place)}, ${figure.year}). ${t(input, 'Citat ur dokumentet', 'Quote from the document (Swedish)')}: ”${reply.quote.quote}” ${sourceLine(reply.sources, input.lang)}.`;
+    reply.text = `${topic}: ${value} (${placeName(input, figure.place)}, ${figure.year}). ${t(input, 'Citat ur dokumentet', 'Quote from the document (Swedish)')}: ”${reply.quote.quote}” ${sourceLine(reply.sources, input.lang)}.`;
     return reply;
   }
   const passage = found.passage!;
