@@ -54,6 +54,18 @@ function uncoveredPlace(input: AnswerInput): Reply {
     : t(input, `${NOT_FOUND.sv} något om ${list} i dokumenten.`, `${NOT_FOUND.en} anything about ${list} in the documents.`);
   const counties = joinList(input.store.knowledge.places.filter((place) => place.kind === 'county' && input.store.yearsAbout(place.id).length > 0).map((place) => place.name), input.lang);
   reply.text += t(input, ` De gäller bara ${counties}.`, ` They only cover ${counties}.`);
+  // "Vad fick Stockholms län för brukarmedverkan 2020 enligt nyckeln?": the national key the documents state holds for every county.
+  if (u.uncovered.some((place) => place.kind === 'county')) {
+    const keys = input.store.keys().filter((key) => key.recipients === 'county' && key.key.type !== 'notStated' && u.funds.includes(key.fund) && (!u.year || key.year === u.year));
+    for (const key of keys) {
+      const fund = input.store.fund(key.fund)?.name[input.lang].toLowerCase() ?? key.fund;
+      reply.text += t(
+        input,
+        ` Den nationella fördelningsnyckeln för ${fund} ${key.year}, som gäller alla län, står i dokumenten: ”${key.source.quote}” Vilket belopp ett visst län fick står där inte.`,
+        ` The documents give the national distribution key for ${fund} ${key.year}, which holds for every county, in Swedish: “${key.source.quote}” What a given county received is not stated.`,
+      );
+    }
+  }
   if (u.places.length > 0) {
     const covered = joinList(u.places.map((match) => match.place.name), input.lang);
     reply.text += t(input, ` För ${covered} kan du fråga för sig.`, ` You can ask about ${covered} on its own.`);

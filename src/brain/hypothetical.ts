@@ -81,7 +81,7 @@ export const NUMBER_WORDS: Record<string, number> = {
 };
 
 /** After an amount: it is for each recipient. */
-const PER_RECIPIENT_AFTER = /^\s*(i bas\w*|som bas\w*|in base|as (a )?base|per (lan|lanet|county|delregion\w*|sub-?regions?|subregion\w*|kommun\w*|municipalit\w*|region\w*|mottagare|recipient\w*)|vardera|var|each|apiece)\b/;
+const PER_RECIPIENT_AFTER = /^\s*(i bas\w*|som bas\w*|in base|as (a )?base|(bas|base|basbelopp|base amount)s? per (lan|lanet|county|delregion\w*|sub[- ]?regions?|subregion\w*|kommun\w*|municipalit\w*|region\w*)|per (lan|lanet|county|delregion\w*|sub-?regions?|subregion\w*|kommun\w*|municipalit\w*|region\w*|mottagare|recipient\w*)|vardera|var|each|apiece)\b/;
 /** Before an amount: "varje län fick", "each county got", "alla län får": the amount is for each recipient. */
 const PER_RECIPIENT_BEFORE = /\b(varje|vart|each|every) (lan|lanet|county|region|delregion|sub-?region|subregion|kommun|municipality|recipient|mottagare)\b( [a-z]+){0,2}\s*$/;
 /** Before an amount, in its clause: the words of a category of recipients with an amount of their own. */

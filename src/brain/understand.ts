@@ -280,7 +280,8 @@ function partAsked(folded: string): { part?: 'base' | 'byPopulation' } {
   if (v.WITH_BASE.test(folded) || v.BASE_AND_SHARE.test(folded)) return {};
   if (v.BEFORE_SHARE.test(folded)) return { part: 'base' };
   const population = v.POPULATION_PART.test(folded);
-  const base = v.BASE_PART.test(folded.replace(v.POPULATION_PART, ' '));
+  // "med samma bas" keeps the base as it is: it asks for no base.
+  const base = v.BASE_PART.test(folded.replace(v.POPULATION_PART, ' ').replace(/\b(samma|same|oforandrad\w*|unchanged) (bas\w*|base\w*|grundbelopp\w*)\b/g, ' '));
   if (population && base) return {};
   return population ? { part: 'byPopulation' } : base ? { part: 'base' } : {};
 }

@@ -287,6 +287,12 @@ describe('questions asked with an introduction, a top n or words of their own', 
     ['What is Bostad först (Housing First) in Dalarna\'s 2022 plan and who is running it?', ['Borlänge kommun']],
     [['Hur mycket fick Borlänge 2020?', 'hur mycket av det var den kunskapsbaserade delen?'], ['508 795,36 kr'], ['Vilken plats']],
     [['Vad fick Dalarna för samsjuklighet 2022?', 'skillnad mot 2020?'], ['28 006,97 kr']],
+    // 002: "Medlen fördelas med 1 Mkr per län förutom de tre storstadslänen som får vardera 2 Mkr." — no county named.
+    ['Vad fick Stockholms län för brukarmedverkan 2020 enligt fördelningsnyckeln?', ['Jag hittar inte', 'vardera 2 Mkr', 'Vilket belopp ett visst län fick står där inte']],
+    // 003: Nordost samverkan by population 1 142 432 of 8 637 112; a 2 mkr base with the same pot 14 637 112 leaves
+    // 14 637 112 − 12 000 000 = 2 637 112 by population: Nordost 2 000 000 + 2 637 112 × 1 142 432 / 8 637 112 ≈ 2 348 811.
+    ['If Skåne used a 2 mkr base per sub-region for comorbidity but kept the same total (14 637 112), what would Nordost get?', ['SEK 2,348,811']],
+    [['Vad får Nordost totalt för suicidprevention, bas plus befolkningsdel?', 'om suicidpotten varit 30 mkr totalt då, med samma bas?'], ['Uppskattning'], ['Nordost 2023: 1 000 000 kr – suicidprevention (bas)']],
   ])('%s', (...test) => {
     check(test);
   });
