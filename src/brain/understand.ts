@@ -281,7 +281,7 @@ function partAsked(folded: string): { part?: 'base' | 'byPopulation' } {
   if (v.BEFORE_SHARE.test(folded)) return { part: 'base' };
   const population = v.POPULATION_PART.test(folded);
   // "med samma bas" keeps the base as it is: it asks for no base.
-  const base = v.BASE_PART.test(folded.replace(v.POPULATION_PART, ' ').replace(/\b(samma|same|oforandrad\w*|unchanged) (bas\w*|base\w*|grundbelopp\w*)\b/g, ' '));
+  const base = v.BASE_PART.test(folded.replace(v.POPULATION_PART, ' ').replace(/\b(samma|same|oforandrad\w*|unchanged) (bas\w*|base\w*|grundbelopp\w*)\b|\b(basen|base|grundbeloppet|the base) (lag|ligger|ar|var|forblir|forblev|blir|stays|stayed|remains|remained|is|was) (kvar|oforandrad\w*|densamma|samma|the same|unchanged)\b/g, ' '));
   if (population && base) return {};
   return population ? { part: 'byPopulation' } : base ? { part: 'base' } : {};
 }

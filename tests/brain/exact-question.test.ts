@@ -293,6 +293,8 @@ describe('questions asked with an introduction, a top n or words of their own', 
     // 14 637 112 − 12 000 000 = 2 637 112 by population: Nordost 2 000 000 + 2 637 112 × 1 142 432 / 8 637 112 ≈ 2 348 811.
     ['If Skåne used a 2 mkr base per sub-region for comorbidity but kept the same total (14 637 112), what would Nordost get?', ['SEK 2,348,811']],
     [['Vad får Nordost totalt för suicidprevention, bas plus befolkningsdel?', 'om suicidpotten varit 30 mkr totalt då, med samma bas?'], ['Uppskattning'], ['Nordost 2023: 1 000 000 kr – suicidprevention (bas)']],
+    // 002: Jämtland samsjuklighet 6 203 183,05 under "5 Mkr per län och resten efter befolkningsmängd": 1 203 183,05 × 1,1 + 5 000 000.
+    ['Om Jämtlands befolkningsdel av samsjuklighetsmedlen ökade med 10 % men basen låg kvar, vad blir totalen för samsjuklighet?', ['6 323 501,36 kr'], ['6 823 501']],
   ])('%s', (...test) => {
     check(test);
   });

@@ -534,6 +534,9 @@ function changedBy(input: AnswerInput): Reply | undefined {
   const item = itemChanged(input);
   if (item && !whole.facts.includes(item) && !(whole.facts.length === 1 && whole.facts[0]!.fund === item.fund && whole.facts[0]!.place === item.place)) return undefined;
   if (item && !whole.facts.includes(item)) return itemInTotal(input, say, change, item, whole);
+  // "om Jämtlands befolkningsdel av samsjuklighetsmedlen ökade med 10 % men basen låg kvar": the key's base as it is, the rest changed.
+  const ofShare = u.part === 'byPopulation' && whole.facts.length === 1 ? shareUnderKeyChanged(input, say, change, whole.facts[0]!) : undefined;
+  if (ofShare) return ofShare;
   // "om brukarmedverkan i Dalarna dubblades och resten var som nu, vad blir totalen?": the row's total with the one part changed.
   const inRow = TOTAL_WORD.test(u.folded) && whole.facts.length === 1 ? partInRowTotal(input, say, change, whole.facts[0]!) : undefined;
   if (inRow) return inRow;
@@ -592,6 +595,37 @@ function partInRowTotal(input: AnswerInput, say: Provenance, change: QuestionCha
   ];
   reply.notes.push(t(input, 'Det här är en uppskattning, inte ett beslut om medel: de andra delarna är oförändrade, så totalen ändras bara med den ändrade delen.', 'This is an estimate, not a decision on funds: the other parts are unchanged, so the total moves by the changed part alone.'));
   return finishReply(store, reply, say, [part]);
+}
+
+/** A county's fund under a national key "base per county + the rest by population", its population part changed. */
+function shareUnderKeyChanged(input: AnswerInput, say: Provenance, change: QuestionChange, fact: AmountFact): Reply | undefined {
+  const { store } = input;
+  const place = store.place(fact.place);
+  if (!place || place.kind !== 'county') return undefined;
+  const key = store.keys().find((candidate) => candidate.fund === fact.fund && candidate.year === fact.year && candidate.recipients === 'county' && candidate.key.type === 'basePlusProRata');
+  if (!key || key.key.type !== 'basePlusProRata') return undefined;
+  const base = parseSek(key.key.base);
+  if (base.greaterThan(fact.amount)) return undefined;
+  const share = fact.amount.minus(base);
+  const changed = scaledBy(share, change.factor).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const total = base.plus(changed);
+  const name = fundName(input, fact.fund).toLowerCase();
+  const reply = emptyReply('amount', input.lang, t(input, `Uppskattning: ${place.name}, ${name} ${fact.year}`, `Estimate: ${place.name}, ${name} ${fact.year}`), '');
+  reply.figure = money(total, input.lang);
+  const words = claim(say, { status: 'derived', facts: [fact.id, key.id], words: t(input, `${money(total, 'sv')} (uppskattning)`, `${money(total, 'en')} (estimate)`) });
+  reply.text = t(
+    input,
+    `Uppskattning, inget beslut: om delen efter befolkning fick ${changeWords(change, 'sv')} (${money(changed, 'sv')}) och basen enligt nyckeln låg kvar (${money(base, 'sv')}), skulle ${place.name} få ${words} för ${name} ${fact.year}.`,
+    `Estimate, not a decision: if the part by population got ${changeWords(change, 'en')} (${money(changed, 'en')}) and the key's base stayed (${money(base, 'en')}), ${place.name} would get ${words} for ${name} in ${fact.year}.`,
+  );
+  reply.rows = [
+    { label: t(input, 'Bas enligt nyckeln', "The key's base"), value: money(base, input.lang) },
+    { label: t(input, 'Efter befolkning', 'By population'), value: money(changed, input.lang), note: t(input, 'ändrad', 'changed') },
+  ];
+  const factor = change.factor.toFixed().replace('.', input.lang === 'sv' ? ',' : '.');
+  reply.derivation = [`${money(share, input.lang)} × ${factor} = ${money(changed, input.lang)}`, `${money(base, input.lang)} + ${money(changed, input.lang)} = ${money(total, input.lang)}`];
+  reply.notes.push(t(input, 'Det här är en uppskattning, inte ett beslut om medel.', 'This is an estimate, not a decision on funds.'));
+  return finishReply(store, reply, say, []);
 }
 
 /** "20 % mer", "25 % less", "dubbelt så mycket", "half as much". */
