@@ -41,6 +41,9 @@ async function startConnector(): Promise<{ url: string; count: () => Promise<num
   };
 }
 
+/** The moment the pass runs as of: the day before Skåne's invoicing period ends. */
+const AS_OF = new Date('2023-05-30T07:05:00Z');
+
 async function fanout(conversations: number, perTenantPerSecond: number, parallelism: number): Promise<FanoutResult> {
   const connector = await startConnector();
   const dir = mkdtempSync(join(tmpdir(), 'stimulansboten-fanout-'));
@@ -63,6 +66,7 @@ async function fanout(conversations: number, perTenantPerSecond: number, paralle
       });
       await subscriptions.subscribe(id, 'skane', subscribedAt);
     }
+    const clockStart = performance.now();
     // Skåne's invoicing ends 31 May 2023: one reminder due to every conversation.
     const reminders = planReminders(store.knowledge.deadlines).filter((r) => r.id === 'skane-2023-fakturering@1d');
     const pass = new ReminderPass(
@@ -72,7 +76,8 @@ async function fanout(conversations: number, perTenantPerSecond: number, paralle
         sender: new AdapterSender(adapter, ''),
         reminders: () => reminders,
         logger,
-        now: () => new Date(),
+        // The pass runs on the day the reminder is due: a clock that starts then and moves as real time does.
+        now: () => new Date(AS_OF.getTime() + (performance.now() - clockStart)),
         render: (reminder, _conversation, asOf) => {
           const reply = reminderReply(reminder, store, 'sv', asOf);
           return { ...MessageFactory.attachment(CardFactory.adaptiveCard(cardForReply(reply, { question: reply.title, context: '{}' })), keySentence(reply.text)) } as Record<string, unknown>;
@@ -82,7 +87,7 @@ async function fanout(conversations: number, perTenantPerSecond: number, paralle
     );
     const cpu = process.cpuUsage();
     const started = performance.now();
-    const counts = await pass.run(new Date('2023-05-30T07:05:00Z'));
+    const counts = await pass.run(AS_OF);
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
     const delivered = await connector.count();
