@@ -75,7 +75,7 @@ export type Asks = 'amount' | 'date' | 'person' | 'invoiceField' | 'explanation'
 export function understand(text: string, context: ConversationContext, store: KnowledgeStore, options: { locale?: string; lang?: Lang } = {}): Understanding {
   // "när det gäller jämställdhet", "when it comes to": "regarding", never a question of when.
   // Who asks ("jag är nyanställd samordnare") is not what is asked about.
-  const folded = foldText(text).replace(/\b(nar det galler|nar det kommer till|when it comes to)\b/g, 'angaende').replace(v.SELF_INTRO, ' ').replace(/\s+/g, ' ').trim();
+  const folded = foldText(text).replace(/\b(nar det galler|nar det kommer till|when it comes to)\b/g, 'angaende').replace(v.SELF_INTRO, ' ').replace(/\bper-/g, 'per ').replace(/\s+/g, ' ').trim();
   const lang = options.lang ?? chooseLanguage(text, context.lang, options.locale);
   const places = distinctPlaces(store.placeIndex.mentions(text));
   const fundMatches = findFunds(folded, lexiconOf(store));
@@ -342,7 +342,7 @@ function detectIntent(folded: string, invoiceField: InvoiceField | undefined, ha
     if (!(v.CONTACT.test(folded) && !/\b(nar|when|datum|deadline\w*|senast|sista)\b/.test(folded))) return 'deadline';
   }
   // "Vilken adress har Jan Persson?": a person's address is not the invoice's.
-  if (namesPerson && !v.INVOICE.test(folded) && !v.AMOUNT.test(folded)) return 'contact';
+  if (namesPerson && !v.INVOICE.test(folded) && !v.AMOUNT.test(folded) && !/^(vad ar|vad innebar|what is|what s|what are)\b/.test(folded)) return 'contact';
   if (invoiceField || v.INVOICE.test(folded)) return 'invoice';
   if (isContactQuestion(folded, hasSubject)) return 'contact';
   // "Vilka ingår i länsnätverket?": the members of a group, not what a fund includes.
@@ -359,7 +359,7 @@ function detectIntent(folded: string, invoiceField: InvoiceField | undefined, ha
   if (v.WHAT_IS.test(folded)) return (v.AMOUNT.test(folded) || /\b(part|portion|component|del|delen)\b/.test(folded)) && hasSubject ? 'amount' : 'search';
   if (v.AMOUNT.test(folded)) return 'amount';
   // "Ludvika knowledge-based part?": a part of a named place's or fund's amount.
-  if (hasSubject && /\b(part|portion|component|komponent\w*|delen|andelen)\b/.test(folded)) return 'amount';
+  if (hasSubject && /\b(part|portion|component|komponent\w*|del|delen|andelen)\b/.test(folded)) return 'amount';
   return undefined;
 }
 
@@ -370,10 +370,10 @@ function detectIntent(folded: string, invoiceField: InvoiceField | undefined, ha
  */
 function isContactQuestion(folded: string, hasSubject: boolean): boolean {
   if (!v.CONTACT.test(folded) || /\bvilka (kommuner|delregioner)\b/.test(folded)) return false;
+  // "What is Bostad först and who is running it?": a thing explained first, its passage names who.
+  if (/^(vad ar|vad innebar|what is|what s|what are)\b.*\b(och|and)\b/.test(folded) && !/^(vad ar|what is|what s|what are) (the |det |e-?post\w* |mejl\w* )?(kontakt|contact|e-?mail|mejl|telefon|phone)/.test(folded)) return false;
   if (v.CONTACT_NOUN.test(folded)) return true;
   if (v.MOST.test(folded) || v.LEAST.test(folded)) return false;
-  // "What is Bostad först and who is running it?": a thing explained first, its passage names who.
-  if (/^(vad ar|vad innebar|what is|what s|what are)\b/.test(folded)) return false;
   // "Who is to propose how Jämtland's money is used?": "who" opening a question on a subject of the documents asks for a person, unless it asks who gets money.
   if (hasSubject && /^(vem|who) /.test(folded) && !/\b(far|fick|fatt|gets?|got|receives?|received)\b/.test(folded)) return true;
   if (v.AMOUNT.test(folded)) return false;

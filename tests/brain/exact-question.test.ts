@@ -295,6 +295,11 @@ describe('questions asked with an introduction, a top n or words of their own', 
     [['Vad får Nordost totalt för suicidprevention, bas plus befolkningsdel?', 'om suicidpotten varit 30 mkr totalt då, med samma bas?'], ['Uppskattning'], ['Nordost 2023: 1 000 000 kr – suicidprevention (bas)']],
     // 002: Jämtland samsjuklighet 6 203 183,05 under "5 Mkr per län och resten efter befolkningsmängd": 1 203 183,05 × 1,1 + 5 000 000.
     ['Om Jämtlands befolkningsdel av samsjuklighetsmedlen ökade med 10 % men basen låg kvar, vad blir totalen för samsjuklighet?', ['6 323 501,36 kr'], ['6 823 501']],
+    // 003 (2023): suicide prevention by population 20 008 132 against samverkan by population 8 637 112: 11 371 020 more.
+    ['hur mycket större är suicid-befolkningsdelen än samverkan-befolkningsdelen totalt för skåne?', ['11 371 020 kr']],
+    // 001: Ludvika 260 875,72 kunskapsbaserad (the row's part, asked as "del för").
+    ['ludvikas del för kunskapsbaserad hälso- och sjukvård/socialtjänst 2020?', ['260 875,72 kr']],
+    ["What is 'Bostad först' and who runs it in Dalarna?", ['Borlänge kommun'], ['Contacts for Dalarna']],
   ])('%s', (...test) => {
     check(test);
   });
