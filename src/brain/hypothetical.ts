@@ -246,6 +246,8 @@ const PERCENT_NUMBER = String.raw`(\d+(?:[.,]\d+)?)\s*(?:%|procent|percent)`;
 const UP_AFTER = new RegExp(`${PERCENT_NUMBER}\\s*(mer|mera|hogre|storre|okning|extra|more|higher|larger|bigger|increase|up)\\b`);
 const DOWN_AFTER = new RegExp(`${PERCENT_NUMBER}\\s*(mindre|lagre|minskning|less|lower|smaller|decrease|down)\\b`);
 const UP_BEFORE = new RegExp(String.raw`\b(okade|okar|okat|okats|okas|hojdes|hojs|hojt|hojts|hojer|hojde|hojas|steg|stiger|vaxte|vaxer|grew|grow|grows|increased|increase|rose|rises|raised|went up|goes up)\b[^.?!]*?\b(med|by)\s+${PERCENT_NUMBER}`);
+/** "om Falun skulle avstå 10 % av sin del", "if Falun gave up 10 %": the rest, what is left after the part given up. */
+const GIVE_UP = new RegExp(String.raw`\b(avsta|avstar|avstod|avstatt|lamna ifran|ge upp|ger upp|gav upp|give up|gives up|gave up|forgo|forgoes|forwent|skanka|skanker|skankte|avsatta)\b[^.?!]*?\b${PERCENT_NUMBER}`);
 const DOWN_BEFORE = new RegExp(String.raw`\b(minskade|minskar|minskat|minskats|minskas|sanktes|sanks|sankt|sankts|sankas|sjonk|sjunker|skars|skurits|drogs|cut|cuts|reduced|reduce|decreased|decrease|fell|falls|lowered|dropped|went down|goes down)\b[^.?!]*?\b(med|by)\s+${PERCENT_NUMBER}`);
 const MULTIPLES: [RegExp, number][] = [
   [/\b(dubbelt|dubbla|dubblats|dubblades|dubblerats?|fordubbl\w*|doubled?|twice)\b/, 2],
@@ -257,7 +259,7 @@ const MULTIPLES: [RegExp, number][] = [
 export function readChange(text: string): QuestionChange | undefined {
   const folded = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   const signed = (match: RegExpExecArray | null, index: number, sign: 1 | -1) => (match ? new Decimal(match[index]!.replace(',', '.')).times(sign) : undefined);
-  const percent = signed(UP_BEFORE.exec(folded), 3, 1) ?? signed(DOWN_BEFORE.exec(folded), 3, -1) ?? signed(UP_AFTER.exec(folded), 1, 1) ?? signed(DOWN_AFTER.exec(folded), 1, -1);
+  const percent = signed(UP_BEFORE.exec(folded), 3, 1) ?? signed(DOWN_BEFORE.exec(folded), 3, -1) ?? signed(GIVE_UP.exec(folded), 2, -1) ?? signed(UP_AFTER.exec(folded), 1, 1) ?? signed(DOWN_AFTER.exec(folded), 1, -1);
   if (percent) return percent.lte(-100) ? undefined : { factor: percent.div(100).plus(1), percent };
   const multiple = MULTIPLES.find(([pattern]) => pattern.test(folded));
   return multiple ? { factor: new Decimal(multiple[1]) } : undefined;

@@ -152,6 +152,8 @@ export function understand(text: string, context: ConversationContext, store: Kn
   const partsNamed = funds.length - totalsNamed;
   const fundCount = partsNamed + (totalsNamed >= 2 || (totalsNamed === 1 && partsNamed >= 1 && v.SUM_OP.test(folded)) ? totalsNamed : 0);
   const operation = addsTo ? 'sum' : operationOf(text.includes('+') ? `${namesAsPlaceholder(folded, places)} +` : namesAsPlaceholder(folded, places), placeCount, fundCount, years.length, readChange(text) !== undefined);
+  // "if every county had got 6 Mkr … (pot still 200 Mkr), what would Jämtland receive?": a what-if that asks no date.
+  if (intent === 'deadline' && operation === 'whatif' && !/\b(nar|when|datum|date|deadline\w*|senast|sista dag\w*|by what time)\b/.test(folded)) intent = 'amount';
   // "Hur många kommuner finns i Dalarna?": a count of places, unless amounts are compared ("hur många kommuner får mer än 500 000 kr").
   const threshold = thresholdOf(text, folded, lang);
   const countPlaces = v.HOW_MANY_PLACES.test(folded) && !threshold;
@@ -192,7 +194,7 @@ export function understand(text: string, context: ConversationContext, store: Kn
     places,
     ...(place ? { place } : {}),
     placeFromContext: places.length === 0 && place !== undefined,
-    ...(thatPot ? { fund: thatPot } : fundMatch ? { fund: fundMatch.fund.id } : sameTopic && !complete && context.fund ? { fund: context.fund } : {}),
+    ...(thatPot ? { fund: thatPot } : fundMatch ? { fund: fundMatch.fund.id } : (sameTopic || backToPlaces) && !complete && context.fund ? { fund: context.fund } : {}),
     ...(year ? { year } : {}),
     yearFromContext: years.length === 0 && year !== undefined,
     ...((invoiceField ?? (intent === 'invoice' && !explicit ? context.invoiceField : undefined)) ? { invoiceField: invoiceField ?? context.invoiceField! } : {}),

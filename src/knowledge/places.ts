@@ -17,7 +17,7 @@ export interface PlaceMatch {
 
 /** Words that must never be read as a (misspelt or partial) place name. */
 const NOT_PLACES = new Set(
-  'hur mkt mycket far fick for och and the how much does get vad vilka vilken nar var vem ska skall kan till med som pengar belopp medel summa total totalt kronor kommun kommuner kommunen region lan mest minst alla hela year ar sista datum faktura fakturan help hjalp tack hej hello visa show from fran inom och mer more less what which when who where orsak orsaken'.split(
+  'hur mkt mycket far fick for och and the how much does get vad vilka vilken nar var vem ska skall kan till med som pengar belopp medel summa total totalt kronor kommun kommuner kommunen region lan mest minst alla hela year ar sista datum faktura fakturan help hjalp tack hej hello visa show from fran inom och mer more less what which when who where orsak orsaken avsta avstar avstod avstatt'.split(
     ' ',
   ),
 );

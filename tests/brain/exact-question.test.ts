@@ -300,6 +300,12 @@ describe('questions asked with an introduction, a top n or words of their own', 
     // 001: Ludvika 260 875,72 kunskapsbaserad (the row's part, asked as "del för").
     ['ludvikas del för kunskapsbaserad hälso- och sjukvård/socialtjänst 2020?', ['260 875,72 kr']],
     ["What is 'Bostad först' and who runs it in Dalarna?", ['Borlänge kommun'], ['Contacts for Dalarna']],
+    // 001: Falun 1 726 309; giving up 10 % leaves 1 553 678,10.
+    ['Om Falun skulle avstå 10 % av sin del 2020, hur mycket blir kvar?', ['1 553 678,10 kr'], ['172 630,90']],
+    // 002: samsjuklighet 200 Mkr, 5 Mkr per county; Jämtland's population part 1 203 183,05 of 95 Mkr. With 6 Mkr per county:
+    // 6 000 000 + 1 203 183,05 / 95 000 000 × (200 000 000 − 21 × 6 000 000) = 6 937 216,27.
+    ['With the 2020 key, if every county had got 6 Mkr instead of 5 Mkr for co-occurring conditions (pot still 200 Mkr), what would Jämtland receive?', ['SEK 6,937,216']],
+    [['Hur mycket fick Jämtland för samsjuklighet 2020?', 'och Dalarna?', 'vad är skillnaden då?'], ['1 446 227,92 kr'], ['6 635 082,09']],
   ])('%s', (...test) => {
     check(test);
   });
