@@ -306,6 +306,11 @@ describe('questions asked with an introduction, a top n or words of their own', 
     // 6 000 000 + 1 203 183,05 / 95 000 000 × (200 000 000 − 21 × 6 000 000) = 6 937 216,27.
     ['With the 2020 key, if every county had got 6 Mkr instead of 5 Mkr for co-occurring conditions (pot still 200 Mkr), what would Jämtland receive?', ['SEK 6,937,216']],
     [['Hur mycket fick Jämtland för samsjuklighet 2020?', 'och Dalarna?', 'vad är skillnaden då?'], ['1 446 227,92 kr'], ['6 635 082,09']],
+    // 002: no key for the 200 Mkr suicide prevention pot; asked "in the same proportions": 2 533 016,95 × 250 / 200 = 3 166 271,19.
+    ['If the national suicide-prevention pot in 2020 had been 250 Mkr, split in the same proportions, what would Jämtland have got?', ['SEK 3,166,271.19', 'Estimate']],
+    ['Om den nationella suicidpotten 2020 vore 250 mkr, vad skulle Jämtland få?', ['Jag kan inte räkna fram det', 'samma proportioner'], ['3 166 271']],
+    // 002: brukarmedverkan 24 Mkr, Jämtland 1 000 000; the same principle with 30 Mkr: 1 000 000 × 30 / 24 = 1 250 000.
+    ['Om brukarmedverkanspotten 2020 hade varit 30 mkr med samma princip (storstadslänen dubbelt), hur mycket skulle Jämtland fått?', ['1 250 000 kr']],
   ])('%s', (...test) => {
     check(test);
   });

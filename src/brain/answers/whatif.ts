@@ -62,7 +62,18 @@ interface RowPlan {
   asked: string[];
 }
 
-type Plan = TablePlan | NationalPlan | RowPlan | ({ kind: 'gap' } & WhatIfGap);
+/** "split in the same proportions", "samma princip": a national pot whose key gives no shares, scaled as the question says. */
+interface ScaledPlan {
+  kind: 'scaled';
+  key: KeyFact;
+  pot: QuestionAmount;
+  targets: { place: Place; fact: AmountFact }[];
+}
+
+type Plan = TablePlan | NationalPlan | RowPlan | ScaledPlan | ({ kind: 'gap' } & WhatIfGap);
+
+/** "i samma proportioner", "med samma princip", "split the same way": every recipient keeps its share of the pot. */
+const SAME_PROPORTIONS = /\b(samma (princip\w*|proportion\w*|andel\w*|fordelning\w*|satt|vis|nyckel)|same (principle|proportions?|shares?|way|split|distribution|ratio)|in proportion|proportionellt|proportionally|pro rata)\b/;
 
 /** Why a what-if question cannot be computed, or undefined when it can (or is no what-if). */
 export function whatIfGap(input: AnswerInput, override?: WhatIfOverride): WhatIfGap | undefined {
@@ -97,6 +108,8 @@ export function answerWhatIf(outer: AnswerInput, override?: WhatIfOverride): Rep
       return rememberWhatIf(nationalReply(input, plan), question);
     case 'row':
       return rememberWhatIf(rowReply(input, plan), question);
+    case 'scaled':
+      return rememberWhatIf(scaledReply(input, plan), question);
   }
 }
 
@@ -339,10 +352,20 @@ function nationalPlan(input: AnswerInput, h: Hypothetical, keys: KeyFact[], targ
     return gap(`Dokumenten ger en nyckel för de nationella ${name}smedlen bara för ${years}, inte för ${u.year}.`, `The documents give a key for the national ${name} funds only for ${years}, not for ${u.year}.`);
   }
   const quote = key.source.quote;
+  // The question's own principle: with no shares in the key (or fixed amounts), every county keeps its share of the pot.
+  const scalable = key.key.type === 'notStated' || (key.key.type === 'fixed' && !h.base && !h.category);
+  if (scalable && h.pot && (h.sameSplit || SAME_PROPORTIONS.test(u.folded))) {
+    const places = target ? [target] : key.verifyAgainst.map((id) => store.place(id)).filter((place): place is Place => place !== undefined);
+    const targets = places.flatMap((place) => {
+      const fact = store.amounts({ place: place.id, fund, year: key.year }).find((amount) => amount.status === 'stated' && !amount.part && !amount.label);
+      return fact ? [{ place, fact }] : [];
+    });
+    if (targets.length > 0) return { kind: 'scaled', key, pot: h.pot, targets };
+  }
   if (key.key.type === 'notStated') {
     return gap(
-      `Dokumentet anger ingen fördelningsnyckel för de nationella medlen till ${name} ${key.year} (”${quote}”), så vad en annan pott skulle ge kan inte räknas ut.`,
-      `The document gives no distribution key for the national ${name} funds of ${key.year} (“${quote}”, in Swedish), so what another pot would give cannot be worked out.`,
+      `Dokumentet anger ingen fördelningsnyckel för de nationella medlen till ${name} ${key.year} (”${quote}”), så vad en annan pott skulle ge kan inte räknas ut. Om varje län ska behålla sin andel, fråga ”… fördelad i samma proportioner”.`,
+      `The document gives no distribution key for the national ${name} funds of ${key.year} (“${quote}”, in Swedish), so what another pot would give cannot be worked out. If every county is to keep its share, ask “… split in the same proportions”.`,
     );
   }
   const places = target ? [target] : key.verifyAgainst.map((id) => store.place(id)).filter((place): place is Place => place !== undefined);
@@ -766,6 +789,42 @@ function tooSmall(input: AnswerInput, pot: Decimal, base: Decimal, count: number
     `With ${money(pot, 'en')} the pot does not cover the bases: ${count} × ${money(base, 'en')} = ${money(base.times(count), 'en')} (${table.title} ${table.year}). Give a larger pot or a smaller base.`,
   );
   return reply;
+}
+
+/** Each county's printed amount scaled by the new pot over the printed one: the shares kept, as the question asks. */
+function scaledReply(input: AnswerInput, plan: ScaledPlan): Reply {
+  const { store } = input;
+  const { key, pot, targets } = plan;
+  const say = new Provenance(input);
+  const printedPot = parseSek(key.pot);
+  const name = fundName(input, key.fund).toLowerCase();
+  const results = targets.map(({ place, fact }) => ({ place, fact, share: fact.amount.dividedBy(printedPot), amount: fact.amount.times(pot.amount).dividedBy(printedPot).toDecimalPlaces(2, Decimal.ROUND_HALF_UP) }));
+  const first = results[0]!;
+  const reply = emptyReply('amount', input.lang, t(input, `Uppskattning: ${results.map((r) => r.place.name).join(', ')}, ${name} ${key.year}`, `Estimate: ${results.map((r) => r.place.name).join(', ')}, ${name} ${key.year}`), '');
+  reply.figure = money(first.amount, input.lang);
+  const lines = results.map((r) =>
+    t(
+      input,
+      `skulle ${r.place.name} få ${estimateWords(say, input, r.amount, [r.fact.id, key.id], `${r.place.name}s andel av den nationella potten`)}`,
+      `${r.place.name} would get ${estimateWords(say, input, r.amount, [r.fact.id, key.id], `${r.place.name}'s share of the national pot`)}`,
+    ),
+  );
+  reply.text = t(
+    input,
+    `Uppskattning, inget beslut: om den nationella potten för ${name} ${key.year} vore ${money(pot.amount, 'sv')} och fördelades i samma proportioner som i dokumentet, ${lines.join('; ')}.`,
+    `Estimate, not a decision: if the national ${name} pot for ${key.year} were ${money(pot.amount, 'en')} and split in the same proportions as in the document, ${lines.join('; ')}.`,
+  );
+  reply.rows = results.map((r) => ({ label: r.place.name, value: money(r.amount, input.lang), note: t(input, `${formatPercent(r.share, 'sv', 4)} av potten`, `${formatPercent(r.share, 'en', 4)} of the pot`) }));
+  reply.derivation = [
+    t(
+      input,
+      `Enligt frågan behåller varje län sin andel av den nationella potten (${money(printedPot, 'sv')}, ”${key.source.quote}”); dokumentet ger ingen nyckel för en annan pott.`,
+      `As the question says, every county keeps its share of the national pot (${money(printedPot, 'en')}, in Swedish “${key.source.quote}”); the document gives no key for another pot.`,
+    ),
+    ...results.map((r) => `${r.place.name}: ${formatPercent(r.share, input.lang, 4)} × ${money(pot.amount, input.lang)} = ${money(r.amount, input.lang)}`),
+  ];
+  reply.notes.push(...estimateNotes(input));
+  return finishReply(store, reply, say, []);
 }
 
 /** What every estimate says of itself. */
