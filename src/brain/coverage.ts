@@ -3,6 +3,7 @@
 // or a calculation the bot cannot do yet is said first, by name, with what the documents do hold.
 import { t, type AnswerInput } from './answer-context.js';
 import { joinList } from './format.js';
+import { foldText } from '../text/normalize.js';
 import { emptyReply, type Reply } from './reply.js';
 import { knownAboutPlace, knownPlaces, NOT_FOUND } from './answers/unknown.js';
 import type { Action, Unrecorded } from './vocabulary.js';
@@ -55,7 +56,8 @@ function uncoveredPlace(input: AnswerInput): Reply {
   const counties = joinList(input.store.knowledge.places.filter((place) => place.kind === 'county' && input.store.yearsAbout(place.id).length > 0).map((place) => place.name), input.lang);
   reply.text += t(input, ` De gäller bara ${counties}.`, ` They only cover ${counties}.`);
   // "Vad fick Stockholms län för brukarmedverkan 2020 enligt nyckeln?": the national key the documents state holds for every county.
-  if (u.uncovered.some((place) => place.kind === 'county')) {
+  // Gotland is a municipality and a county of the same name: a county key holds for it too.
+  if (u.uncovered.some((place) => place.kind === 'county' || foldText(place.countyName).startsWith(foldText(place.name)))) {
     const keys = input.store.keys().filter((key) => key.recipients === 'county' && key.key.type !== 'notStated' && u.funds.includes(key.fund) && (!u.year || key.year === u.year));
     for (const key of keys) {
       const fund = input.store.fund(key.fund)?.name[input.lang].toLowerCase() ?? key.fund;

@@ -260,7 +260,7 @@ function namesAsPlaceholder(folded: string, places: readonly { start: number; le
  * two funds or two years; "hur stor andel" and "om potten vore" are calculations of their own.
  */
 function operationOf(folded: string, places: number, funds: number, years: number, changed = false): Operation {
-  const many = places >= 2 || funds >= 2 || years >= 2;
+  const many = places >= 2 || funds >= 2 || years >= 2 || v.ALL_POTS.test(folded);
   if (v.WHATIF_OP.test(folded) || (changed && v.CONDITIONAL.test(folded))) return 'whatif';
   // "hur mycket mer får Ludvika än Avesta i procent", "hur många gånger mer": a difference (or ratio) of
   // two figures, also as a percentage; a share only when a share is asked in so many words.
@@ -355,6 +355,8 @@ function detectIntent(folded: string, invoiceField: InvoiceField | undefined, ha
   if (v.LIST.test(folded)) return 'list';
   // "Hur mycket används till …?" asks for the amount, however the money is used.
   if (v.FOCUS.test(folded) && !/\b(hur (mycket|mkt)|how much)\b/.test(folded)) return 'focusArea';
+  // "How many Mkr went to the counties …?": money counted in millions is an amount.
+  if (/\b(hur manga|how many) (mkr|kr|kronor|miljoner|miljarder|million|millions|sek|msek)\b/.test(folded)) return 'amount';
   if (v.COST_OR_COUNT.test(folded.replace(v.POPULATION_PART, ' ').replace(v.BASE_AND_SHARE, ' '))) return 'search';
   // "what is the total amount for Dalarna" asks for an amount; "vad är BISAM" for an explanation.
   // "What is Falun's kunskapsbaserad part?": a part of a place's amount is an amount.

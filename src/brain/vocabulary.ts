@@ -96,6 +96,8 @@ export const MORE_THAN_OPENING = /^(och |and |ok |okej |so )?(hur mycket|hur mkt
 export const CONTENT_OF = /^(vad|vilka|vilket|what|which)\b.*\b(ska|skall|bor|maste|behover|should|must|needs? to)\b.*\b(belysa|belysas|innehalla|innehalla|beskriva|beskrivas|ta upp|tas upp|omfatta|framga|redogora for|include|contain|cover|describe|address)\b/;
 /** "Jag är nyanställd samordnare i Älvdalen", "I'm the new coordinator in Säter": who asks, not who is asked for. */
 export const SELF_INTRO = /\b(jag ar|jag jobbar som|jag arbetar som|i m|im|i am|i work as|my name is|jag heter)( \w+)?( (den|en|the|a|an))?( (ny|nya|nyanstalld|nyanstallda|new|newly hired|newly appointed))? (samordnare|coordinator|kontaktperson|contact person|controller|ekonom|economist|projektledare|project lead\w*|project manager|handlaggare|officer|chef|manager)\b/g;
+/** "alla fyra posterna", "samtliga potter", "all four pots": every pot the documents give for the country. */
+export const ALL_POTS = /\b(alla|samtliga|all|de|the) (\w+ )?(poster\w*|potter\w*|pots)\b/;
 export const SUM_OP = /\b(tillsammans|ihop|sammanlagt|sammantaget|summer\w*|summa|plus|combined|together|altogether|in total|sum|added up|add up)\b|\+/;
 /** "skillnad", "hur mycket mer": one amount minus another. */
 export const DIFFERENCE_OP = /\b(skillnad\w*|skiljer|skilja\w*|differ\w*|differens\w*|difference|diff|hur mycket (mer|mindre|storre|hogre|lagre)|how much (more|less|bigger|larger|higher|lower|smaller)|hur manga (fler|farre)|how many (more|fewer)|fler an|farre an|mer an|mindre an|more than|less than|minus|okade|okat|okning\w*|minskade|minskat|minskning\w*|forandr\w*|andrades|andrats|increased?|decreased?|grew|fell|dropped|changed?)\b/;

@@ -311,6 +311,10 @@ describe('questions asked with an introduction, a top n or words of their own', 
     ['Om den nationella suicidpotten 2020 vore 250 mkr, vad skulle Jämtland få?', ['Jag kan inte räkna fram det', 'samma proportioner'], ['3 166 271']],
     // 002: brukarmedverkan 24 Mkr, Jämtland 1 000 000; the same principle with 30 Mkr: 1 000 000 × 30 / 24 = 1 250 000.
     ['Om brukarmedverkanspotten 2020 hade varit 30 mkr med samma princip (storstadslänen dubbelt), hur mycket skulle Jämtland fått?', ['1 250 000 kr']],
+    // 002: the four national pots 2020 (200 + 24 + 200 + 150 Mkr) = 574 Mkr; brukarmedverkan 24 Mkr.
+    ['hur mycket totalt fördelades till länen 2020, alla fyra posterna ihop?', ['574 000 000 kr']],
+    ['How many Mkr went to the counties for user involvement in 2020, nationally?', ['SEK 24 million']],
+    ['Under the 2020 key, what is the fixed base Gotland gets for co-occurring conditions?', ['I could not find', '5 Mkr per län']],
   ])('%s', (...test) => {
     check(test);
   });

@@ -125,9 +125,13 @@ function termsOf(input: AnswerInput): { found: Term[] } | { missing: string[] } 
   // "de fyra potterna 2020 sammanlagt": funds the whole country has a pot for, when no county is named.
   const nation = store.knowledge.places.find((place) => place.kind === 'country');
   const national = named.length === 0 && owners.length !== 1 && nation && u.funds.length >= 2 && u.funds.every((fund) => store.amounts({ place: nation.id, fund }).length > 0) ? [nation] : [];
-  const places = named.length > 0 ? named : owners.length === 1 ? owners : national;
+  // "alla fyra posterna ihop", "all the pots together": every national pot of the year.
+  const allPots = named.length === 0 && u.funds.length === 0 && nation && v.ALL_POTS.test(u.folded)
+    ? [...new Set(store.amounts({ place: nation.id, ...(u.year ? { year: u.year } : {}) }).filter((fact) => !fact.label && !store.fund(fact.fund)?.aggregate).map((fact) => fact.fund))]
+    : [];
+  const places = named.length > 0 ? named : owners.length === 1 ? owners : allPots.length >= 2 ? [nation!] : national;
   if (places.length === 0) return undefined;
-  const funds: (string | undefined)[] = u.funds.length > 0 ? u.funds : [u.fund];
+  const funds: (string | undefined)[] = allPots.length >= 2 ? allPots : u.funds.length > 0 ? u.funds : [u.fund];
   const found: Term[] = [];
   const absent: string[] = [];
   for (const place of places) {
