@@ -27,6 +27,7 @@ const GLOSSARY: Record<string, string> = {
   proposals: 'förslag', bereaved: 'efterlevande', mandate: 'mandat', decides: 'beslutar', decide: 'beslutar', decided: 'beslutade',
   government: 'regeringen', extract: 'uttaget', database: 'databasen', routine: 'rutin', routines: 'rutiner',
   informing: 'informera', inform: 'informera', country: 'riket', offered: 'erbjuder', nationally: 'riket',
+  exist: 'finnas', exists: 'finnas', finish: 'färdig', finished: 'färdig', completes: 'färdig', complete: 'färdig',
   arrive: 'tillhanda', arrived: 'tillhanda', arrives: 'tillhanda', late: 'sent', stopped: 'upphört', stop: 'upphört',
 };
 

@@ -320,6 +320,18 @@ describe('questions asked with an introduction, a top n or words of their own', 
   });
 });
 
+describe('two dates asked in one question', () => {
+  // 004: "Våren 2018 startade en ny utbildning … 25 medarbetare … blir färdig med sin utbildning i november 2018";
+  // "en handlingsplan bör finnas under våren 2019"; "November 2017 gavs en temadag …", "I november 2018 planeras ytterligare en temadag".
+  it.each<Case>([
+    ['When did the new university course in care coordination start in 2018, and when do the participants finish?', ['spring 2018', 'November 2018']],
+    ['When was the decision taken to appoint a suicide prevention coordinator in Dalarna, and by when should an action plan exist?', ['May 2018', 'spring 2019']],
+    ['temadagen om efterlevandestöd vid suicid – när var den och är det en till planerad?', ['november 2017', 'november 2018']],
+  ])('%s', (...test) => {
+    check(test);
+  });
+});
+
 describe('a date asked about one statement', () => {
   it.each<Case>([
     // 004 (2018 plan): "bilda en ny region från den 1 januari 2019" — the plan's year names the document.

@@ -35,7 +35,7 @@ const PRECISION: [RegExp, string][] = [
 /** "När ska X vara anställd och när ska en handlingsplan finnas?": one clause per date asked for. */
 function clauses(folded: string): string[] {
   // "Why did X stop in 2019 – when did the 2019 money arrive?": a "when" later in the question starts its own clause.
-  return folded.split(/\s(?:och|samt|and)\s(?=(?:nar|when|hur|vilken|vilket|fran|till|sedan|since|until|how|which|what)\b)|\s(?=when (?:did|was|were|will|is|do|does)\b)/).filter((clause) => clause.trim() !== '');
+  return folded.split(/\s(?:och|samt|and)\s(?=(?:nar|when|hur|vilken|vilket|fran|till|sedan|since|until|how|which|what|by when|senast nar|fram till nar|ar det|ar den|finns det|is there|are there|will there)\b)|\s(?=when (?:did|was|were|will|is|do|does)\b)/).filter((clause) => clause.trim() !== '');
 }
 
 export function answerDated(input: AnswerInput): Reply | undefined {
