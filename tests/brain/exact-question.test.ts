@@ -313,6 +313,8 @@ describe('questions asked with an introduction, a top n or words of their own', 
     ['Om brukarmedverkanspotten 2020 hade varit 30 mkr med samma princip (storstadslänen dubbelt), hur mycket skulle Jämtland fått?', ['1 250 000 kr']],
     // 002: the four national pots 2020 (200 + 24 + 200 + 150 Mkr) = 574 Mkr; brukarmedverkan 24 Mkr.
     ['hur mycket totalt fördelades till länen 2020, alla fyra posterna ihop?', ['574 000 000 kr']],
+    // 002: a remainder of 120 Mkr instead of 95 Mkr is a pot of 120 + 21 × 5 = 225 Mkr; Jämtland 5 000 000 + 1 203 183,05 / 95 × 120 = 6 519 810,17.
+    ['Under the 2020 key, if the population-based remainder of the co-occurring-conditions pot had been 120 Mkr instead of 95 Mkr, what would Jämtland get in total?', ['SEK 6,519,810.17', 'SEK 225,000,000'], ['SEK 6,203,183', 'You write that the pot']],
     ['How many Mkr went to the counties for user involvement in 2020, nationally?', ['SEK 24 million']],
     ['Under the 2020 key, what is the fixed base Gotland gets for co-occurring conditions?', ['I could not find', '5 Mkr per län']],
   ])('%s', (...test) => {

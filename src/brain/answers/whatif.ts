@@ -844,7 +844,7 @@ function nationalReply(input: AnswerInput, plan: NationalPlan): Reply {
   const reply = emptyReply(plan.targets.length === 1 ? 'amount' : 'list', input.lang, '', '');
   const lines: string[] = [];
   const steps: string[] = [t(input, `Fördelningsnyckel ${key.year}: ${say.keyQuote(key)}`, `Distribution key ${key.year}: ${say.keyQuote(key)}`)];
-  const newPot = h.pot?.amount ?? pot;
+  let newPot = h.pot?.amount ?? pot;
   const results: { place: Place; amount: Decimal; fact: AmountFact }[] = [];
 
   if (key.key.type === 'fixed') {
@@ -900,6 +900,11 @@ function nationalReply(input: AnswerInput, plan: NationalPlan): Reply {
     const printedBase = key.key.type === 'basePlusProRata' ? parseSek(key.key.base) : undefined;
     const newBase = printedBase === undefined ? undefined : (h.base?.amount ?? printedBase);
     const recipients = counties?.count ?? 1;
+    // "if the population-based remainder had been 120 Mkr": the pot is that remainder and the bases.
+    if (h.pot?.rest && newBase) {
+      newPot = h.pot.amount.plus(newBase.times(recipients));
+      steps.push(t(input, `Potten: ${money(h.pot.amount, 'sv')} efter befolkning + ${recipients} × ${money(newBase, 'sv')} i bas = ${money(newPot, 'sv')}`, `The pot: ${money(h.pot.amount, 'en')} by population + ${recipients} × ${money(newBase, 'en')} in base = ${money(newPot, 'en')}`));
+    }
     if (newBase && newPot.lessThan(newBase.times(recipients))) {
       const reply = emptyReply('unknown', input.lang, t(input, 'Potten räcker inte till basen', 'The pot does not cover the bases'), '');
       reply.text = t(input, `Med ${money(newPot, 'sv')} räcker potten inte till basen: ${recipients} län × ${money(newBase, 'sv')} = ${money(newBase.times(recipients), 'sv')}.`, `With ${money(newPot, 'en')} the pot does not cover the bases: ${recipients} counties × ${money(newBase, 'en')} = ${money(newBase.times(recipients), 'en')}.`);
@@ -949,11 +954,13 @@ function nationalReply(input: AnswerInput, plan: NationalPlan): Reply {
   reply.title = t(input, `Uppskattning: ${results.map((r) => r.place.name).join(', ')}, ${name} ${key.year}`, `Estimate: ${results.map((r) => r.place.name).join(', ')}, ${name} ${key.year}`);
   reply.text = key.key.type === 'fixed' ? `${t(input, 'Uppskattning, inget beslut:', 'Estimate, not a decision:')} ${lines.join(' ')}` : `${terms} ${lines.join(t(input, '; ', '; '))}.`;
   reply.rows = results.map(({ place, amount }) => ({ label: place.name, value: money(amount, input.lang) }));
-  if (h.replaced && !h.replaced.amount.equals(pot)) {
+  if (h.replaced && !h.replaced.amount.equals(pot) && !h.pot?.rest) {
     reply.notes.push(t(input, `Du skriver att potten i dag är ${h.replaced.text}, men dokumentet har ${money(pot, 'sv')}; jag räknar från dokumentets pott.`, `You write that the pot is now ${h.replaced.text}, but the document has ${money(pot, 'en')}; I work from the document's pot.`));
   }
   reply.derivation = steps;
-  if (results.length === 1 && TOTAL_ASKED.test(input.u.folded)) withChangedTotal(input, say, reply, results[0]!);
+  // "what would Jämtland get in total": the county's total with this fund changed, unless a remainder was given (then the total is the fund's own, base and remainder).
+  const fundTotal = h.pot?.rest === true;
+  if (results.length === 1 && TOTAL_ASKED.test(input.u.folded) && !fundTotal) withChangedTotal(input, say, reply, results[0]!);
   // A fixed key is recomputed with another amount per county; a category's own amount has nothing to change.
   const place = plan.targets.length === 1 ? { place: plan.targets[0]!.place.id } : {};
   if (key.key.type !== 'fixed') reply.calculator = calculatorOf(input, { kind: 'pot', ...place, funds: [key.fund], year: key.year, amount: newPot.toFixed() }, [], false);
