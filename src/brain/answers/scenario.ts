@@ -16,7 +16,7 @@ import { joinList, money } from '../format.js';
 import { NUMBER_WORDS, readChange, readHypothetical, type QuestionChange } from '../hypothetical.js';
 import { Provenance, type Claim } from '../provenance.js';
 import { emptyReply, type Reply } from '../reply.js';
-import { finishReply, sourceLine, sourceOf, sourcesOfClaims } from '../sources.js';
+import { finishReply, sourceLine, sourceOf } from '../sources.js';
 import { translate } from '../glossary.js';
 import { stem } from '../swedish.js';
 import { understand, type Understanding } from '../understand.js';
@@ -103,16 +103,6 @@ export function answerScenario(input: AnswerInput): Reply | undefined {
 export function whatIfAsked(outer: Understanding, u: Understanding & { carried: boolean; borrowed?: boolean }): string {
   if (u.carried) return outer.carriedWhatIf!;
   return u.borrowed ? `${outer.text} (${outer.carriedWhatIf!})`.slice(0, 800) : outer.text;
-}
-
-/**
- * A what-if's sources without the quotes of the recipients' own amounts: the document and section stay
- * cited, but a quote that prints what a recipient gets today is no part of an estimate.
- */
-export function withoutTodaysQuotes(store: KnowledgeStore, reply: Reply, facts: readonly AmountFact[]): Reply {
-  const todays = new Set(sourcesOfClaims(store, facts.map((fact) => ({ status: 'stated' as const, facts: [fact.id], words: '' }))).map((source) => `${source.file}\u0000${source.section}\u0000${source.quote}`));
-  reply.sources = reply.sources.map((source) => (todays.has(`${source.file}\u0000${source.section}\u0000${source.quote}`) ? { ...source, quote: source.title } : source));
-  return reply;
 }
 
 /** Records a claim and gives its words. */
@@ -555,8 +545,7 @@ function changedBy(input: AnswerInput): Reply | undefined {
   reply.derivation = [`${whole.own ? whole.words : money(whole.amount, input.lang)} × ${factor} = ${money(shown, input.lang)}${rounded}`];
   say.add([{ status: 'derived', facts: whole.facts.map((fact) => fact.id), words: reply.derivation[0]! }]);
   reply.notes.push(t(input, 'Det här är en uppskattning, inte ett beslut om medel.', 'This is an estimate, not a decision on funds.'));
-  const finished = finishReply(store, reply, say, whole.facts);
-  return whole.own ? withoutTodaysQuotes(store, finished, whole.facts) : finished;
+  return finishReply(store, reply, say, whole.facts);
 }
 
 /** The total of a row asked: "vad blir totalen", "hur mycket blir det sammanlagt", "what would the total be". */

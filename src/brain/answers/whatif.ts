@@ -18,7 +18,7 @@ import { Provenance, type Claim } from '../provenance.js';
 import { ALL_FUNDS, emptyReply, type Calculator, type Reply, type ReplyRow } from '../reply.js';
 import { finishReply } from '../sources.js';
 import * as v from '../vocabulary.js';
-import { answerScenario, rememberWhatIf, whatIfAsked, withCarriedWhatIf, withoutTodaysQuotes } from './scenario.js';
+import { answerScenario, rememberWhatIf, whatIfAsked, withCarriedWhatIf } from './scenario.js';
 
 /** What a what-if needs that the question or the documents do not give, in both languages. */
 export interface WhatIfGap {
@@ -542,7 +542,7 @@ function tableReply(input: AnswerInput, plan: TablePlan): Reply {
     say.add([{ status: 'reconstructed', facts: reconstructed.map((fact) => fact.id), words: sentence }]);
     reply.notes.push(sentence);
   }
-  return withoutTodaysQuotes(store, finishReply(store, reply, say, []), inputs);
+  return finishReply(store, reply, say, []);
 }
 
 /** A row's note: its share of what is shared ("13,2270 % av delen efter befolkning"), not what it gets today. */
@@ -637,7 +637,7 @@ function rowReply(input: AnswerInput, plan: RowPlan): Reply {
     say.add([{ status: 'reconstructed', facts: reconstructed.map((fact) => fact.id), words: sentence }]);
     reply.notes.push(sentence);
   }
-  return withoutTodaysQuotes(store, finishReply(store, reply, say, []), facts);
+  return finishReply(store, reply, say, []);
 }
 
 /** "suicidprevention utöver basen", "medlen till kommunerna": what the new pot is. */
@@ -967,7 +967,7 @@ function nationalReply(input: AnswerInput, plan: NationalPlan): Reply {
   else if (!h.category && h.base) reply.calculator = calculatorOf(input, { kind: 'base', per: 'county', ...place, funds: [key.fund], year: key.year, amount: h.base.amount.toFixed() }, [], false);
   reply.notes.push(...estimateNotes(input));
   if (input.lang === 'en') reply.notes.push('The key is quoted in Swedish, as the document writes it.');
-  return withoutTodaysQuotes(store, finishReply(store, reply, say, results.map((r) => r.fact)), results.map((r) => r.fact));
+  return finishReply(store, reply, say, results.map((r) => r.fact));
 }
 
 const TOTAL_ASKED = /\b(totala?|totalt|totalbelopp\w*|sammanlagt|sammanlagda|hela beloppet|allt som allt|in total|total|altogether|overall)\b/;
