@@ -78,9 +78,10 @@ export function understand(text: string, context: ConversationContext, store: Kn
   const folded = foldText(text).replace(/\b(nar det galler|nar det kommer till|when it comes to)\b/g, 'angaende').replace(v.SELF_INTRO, ' ').replace(/\bper-/g, 'per ').replace(/\s+/g, ' ').trim();
   const lang = options.lang ?? chooseLanguage(text, context.lang, options.locale);
   const places = distinctPlaces(store.placeIndex.mentions(text));
-  const fundMatches = findFunds(folded, lexiconOf(store));
+  const scanned = scanFunds(folded, lexiconOf(store));
+  const fundMatches = inPositionOrder(scanned);
   // The fund the question is about is the one its longest phrase names; the others count for calculations.
-  const fundMatch = findFund(folded, lexiconOf(store));
+  const fundMatch: FundMatch | undefined = scanned[0] ? { fund: scanned[0].fund, words: scanned[0].words } : undefined;
   const years = [...folded.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
   // "mejladress", "email address": a person's e-mail, never the invoice address.
   // "vad måste stå på fakturan förutom referenskoden": the field left out is not the one asked.
@@ -410,28 +411,30 @@ interface FundMatch {
 
 /** Every fund named, in the order of the text, each by its longest synonym; a word names one fund at most. */
 export function findFunds(text: string, lexicon: Lexicon): FundMatch[] {
-  const found: (FundMatch & { at: number })[] = [];
-  let rest = ` ${text.replace(/-/g, ' ')} `;
-  for (let match = findFund(rest.trim(), lexicon); match; match = findFund(rest.trim(), lexicon)) {
-    const words = match.words;
-    const at = rest.indexOf(` ${words[0]}`);
-    found.push({ ...match, at });
-    // Blank out the matched words (keeping positions) and look for another fund.
-    rest = rest.slice(0, at + 1) + words.join(' ').replace(/\S/g, '_') + rest.slice(at + 1 + words.join(' ').length);
-    if (found.length > 5) break;
-  }
-  const seen = new Set<string>();
-  return found.sort((a, b) => a.at - b.at).filter((match) => !seen.has(match.fund.id) && seen.add(match.fund.id)).map(({ fund, words }) => ({ fund, words }));
+  return inPositionOrder(scanFunds(text, lexicon));
 }
 
-/** The fund named by the longest synonym in the text; single words also match as a word's start ("samsjuklighetsmedlen"). */
-export function findFund(text: string, lexicon: Lexicon): FundMatch | undefined {
-  // "Skåne-wide", "UM-pengar": dashes separate words here.
-  const folded = text.replace(/-/g, ' ');
-  const tokens = folded.split(' ');
-  const padded = ` ${folded} `;
+/** The funds found, each once, in the order the text names them. */
+function inPositionOrder(found: (FundMatch & { at: number })[]): FundMatch[] {
+  const seen = new Set<string>();
+  return [...found].sort((a, b) => a.at - b.at).filter((match) => !seen.has(match.fund.id) && seen.add(match.fund.id)).map(({ fund, words }) => ({ fund, words }));
+}
+
+/**
+ * Every fund phrase of the text, in the order of the lexicon (longest synonym first): the first is
+ * the fund the question is about. One pass over the phrases: a match blanks its words (keeping
+ * positions), so a later phrase cannot take them, and the same phrase is tried again for another place.
+ */
+function scanFunds(text: string, lexicon: Lexicon): (FundMatch & { at: number })[] {
+  const found: (FundMatch & { at: number })[] = [];
+  let rest = ` ${text.replace(/-/g, ' ')} `;
+  const tokens = rest.trim().split(' ');
   let stems: string[] | undefined;
-  for (const { fund, phrase, parts, stem: phraseStem } of lexicon.fundPhrases) {
+  const phrases = lexicon.fundPhrases;
+  for (let p = 0; p < phrases.length && found.length <= 5; ) {
+    const { fund, phrase, parts, stem: phraseStem } = phrases[p]!;
+    let words: string[] | undefined;
+    let at = -1;
     if (parts.length === 1) {
       // Short synonyms ("UM") match whole words only; longer ones also a word's start or another form of it.
       // "ungdomsmott", "samsjukl": a long enough start of a one-word name is the name.
@@ -440,10 +443,32 @@ export function findFund(text: string, lexicon: Lexicon): FundMatch | undefined 
         stems ??= tokens.map((token) => (token.length >= 6 ? stem(token) : ''));
         word = tokens.find((_, i) => stems![i] === phraseStem);
       }
-      if (word) return { fund, words: [word] };
-    } else if (padded.includes(` ${phrase}`)) {
-      return { fund, words: parts };
+      if (word) {
+        words = [word];
+        // Where the token stands: after the leading space and the tokens before it.
+        const index = tokens.indexOf(word);
+        at = tokens.slice(0, index).reduce((sum, token) => sum + token.length + 1, 0);
+      }
+    } else if (rest.includes(` ${phrase}`)) {
+      words = parts;
+      at = rest.indexOf(` ${phrase}`);
+    }
+    if (!words) {
+      p++;
+      continue;
+    }
+    found.push({ fund, words, at });
+    // Blank out the matched words (keeping positions) and look again.
+    const span = words.join(' ');
+    rest = rest.slice(0, at + 1) + span.replace(/\S/g, '_') + rest.slice(at + 1 + span.length);
+    const blanked = rest.trim().split(' ');
+    for (let i = 0; i < tokens.length; i++) {
+      if (blanked[i] !== tokens[i]) {
+        tokens[i] = blanked[i]!;
+        if (stems) stems[i] = '';
+      }
     }
   }
-  return undefined;
+  return found;
 }
+

@@ -26,8 +26,24 @@ export function cleanQuote(text: string): string {
 const cleanQuotes = new Map<string, string>();
 const MAX_CLEAN_QUOTES = 10_000;
 
+/**
+ * The texts folded last: one question is folded by every stage that reads it (understanding, the
+ * answerers, the sources), and folding depends on the text alone.
+ */
+const recentlyFolded = new Map<string, string>();
+const RECENTLY_FOLDED = 256;
+
 /** Lower case, no diacritics (å→a, ä→a, ö→o, é→e), no punctuation but dashes between letters. */
 export function foldText(text: string): string {
+  let folded = recentlyFolded.get(text);
+  if (folded === undefined) {
+    if (recentlyFolded.size >= RECENTLY_FOLDED) recentlyFolded.clear();
+    recentlyFolded.set(text, (folded = foldAfresh(text)));
+  }
+  return folded;
+}
+
+function foldAfresh(text: string): string {
   return collapseWhitespace(
     text
       .toLowerCase()
