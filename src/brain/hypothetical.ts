@@ -55,6 +55,8 @@ export interface Hypothetical {
   recipients?: RecipientKind;
   /** "med samma fördelning", "samma andelar", "with the same split": the parts keep their printed proportions. */
   sameSplit: boolean;
+  /** "med samma nyckel", "samma princip", "the same way": the document's key kept for another pot. */
+  sameKey: boolean;
 }
 
 /** Powers of ten for the scale words people write after a number. */
@@ -101,7 +103,9 @@ const REPLACED_BEFORE = /\b(i stallet for|istallet for|i stallet|instead of|rath
 const SAME_BASE = /\b(samma bas\w*|same base\w*|oforandrad bas\w*|unchanged base\w*)\b/;
 /** "samma fördelning", "samma andelar", "oförändrade proportioner", "the same split", "same shares": the printed proportions kept. */
 const SAME_SPLIT =
-  /\b((samma|oforandrad\w*|likadan\w*) (fordelning\w*|andel\w*|proportion\w*|procentsats\w*|inbordes fordelning\w*|uppdelning\w*|fordelningsnyckel\w*)|(same|unchanged) (split|splits|shares?|proportions?|distribution|breakdown|ratios?|percentages?)|(proportionerna|andelarna|fordelningen) (ar |var |blir )?(densamma|desamma|oforandrad\w*|kvar)|in (the same )?proportion)\b/;
+  /\b((samma|oforandrad\w*|likadan\w*) (fordelning\w*|andel\w*|proportion\w*|procentsats\w*|inbordes fordelning\w*|uppdelning\w*|fordelningsnyckel\w*)|(same|unchanged) (split|splits|shares?|proportions?|distribution|breakdown|ratios?|percentages?)|(proportionerna|andelarna|fordelningen) (ar |var |blir )?(densamma|desamma|oforandrad\w*|kvar)|in (the same )?proportion|proportionellt|proportionally|pro rata)\b/;
+/** "med samma nyckel", "samma princip", "split the same way": the key kept, whatever the pot. */
+const SAME_KEY = /\b((samma|oforandrad\w*) (nyckel\w*|princip\w*|satt|vis)|(same|unchanged) (key|principle|way))\b/;
 /** Before an amount, in its clause: "resten för samverkan vore", "the suicide prevention remainder were": the amount is the rest. */
 const REST_CLAUSE = /\b(resten|rest|resterande|aterstoden|remainder|remaining|the rest)\b(?![a-z ]*\b(som nu|som idag|som i dag|oforandra\w*|unchanged|as now|as before|the same)\b)[a-z ]*$/;
 /** After a number without a unit: the end of a clause or a joining word, so the number is the amount the clause is about. */
@@ -196,6 +200,7 @@ function readAfresh(text: string, lang: Lang): Hypothetical {
     sameBase: SAME_BASE.test(folded),
     ...(recipients ? { recipients } : {}),
     sameSplit: SAME_SPLIT.test(folded),
+    sameKey: SAME_KEY.test(folded),
   };
 }
 
@@ -296,7 +301,7 @@ export function posesHypothetical(text: string, lang: Lang): boolean {
   if ((h.pot || h.base) && SUPPOSE.test(folded)) return true;
   if (h.pot && h.base) return true;
   // "Med 8 miljoner totalt till kommunerna och samma andelar som 2020, vad får Leksand?": a pot and the key kept.
-  if (h.pot && /^(med|with) /.test(folded) && (h.sameSplit || /\b(samma|same) (andel\w*|fordelning\w*|nyckel\w*|key|shares?|split)\b/.test(folded))) return true;
+  if (h.pot && /^(med|with) /.test(folded) && (h.sameSplit || h.sameKey)) return true;
   if (h.base && h.categoryBase) return true;
   return CONDITIONAL_CHANGE.test(folded) && readChange(text) !== undefined;
 }

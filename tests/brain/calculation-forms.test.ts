@@ -5,15 +5,7 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { converse, visible } from './ask.js';
-
-/** "1 726 309 kr", "2 301 745,36 kr" (sv) or "SEK 1,726,309" (en). */
-function kr(value: Decimal.Value, lang: 'sv' | 'en' = 'sv'): string {
-  const amount = new Decimal(value);
-  const places = amount.isInteger() ? 0 : 2;
-  const [whole, fraction] = amount.toFixed(places).split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+$)/g, lang === 'sv' ? ' ' : ',');
-  return lang === 'sv' ? `${grouped}${fraction ? `,${fraction}` : ''} kr` : `SEK ${grouped}${fraction ? `.${fraction}` : ''}`;
-}
+import { kr } from '../support/amounts.js';
 
 /** "16,1 %" / "16.1%": a fraction as a percentage to one decimal, half up. */
 function percent(part: Decimal.Value, whole: Decimal.Value, lang: 'sv' | 'en' = 'sv'): string {

@@ -5,17 +5,9 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { amountsInText, readHypothetical } from '../../src/brain/hypothetical.js';
 import { converse, visible } from './ask.js';
+import { kr } from '../support/amounts.js';
 
 const D = Decimal.clone({ precision: 60 });
-
-/** "7 088 178 kr", "2 401 275,88 kr" (sv) or "SEK 1,781,599" (en), as a person reads them. */
-function kr(value: Decimal.Value, lang: 'sv' | 'en' = 'sv'): string {
-  const amount = new D(value);
-  const places = amount.isInteger() ? 0 : 2;
-  const [whole, fraction] = amount.toFixed(places).split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+$)/g, lang === 'sv' ? ' ' : ',');
-  return lang === 'sv' ? `${grouped}${fraction ? `,${fraction}` : ''} kr` : `SEK ${grouped}${fraction ? `.${fraction}` : ''}`;
-}
 
 /** Half-up to the unit: the documents' own rounding, used where one recipient is far from any tie. */
 function round(value: Decimal, places = 0): Decimal {

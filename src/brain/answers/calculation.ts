@@ -613,7 +613,7 @@ function countWords(value: Decimal, lang: 'sv' | 'en'): string {
  * counts of people, calculated with as amounts are; a place without a count is said to lack one.
  */
 function figureCalculation(input: AnswerInput): Reply | undefined {
-  const { u, store } = input;
+  const { u } = input;
   const named = placesOf(input);
   if (named.length === 0) return undefined;
   const whole = u.operation === 'share' ? (named.find((place) => place.kind === 'county') ?? countyOf(input, named[0]!)) : undefined;

@@ -791,8 +791,10 @@ function partUnderKey(input: AnswerInput): Reply | undefined {
   const name = fundName(input, key.fund).toLowerCase();
   const amount = say.marked(fact);
   const quote = say.keyQuote(key);
+  const reply = emptyReply('amount', input.lang, '', '');
   if (asksBase && !h.base) {
-    const reply = emptyReply('amount', input.lang, t(input, `${place.name}, ${name} ${key.year}: bas`, `${place.name}, ${name} ${key.year}: base`), '');
+    // The key's base is the figure asked; the rest is said beside it.
+    reply.title = t(input, `${place.name}, ${name} ${key.year}: bas`, `${place.name}, ${name} ${key.year}: base`);
     reply.figure = money(keyBase, input.lang);
     const baseWords = claim(say, { status: 'stated', facts: [key.id], words: t(input, `${money(keyBase, 'sv')} i bas`, `${money(keyBase, 'en')} in base`) });
     const restWords = claim(say, { status: 'derived', facts: [fact.id, key.id], words: t(input, `${money(rest, 'sv')} (härlett: ${money(fact.amount, 'sv')} − ${money(keyBase, 'sv')})`, `${money(rest, 'en')} (derived: ${money(fact.amount, 'en')} − ${money(keyBase, 'en')})`) });
@@ -801,24 +803,18 @@ function partUnderKey(input: AnswerInput): Reply | undefined {
       `Av ${place.name}s ${amount} för ${name} ${key.year} är ${baseWords}, basen per län enligt nyckeln ${quote}; resten, ${restWords}, är fördelat efter befolkning.`,
       `Of ${place.name}'s ${amount} for ${name} ${key.year}, ${baseWords} is the base per county under the key ${quote}; the rest, ${restWords}, is shared by population.`,
     );
-    reply.rows = [
-      { label: t(input, 'Bas', 'Base'), value: money(keyBase, input.lang) },
-      { label: t(input, 'Efter befolkning', 'By population'), value: money(rest, input.lang) },
-    ];
-    reply.derivation = [`${money(fact.amount, input.lang)} − ${money(keyBase, input.lang)} = ${money(rest, input.lang)}`];
-    if (input.lang === 'en') reply.notes.push('The key is quoted in Swedish, as the document writes it.');
-    return finishReply(store, reply, say, []);
+  } else {
+    reply.title = t(input, `${place.name}, ${name} ${key.year}: efter befolkning`, `${place.name}, ${name} ${key.year}: by population`);
+    reply.figure = money(rest, input.lang);
+    const derived = claim(say, { status: 'derived', facts: [fact.id, key.id], words: t(input, `${money(rest, 'sv')} (härlett ur nyckeln: ${money(fact.amount, 'sv')} − ${money(base, 'sv')})`, `${money(rest, 'en')} (derived from the key: ${money(fact.amount, 'en')} − ${money(base, 'en')})`) });
+    reply.text = base.equals(keyBase)
+      ? t(input, `Av ${place.name}s ${amount} för ${name} ${key.year} är ${derived} befolkningsbaserat; ${money(base, 'sv')} är basen per län enligt nyckeln ${quote}.`, `Of ${place.name}'s ${amount} for ${name} ${key.year}, ${derived} is population-based; ${money(base, 'en')} is the base per county under the key ${quote}.`)
+      : t(
+          input,
+          `Uppskattning, inget beslut: med ${money(base, 'sv')} i bas skulle ${derived} av ${place.name}s ${amount} för ${name} ${key.year} vara befolkningsbaserat. Nyckeln anger ${money(keyBase, 'sv')} per län ${quote}, vilket ger ${money(fact.amount.minus(keyBase), 'sv')}.`,
+          `Estimate, not a decision: with a base of ${money(base, 'en')}, ${derived} of ${place.name}'s ${amount} for ${name} ${key.year} would be population-based. The key gives ${money(keyBase, 'en')} per county ${quote}, which gives ${money(fact.amount.minus(keyBase), 'en')}.`,
+        );
   }
-  const reply = emptyReply('amount', input.lang, t(input, `${place.name}, ${name} ${key.year}: efter befolkning`, `${place.name}, ${name} ${key.year}: by population`), '');
-  reply.figure = money(rest, input.lang);
-  const derived = claim(say, { status: 'derived', facts: [fact.id, key.id], words: t(input, `${money(rest, 'sv')} (härlett ur nyckeln: ${money(fact.amount, 'sv')} − ${money(base, 'sv')})`, `${money(rest, 'en')} (derived from the key: ${money(fact.amount, 'en')} − ${money(base, 'en')})`) });
-  reply.text = base.equals(keyBase)
-    ? t(input, `Av ${place.name}s ${amount} för ${name} ${key.year} är ${derived} befolkningsbaserat; ${money(base, 'sv')} är basen per län enligt nyckeln ${quote}.`, `Of ${place.name}'s ${amount} for ${name} ${key.year}, ${derived} is population-based; ${money(base, 'en')} is the base per county under the key ${quote}.`)
-    : t(
-        input,
-        `Uppskattning, inget beslut: med ${money(base, 'sv')} i bas skulle ${derived} av ${place.name}s ${amount} för ${name} ${key.year} vara befolkningsbaserat. Nyckeln anger ${money(keyBase, 'sv')} per län ${quote}, vilket ger ${money(fact.amount.minus(keyBase), 'sv')}.`,
-        `Estimate, not a decision: with a base of ${money(base, 'en')}, ${derived} of ${place.name}'s ${amount} for ${name} ${key.year} would be population-based. The key gives ${money(keyBase, 'en')} per county ${quote}, which gives ${money(fact.amount.minus(keyBase), 'en')}.`,
-      );
   reply.rows = [
     { label: t(input, 'Bas', 'Base'), value: money(base, input.lang) },
     { label: t(input, 'Efter befolkning', 'By population'), value: money(rest, input.lang) },

@@ -72,8 +72,6 @@ interface ScaledPlan {
 
 type Plan = TablePlan | NationalPlan | RowPlan | ScaledPlan | ({ kind: 'gap' } & WhatIfGap);
 
-/** "i samma proportioner", "med samma princip", "split the same way": every recipient keeps its share of the pot. */
-const SAME_PROPORTIONS = /\b(samma (princip\w*|proportion\w*|andel\w*|fordelning\w*|satt|vis|nyckel)|same (principle|proportions?|shares?|way|split|distribution|ratio)|in proportion|proportionellt|proportionally|pro rata)\b/;
 
 /** Why a what-if question cannot be computed, or undefined when it can (or is no what-if). */
 export function whatIfGap(input: AnswerInput, override?: WhatIfOverride): WhatIfGap | undefined {
@@ -354,7 +352,7 @@ function nationalPlan(input: AnswerInput, h: Hypothetical, keys: KeyFact[], targ
   const quote = key.source.quote;
   // The question's own principle: with no shares in the key (or fixed amounts), every county keeps its share of the pot.
   const scalable = key.key.type === 'notStated' || (key.key.type === 'fixed' && !h.base && !h.category);
-  if (scalable && h.pot && (h.sameSplit || SAME_PROPORTIONS.test(u.folded))) {
+  if (scalable && h.pot && (h.sameSplit || h.sameKey)) {
     const places = target ? [target] : key.verifyAgainst.map((id) => store.place(id)).filter((place): place is Place => place !== undefined);
     const targets = places.flatMap((place) => {
       const fact = store.amounts({ place: place.id, fund, year: key.year }).find((amount) => amount.status === 'stated' && !amount.part && !amount.label);
